@@ -1,0 +1,19 @@
+#ifndef ESCSIM_CGSL_SHIM_H
+#define ESCSIM_CGSL_SHIM_H
+
+#include <gsl/gsl_version.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_statistics_double.h>
+#include <gsl/gsl_sort_double.h>
+#include <gsl/gsl_histogram.h>
+
+// GSL's generator types are mutable C globals, which Swift 6 refuses to read
+// ("not concurrency-safe"); these accessors hand them over as plain values.
+static inline const gsl_rng_type *escsim_gsl_rng_mt19937(void) { return gsl_rng_mt19937; }
+
+static inline const char *escsim_gsl_version(void) { return GSL_VERSION; }
+
+#endif
