@@ -14,6 +14,7 @@
 // ("not concurrency-safe"); these accessors hand them over as plain values.
 static inline const gsl_rng_type *escsim_gsl_rng_mt19937(void) { return gsl_rng_mt19937; }
 
-static inline const char *escsim_gsl_version(void) { return GSL_VERSION; }
+// The runtime version (gsl_version is a mutable global, hence the accessor).
+static inline const char *escsim_gsl_version(void) { return gsl_version; }
 
 #endif

@@ -16,7 +16,7 @@ public enum GSLRuntime {
 
     /// The GSL version this binary runs against, e.g. "2.7.1".
     public static var version: String {
-        String(cString: gsl_version)
+        String(cString: escsim_gsl_version())
     }
 
     /// The generator every stream uses.
