@@ -1,0 +1,171 @@
+/// A future-event list: a priority queue of timestamped events for discrete-event simulation.
+///
+/// Events come out in a fully deterministic order:
+///
+/// 1. earlier `time` first;
+/// 2. at equal times, lower `priority` first;
+/// 3. at equal time and priority, the event scheduled first runs first.
+///
+///     var queue = EventQueue<String>()
+///     queue.schedule("b", at: 2.0)
+///     let late = queue.schedule("c", at: 5.0)
+///     queue.schedule("a", at: 2.0, priority: -1)
+///     queue.cancel(late)
+///     queue.popNext()  // (time: 2.0, event: "a")
+///     queue.popNext()  // (time: 2.0, event: "b")
+///     queue.popNext()  // nil
+///
+/// The queue keeps a clock: the time of the last event it handed out. Scheduling an event
+/// before that time is a precondition failure, so a simulation driven by the queue can never
+/// run backwards.
+///
+/// Storage is an indexed 4-ary min-heap of small ordering keys plus a slot table holding
+/// the payloads. Slots are recycled, so once the queue has reached its largest size,
+/// scheduling, popping and cancelling allocate nothing.
+public struct EventQueue<Event> {
+    /// Ordering keys, slot bookkeeping and sequence numbers.
+    @usableFromInline
+    internal var _heap: _EventHeap
+
+    /// Payloads, indexed by slot; `nil` exactly for free slots.
+    @usableFromInline
+    internal var _events: ContiguousArray<Event?>
+
+    /// The time of the most recently popped event (or a start time set by `Simulation`);
+    /// no event may be scheduled before it. Starts at minus infinity.
+    @usableFromInline
+    internal var _clock: Double
+
+    /// Creates an empty queue with room for `minimumCapacity` pending events before its
+    /// storage has to grow.
+    ///
+    /// - Complexity: O(`minimumCapacity`) for the allocation.
+    @inlinable
+    public init(minimumCapacity: Int = 64) {
+        precondition(
+            minimumCapacity >= 0,
+            "EventQueue minimumCapacity must not be negative (got \(minimumCapacity))")
+        _heap = _EventHeap(minimumCapacity: minimumCapacity)
+        _events = []
+        _events.reserveCapacity(minimumCapacity)
+        _clock = -.infinity
+    }
+}
+
+extension EventQueue: Sendable where Event: Sendable {}
+
+extension EventQueue {
+    /// The number of pending (scheduled, not yet popped, not cancelled) events.
+    ///
+    /// - Complexity: O(1)
+    @inlinable
+    public var count: Int { _heap.count }
+
+    /// True if no event is pending.
+    ///
+    /// - Complexity: O(1)
+    @inlinable
+    public var isEmpty: Bool { _heap.count == 0 }
+
+    /// The time of the event `popNext()` would return, or `nil` if the queue is empty.
+    ///
+    /// - Complexity: O(1)
+    @inlinable
+    public var nextTime: Double? { _heap.keys.first?.time }
+
+    /// Schedules `event` to happen at `time`.
+    ///
+    /// - Parameters:
+    ///   - event: The payload handed back by `popNext()`.
+    ///   - time: When the event happens. Must be finite and not earlier than the last
+    ///     popped event.
+    ///   - priority: Orders events due at the same time; lower values run first.
+    /// - Returns: A handle for `cancel(_:)` and `isPending(_:)`; ignore it if you don't
+    ///   need either.
+    /// - Complexity: O(log `count`) comparisons; amortized O(1) allocations, none once the
+    ///   queue has held this many events before.
+    @inlinable
+    @discardableResult
+    public mutating func schedule(_ event: Event, at time: Double, priority: Int = 0) -> EventHandle {
+        precondition(time.isFinite, "EventQueue.schedule: event time must be finite (got \(time))")
+        precondition(
+            time >= _clock,
+            "EventQueue.schedule: cannot schedule an event at t=\(time), before the current time t=\(_clock); time never goes backwards")
+        let handle = _heap.insert(time: time, priority: priority)
+        if handle._slot == _events.count {
+            _events.append(event)
+        } else {
+            _events[handle._slot] = event
+        }
+        _checkInvariants()
+        return handle
+    }
+
+    /// Removes the event named by `handle` so that it never runs.
+    ///
+    /// - Returns: `true` if the event was pending and is now cancelled; `false` if it had
+    ///   already run, had already been cancelled, or was discarded by `removeAll()`.
+    /// - Complexity: O(log `count`) comparisons, no allocations.
+    @inlinable
+    @discardableResult
+    public mutating func cancel(_ handle: EventHandle) -> Bool {
+        guard let index = _heap.index(of: handle) else { return false }
+        let removed = _heap.remove(at: index)
+        _events[removed.slot] = nil
+        _checkInvariants()
+        return true
+    }
+
+    /// True if the event named by `handle` is scheduled and has neither run nor been
+    /// cancelled.
+    ///
+    /// - Complexity: O(1). Does not modify the queue.
+    @inlinable
+    public mutating func isPending(_ handle: EventHandle) -> Bool {
+        _heap.index(of: handle) != nil
+    }
+
+    /// Removes and returns the first event in order (see ``EventQueue``), advancing the
+    /// queue's clock to its time.
+    ///
+    /// - Returns: The event and its time, or `nil` if the queue is empty.
+    /// - Complexity: O(log `count`) comparisons, no allocations.
+    @inlinable
+    public mutating func popNext() -> (time: Double, event: Event)? {
+        guard _heap.count > 0 else { return nil }
+        let key = _heap.removeMin()
+        let event = _events[key.slot].take().unsafelyUnwrapped
+        _clock = key.time
+        _checkInvariants()
+        return (key.time, event)
+    }
+
+    /// Discards every pending event, keeping the storage for reuse.
+    ///
+    /// The clock is kept (time still never goes backwards), and handles issued before
+    /// the call stay invalid forever.
+    ///
+    /// - Complexity: O(number of slots ever in use at once).
+    @inlinable
+    public mutating func removeAll() {
+        _heap.removeAll()
+        _events.removeAll(keepingCapacity: true)
+        _checkInvariants()
+    }
+}
+
+extension EventQueue {
+    /// Moves the clock forward to `time`, the earliest time at which events may still be
+    /// scheduled. Used by `Simulation` to keep the queue in step with its own clock.
+    ///
+    /// - Complexity: O(1)
+    @inlinable
+    internal mutating func _advanceClock(to time: Double) {
+        if let next = nextTime {
+            precondition(
+                next >= time,
+                "EventQueue holds an event at t=\(next), before the simulation time t=\(time); time never goes backwards")
+        }
+        if time > _clock { _clock = time }
+    }
+}

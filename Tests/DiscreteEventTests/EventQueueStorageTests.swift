@@ -1,0 +1,123 @@
+@testable import DiscreteEvent
+import Testing
+
+/// White-box checks of the heap, slot table and free list (needs `@testable`).
+@Suite("EventQueue storage")
+struct EventQueueStorageTests {
+    private struct Pending {
+        var time: Double
+        var priority: Int
+        var sequence: Int
+        var handle: EventHandle
+    }
+
+    /// Random interleaving of schedule, cancel (live and stale handles) and pop, compared
+    /// step by step with a naive reference list, verifying every invariant after each step.
+    @Test(arguments: [1, 2, 3])
+    func randomOperationsMatchReference(seed: UInt64) {
+        var generator = SplitMix64(seed: seed)
+        var queue = EventQueue<Int>(minimumCapacity: 1)
+        var reference: [Pending] = []
+        var retired: [EventHandle] = []
+        var sequence = 0
+        var clock = 0.0
+
+        for _ in 0..<4_000 {
+            switch Int.random(in: 0..<10, using: &generator) {
+            case 0..<5:
+                let time = clock + Double(Int.random(in: 0..<20, using: &generator))
+                let priority = Int.random(in: 0..<3, using: &generator)
+                let handle = queue.schedule(sequence, at: time, priority: priority)
+                reference.append(Pending(time: time, priority: priority, sequence: sequence, handle: handle))
+                sequence += 1
+            case 5..<7:
+                if !reference.isEmpty, Bool.random(using: &generator) {
+                    let victim = reference.remove(at: Int.random(in: 0..<reference.count, using: &generator))
+                    #expect(queue.cancel(victim.handle) == true)
+                    retired.append(victim.handle)
+                } else if let stale = retired.randomElement(using: &generator) {
+                    #expect(queue.cancel(stale) == false)
+                }
+            default:
+                let expected = reference.indices.min {
+                    (reference[$0].time, reference[$0].priority, reference[$0].sequence)
+                        < (reference[$1].time, reference[$1].priority, reference[$1].sequence)
+                }
+                let popped = queue.popNext()
+                if let index = expected {
+                    let pending = reference.remove(at: index)
+                    #expect(popped?.event == pending.sequence)
+                    #expect(popped?.time == pending.time)
+                    retired.append(pending.handle)
+                    clock = pending.time
+                } else {
+                    #expect(popped == nil)
+                }
+            }
+            #expect(queue.count == reference.count)
+            queue._verifyInvariants()
+        }
+        #expect(reference.allSatisfy { queue.isPending($0.handle) })
+        #expect(retired.allSatisfy { !queue.isPending($0) })
+    }
+
+    /// Once the queue has held its largest number of events, a pop-and-reschedule loop
+    /// reuses slots and storage instead of growing anything.
+    @Test func steadyStateReusesStorage() {
+        var queue = EventQueue<Int>(minimumCapacity: 8)
+        for i in 0..<100 {
+            queue.schedule(i, at: Double(i))
+        }
+        let keyCapacity = queue._heap.keys.capacity
+        let slotCapacity = queue._heap.positions.capacity
+        let payloadCapacity = queue._events.capacity
+        let freeCapacity = queue._heap.freeSlots.capacity
+        for _ in 0..<10_000 {
+            let (time, event) = queue.popNext()!
+            queue.schedule(event, at: time + 100)
+        }
+        #expect(queue.count == 100)
+        #expect(queue._heap.slotCount == 100)
+        #expect(queue._heap.keys.capacity == keyCapacity)
+        #expect(queue._heap.positions.capacity == slotCapacity)
+        #expect(queue._events.capacity == payloadCapacity)
+        #expect(queue._heap.freeSlots.capacity == freeCapacity)
+        queue._verifyInvariants()
+    }
+
+    @Test func removeAllKeepsCapacity() {
+        var queue = EventQueue<String>(minimumCapacity: 0)
+        for i in 0..<500 {
+            queue.schedule("event \(i)", at: 1)
+        }
+        let capacity = queue._heap.keys.capacity
+        queue.removeAll()
+        queue._verifyInvariants()
+        #expect(queue._heap.keys.capacity == capacity)
+        #expect(queue._heap.slotCount == 0)
+    }
+
+    @Test func payloadsAreReleasedWhenEventsLeave() {
+        final class Token {}
+        weak var popped: Token?
+        weak var cancelled: Token?
+        weak var cleared: Token?
+        var queue = EventQueue<Token>()
+        do {
+            let a = Token(), b = Token(), c = Token()
+            popped = a
+            cancelled = b
+            cleared = c
+            queue.schedule(a, at: 1)
+            let handle = queue.schedule(b, at: 2)
+            queue.schedule(c, at: 3)
+            _ = queue.popNext()
+            queue.cancel(handle)
+        }
+        #expect(popped == nil)
+        #expect(cancelled == nil)
+        #expect(cleared != nil)
+        queue.removeAll()
+        #expect(cleared == nil)
+    }
+}
