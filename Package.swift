@@ -8,7 +8,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "escsim",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     // MARK: - Public API
     products: [
         .library(name: "DiscreteEvent", targets: ["DiscreteEvent"]),
@@ -40,13 +40,13 @@ let package = Package(
         ),
         .target(
             name: "Experiments",
-            dependencies: ["Scenario", "EscalationModel", "Stochastic"],
+            dependencies: ["Scenario", "EscalationModel", "DiscreteEvent", "Stochastic"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "escsim",
             dependencies: [
-                "Experiments", "Scenario", "EscalationModel", "Stochastic",
+                "Experiments", "Scenario", "EscalationModel", "DiscreteEvent", "Stochastic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -67,12 +67,11 @@ let package = Package(
         .testTarget(
             name: "ScenarioTests",
             dependencies: ["Scenario", "EscalationModel", "Stochastic"],
-            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ExperimentsTests",
-            dependencies: ["Experiments", "Scenario", "EscalationModel", "Stochastic"],
+            dependencies: ["Experiments", "Scenario", "EscalationModel", "DiscreteEvent", "Stochastic"],
             swiftSettings: strictSettings
         ),
         .testTarget(

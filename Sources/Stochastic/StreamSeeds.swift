@@ -138,3 +138,8 @@ extension RandomStream {
         self.init(seed: seeds.seed(replication: replication, stream: stream))
     }
 }
+
+extension StreamSeeds {
+    /// How seeds are derived, recorded in every manifest so a run can be reproduced elsewhere.
+    public static let derivation = "feistel32-v1: 4-round Feistel permutation of replication*256+stream+1 keyed by splitmix64(master seed), cycle-walked off 0"
+}

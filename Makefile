@@ -1,0 +1,32 @@
+# escsim — `make run` runs the baseline scenario; `make test` runs the whole test suite.
+SWIFT      ?= swift
+SCENARIO   ?= Scenarios/aleppo-2024.yaml
+REPLICATIONS ?= 2000
+SEED       ?= 20241127
+
+.PHONY: run test build release gsl clean
+
+# Install GSL (libgsl-dev) and pkg-config when pkg-config cannot find GSL: as root, or with sudo.
+gsl:
+	@if ! pkg-config --exists gsl 2>/dev/null; then \
+		echo "GSL not found by pkg-config; installing libgsl-dev"; \
+		if [ "$$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; \
+		else echo "error: need root or sudo to install libgsl-dev" >&2; exit 1; fi; \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgsl-dev pkg-config >/dev/null; \
+	fi
+
+build: gsl
+	$(SWIFT) build
+
+release: gsl
+	$(SWIFT) build -c release --product escsim
+
+run: release
+	$$($(SWIFT) build -c release --show-bin-path)/escsim run $(SCENARIO) --replications $(REPLICATIONS) --seed $(SEED)
+
+test: gsl
+	$(SWIFT) test
+
+clean:
+	rm -rf .build results

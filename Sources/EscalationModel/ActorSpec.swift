@@ -1,0 +1,65 @@
+import Stochastic
+
+/// What the scenario says about one actor. The engine knows roles and numbers, never names.
+public struct ActorSpec: Sendable, Hashable {
+    /// Short identifier used in scenario references and output columns ("hts", "russia").
+    public var id: String
+    /// Human-readable name for traces and reports.
+    public var name: String
+    public var side: Side
+    /// Index of the actor this one backs, for patrons (Russia and Iran back the regime).
+    public var patronOf: Int?
+
+    /// Mobile field force in fighters, available for assaults (garrisons are counted per region).
+    public var fieldStrength: Double
+    /// Combat effectiveness multiplier per fighter (1 = reference infantry).
+    public var quality: Double
+    /// Morale in (0, 1]: scales the losses a force accepts before it breaks.
+    public var morale: Double
+
+    /// Assaults launched per day across the front, a Poisson process (0 = never attacks).
+    public var assaultsPerDay: Double
+    /// Fraction of the field force committed to one assault.
+    public var assaultCommitment: Double
+
+    /// Air sorties per day at full commitment, a Poisson process (0 = no air arm).
+    public var sortiesPerDay: Double
+    /// Share of the actor's means it is willing to put into this war, in [0, 1].
+    public var commitment: Double
+    /// Pull of other wars on the same means, in [0, 1] (Russia: Ukraine; Iran: Israel).
+    public var distraction: Double
+
+    /// Mean days between a patron's decisions (reinforce, hold, draw down); 0 = never decides.
+    public var decisionIntervalDays: Double
+    /// Fighters sent per reinforcement.
+    public var reinforcementSize: Double
+    /// Mean days for a reinforcement to arrive (exponential).
+    public var reinforcementDelayDays: Double
+
+    public init(
+        id: String, name: String, side: Side, patronOf: Int? = nil,
+        fieldStrength: Double, quality: Double = 1, morale: Double = 0.7,
+        assaultsPerDay: Double = 0, assaultCommitment: Double = 0.3,
+        sortiesPerDay: Double = 0, commitment: Double = 1, distraction: Double = 0,
+        decisionIntervalDays: Double = 0, reinforcementSize: Double = 0, reinforcementDelayDays: Double = 1
+    ) {
+        self.id = id
+        self.name = name
+        self.side = side
+        self.patronOf = patronOf
+        self.fieldStrength = fieldStrength
+        self.quality = quality
+        self.morale = morale
+        self.assaultsPerDay = assaultsPerDay
+        self.assaultCommitment = assaultCommitment
+        self.sortiesPerDay = sortiesPerDay
+        self.commitment = commitment
+        self.distraction = distraction
+        self.decisionIntervalDays = decisionIntervalDays
+        self.reinforcementSize = reinforcementSize
+        self.reinforcementDelayDays = reinforcementDelayDays
+    }
+
+    /// Whether this actor decides as a patron (reinforce / hold / draw down).
+    public var isPatron: Bool { patronOf != nil }
+}

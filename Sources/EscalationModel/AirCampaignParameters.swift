@@ -1,0 +1,22 @@
+import Stochastic
+
+/// What one airstrike does. Each quantity is drawn per strike.
+public struct AirCampaignParameters: Sendable, Hashable {
+    /// Fighters of the target garrison put out of action.
+    public var fightersHitPerStrike: Distribution
+    public var civiliansKilledPerStrike: Distribution
+    public var civiliansInjuredPerStrike: Distribution
+    public var civiliansDisplacedPerStrike: Distribution
+
+    public init(
+        fightersHitPerStrike: Distribution = .poisson(mean: 1),
+        civiliansKilledPerStrike: Distribution = .poisson(mean: 0.1),
+        civiliansInjuredPerStrike: Distribution = .poisson(mean: 0.4),
+        civiliansDisplacedPerStrike: Distribution = .poisson(mean: 100)
+    ) {
+        self.fightersHitPerStrike = fightersHitPerStrike
+        self.civiliansKilledPerStrike = civiliansKilledPerStrike
+        self.civiliansInjuredPerStrike = civiliansInjuredPerStrike
+        self.civiliansDisplacedPerStrike = civiliansDisplacedPerStrike
+    }
+}

@@ -1,0 +1,17 @@
+/// One assault in progress: an attacking force against a region's garrison, fought in rounds.
+struct Engagement: Sendable, Hashable {
+    var attacker: Int
+    var defender: Int
+    var region: Int
+    var attackers: Double
+    var defenders: Double
+    let initialAttackers: Double
+    let initialDefenders: Double
+    /// Losses (share of the initial force) at which each side breaks, drawn at the start.
+    let attackerBreakShare: Double
+    let defenderBreakShare: Double
+    var rounds: Int = 0
+
+    var attackerLossShare: Double { 1 - attackers / initialAttackers }
+    var defenderLossShare: Double { initialDefenders > 0 ? 1 - defenders / initialDefenders : 1 }
+}

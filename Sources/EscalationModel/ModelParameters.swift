@@ -1,0 +1,43 @@
+import Stochastic
+
+/// Everything one replication needs to know, as plain numbers: the scenario with every
+/// uncertain parameter already drawn. Built by the `Scenario` module, never by hand in production.
+public struct ModelParameters: Sendable, Hashable {
+    public var horizonDays: Double
+    /// Guard against runaway event cascades: the run stops and is reported as guarded.
+    public var maxEvents: Int
+    public var actors: [ActorSpec]
+    public var regions: [RegionSpec]
+    /// Rungs in ascending order; rung 0 is where every run starts.
+    public var ladder: [LadderRung]
+    public var combat: CombatParameters
+    public var airCampaign: AirCampaignParameters
+    public var patronRule: PatronRule
+    public var collapse: CollapseRule
+
+    public init(
+        horizonDays: Double, maxEvents: Int, actors: [ActorSpec], regions: [RegionSpec],
+        ladder: [LadderRung], combat: CombatParameters, airCampaign: AirCampaignParameters,
+        patronRule: PatronRule, collapse: CollapseRule
+    ) {
+        self.horizonDays = horizonDays
+        self.maxEvents = maxEvents
+        self.actors = actors
+        self.regions = regions
+        self.ladder = ladder
+        self.combat = combat
+        self.airCampaign = airCampaign
+        self.patronRule = patronRule
+        self.collapse = collapse
+    }
+
+    /// Indices of the regions whose fall is an outcome of its own, in scenario order.
+    public var keyCities: [Int] {
+        regions.indices.filter { regions[$0].isKeyCity }
+    }
+
+    /// Indices of the patrons, in scenario order.
+    public var patrons: [Int] {
+        actors.indices.filter { actors[$0].isPatron }
+    }
+}

@@ -1,0 +1,27 @@
+import DiscreteEvent
+
+/// What one replication produced. Per-city, per-rung and per-actor arrays follow the order of
+/// the scenario (`ModelParameters.keyCities`, `.ladder`, `.patrons`, `.actors`).
+public struct ReplicationOutcome: Sendable, Hashable {
+    public var replication: Int
+    public var stopReason: StopReason
+    public var eventsProcessed: Int
+    public var endDay: Double
+    /// Day each key city first changed hands, nil if it held.
+    public var cityFallDay: [Double?]
+    public var collapseDay: Double?
+    public var peakLadderLevel: Int
+    public var finalLadderLevel: Int
+    /// Day each rung was first reached, nil if never.
+    public var rungFirstDay: [Double?]
+    public var civiliansKilled: Double
+    public var civiliansInjured: Double
+    public var civiliansDisplaced: Double
+    public var airstrikes: Int
+    /// Fighters sent by each patron.
+    public var reinforcementsSent: [Double]
+    /// Share of total strategic value each actor holds at the end; sums to 1.
+    public var territoryShare: [Double]
+    /// Fighters each actor lost in combat and to airstrikes.
+    public var combatantLosses: [Double]
+}

@@ -1,0 +1,4 @@
+/// The version written into every manifest.
+public enum EscsimVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,36 @@
+import EscalationModel
+import Stochastic
+
+/// The summary of one outcome over a batch: one row of `summary.csv`.
+public struct OutcomeStatistic: Sendable {
+    public var column: OutcomeColumn
+    /// Distribution of the values (for `.day` outcomes: over the runs where the event happened).
+    public var sample: SampleSummary
+    /// 95% interval for the mean: Wilson for indicators (a probability), Student t otherwise.
+    public var interval: ConfidenceInterval
+    public var intervalMethod: String
+
+    /// Summarises `values` (one per replication, `.nan` = did not happen) of `column`.
+    public init(column: OutcomeColumn, values: [Double]) {
+        self.column = column
+        let present = values.filter { !$0.isNaN }
+        sample = SampleSummary(present)
+        switch column.kind {
+        case .indicator:
+            let successes = present.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
+            interval = .wilson(successes: successes, trials: present.count)
+            intervalMethod = "wilson"
+        default:
+            interval = .studentT(mean: sample.mean, sd: sample.sd, n: sample.n)
+            intervalMethod = "t"
+        }
+    }
+
+    /// Summaries of every outcome column of `records`.
+    public static func summarise(_ records: [ReplicationRecord], schema: OutcomeSchema) -> [OutcomeStatistic] {
+        let rows = records.map { schema.values(of: $0.outcome) }
+        return schema.columns.enumerated().map { index, column in
+            OutcomeStatistic(column: column, values: rows.map { $0[index] })
+        }
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import Yams
+
+/// What a number in a scenario must satisfy.
+enum NumberConstraint: Sendable {
+    case any
+    case positive
+    case nonNegative
+    /// A probability or share, in [0, 1].
+    case unitInterval
+    /// In (0, 1]: morale and similar.
+    case positiveUnit
+    case atLeast(Double)
+
+    func admits(_ x: Double) -> Bool {
+        switch self {
+        case .any: return true
+        case .positive: return x > 0
+        case .nonNegative: return x >= 0
+        case .unitInterval: return (0...1).contains(x)
+        case .positiveUnit: return x > 0 && x <= 1
+        case .atLeast(let low): return x >= low
+        }
+    }
+
+    /// Whether every value in [low, high] satisfies the constraint.
+    func admits(low: Double, high: Double) -> Bool {
+        admits(low) && admits(high)
+    }
+
+    var phrase: String {
+        switch self {
+        case .any: return "a finite number"
+        case .positive: return "positive"
+        case .nonNegative: return "zero or more"
+        case .unitInterval: return "between 0 and 1"
+        case .positiveUnit: return "above 0 and at most 1"
+        case .atLeast(let low): return "at least \(low)"
+        }
+    }
+}
+
+/// The keys of one YAML mapping, checked against the keys a section allows.
+struct Fields {
+    let node: Node
+    private(set) var values: [String: Node] = [:]
+
+    init(node: Node, values: [String: Node]) {
+        self.node = node
+        self.values = values
+    }
+
+    subscript(key: String) -> Node? {
+        values[key]
+    }
+}
+
+/// Walks a composed YAML tree and collects every problem instead of stopping at the first.
+struct NodeDecoder {
+    let file: String
+    private(set) var problems: [ScenarioError] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func location(of node: Node?) -> SourceLocation {
+        let mark = node?.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    mutating func report(_ message: String, at node: Node?) {
+        problems.append(ScenarioError(message, at: location(of: node)))
+    }
+
+    /// A short name of the node's YAML kind for "expected X, got Y" messages.
+    static func kind(of node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar(let scalar):
+            if scalar.style == .plain, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
+                return "nothing"
+            }
+            if scalar.style == .plain, Double(scalar.string) != nil { return "the number \(scalar.string)" }
+            return "the text '\(scalar.string)'"
+        }
+    }
+
+    /// The fields of a mapping. Unknown keys (with a suggestion), duplicate keys and missing
+    /// required keys are reported; returns nil if `node` is not a mapping.
+    mutating func fields(of node: Node, in context: String, known: [String], required: [String] = []) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            report("\(context) must be a mapping of keys to values, got \(Self.kind(of: node))", at: node)
+            return nil
+        }
+        var values: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            guard case .scalar(let key) = keyNode else {
+                report("keys in \(context) must be plain names", at: keyNode)
+                continue
+            }
+            if values[key.string] != nil {
+                report("duplicate key '\(key.string)' in \(context)", at: keyNode)
+                continue
+            }
+            if !known.contains(key.string) {
+                report("unknown key '\(key.string)' in \(context)\(Suggestion.hint(for: key.string, among: known))",
+                       at: keyNode)
+                continue
+            }
+            values[key.string] = value
+        }
+        for key in required where values[key] == nil {
+            report("\(context) is missing the required key '\(key)'", at: node)
+        }
+        return Fields(node: node, values: values)
+    }
+
+    /// The entries of a mapping keyed by identifiers (actors, regions), in file order.
+    mutating func entries(of node: Node, in context: String) -> [(id: String, key: Node, value: Node)] {
+        guard case .mapping(let mapping) = node else {
+            report("\(context) must be a mapping from identifiers to entries, got \(Self.kind(of: node))", at: node)
+            return []
+        }
+        var seen: Set<String> = []
+        var result: [(id: String, key: Node, value: Node)] = []
+        for (keyNode, value) in mapping {
+            guard case .scalar(let key) = keyNode, Self.isIdentifier(key.string) else {
+                report("identifiers in \(context) must be letters, digits and underscores, starting with a letter",
+                       at: keyNode)
+                continue
+            }
+            guard seen.insert(key.string).inserted else {
+                report("duplicate identifier '\(key.string)' in \(context)", at: keyNode)
+                continue
+            }
+            result.append((key.string, keyNode, value))
+        }
+        return result
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+    }
+
+    mutating func string(_ node: Node?, _ what: String) -> String? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
+            report("\(what) must be text, got \(Self.kind(of: node))", at: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func bool(_ node: Node?, _ what: String) -> Bool? {
+        guard let node else { return nil }
+        if case .scalar(let scalar) = node, scalar.style == .plain {
+            switch scalar.string {
+            case "true", "True", "TRUE", "yes": return true
+            case "false", "False", "FALSE", "no": return false
+            default: break
+            }
+        }
+        report("\(what) must be true or false, got \(Self.kind(of: node))", at: node)
+        return nil
+    }
+
+    /// A plain finite number satisfying `constraint`. YAML's `.inf` and `.nan` are refused.
+    mutating func number(_ node: Node?, _ what: String, _ constraint: NumberConstraint = .any) -> Double? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain else {
+            report("\(what) must be a number, got \(Self.kind(of: node))", at: node)
+            return nil
+        }
+        let text = scalar.string
+        guard let value = Double(text.replacingOccurrences(of: "_", with: "")) ?? node.float else {
+            report("\(what) must be a number, got \(Self.kind(of: node))", at: node)
+            return nil
+        }
+        guard value.isFinite else {
+            report("\(what) must be finite, got \(text)", at: node)
+            return nil
+        }
+        guard constraint.admits(value) else {
+            report("\(what) must be \(constraint.phrase), got \(text)", at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number of at least `minimum`.
+    mutating func integer(_ node: Node?, _ what: String, minimum: Int) -> Int? {
+        guard let node, let value = number(node, what) else { return nil }
+        guard value == value.rounded(), abs(value) < 1e15 else {
+            report("\(what) must be a whole number, got \(value)", at: node)
+            return nil
+        }
+        guard Int(value) >= minimum else {
+            report("\(what) must be at least \(minimum), got \(Int(value))", at: node)
+            return nil
+        }
+        return Int(value)
+    }
+
+    /// A list of nodes.
+    mutating func list(_ node: Node?, _ what: String) -> [Node]? {
+        guard let node else { return nil }
+        guard case .sequence(let sequence) = node else {
+            report("\(what) must be a list, got \(Self.kind(of: node))", at: node)
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    /// A reference to one of `ids`, by identifier.
+    mutating func reference(_ node: Node?, _ what: String, to ids: [String], kind: String) -> Int? {
+        guard let node, let name = string(node, what) else { return nil }
+        guard let index = ids.firstIndex(of: name) else {
+            report("\(what) refers to unknown \(kind) '\(name)'\(Suggestion.hint(for: name, among: ids))", at: node)
+            return nil
+        }
+        return index
+    }
+}

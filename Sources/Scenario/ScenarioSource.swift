@@ -1,0 +1,180 @@
+import Foundation
+import Yams
+
+/// The text of a scenario file, checked and composed into a YAML node tree.
+///
+/// libyaml (under Yams) has sharp edges that must not reach the user as a crash or a vague
+/// message: deep nesting overflows the stack, non-UTF-8 input gives Foundation's "The file isn't
+/// in the correct format". These are caught here first, each with a location.
+public struct ScenarioSource: Sendable {
+    /// The name used in messages (the path as the user gave it).
+    public let file: String
+    public let bytes: [UInt8]
+    public let text: String
+
+    /// Files larger than this are not scenarios.
+    static let maximumBytes = 8 << 20
+    /// Nesting deeper than this is refused before libyaml recurses into it.
+    static let maximumDepth = 128
+
+    /// Reads `path`; the only error is one `ScenarioError` with the reason.
+    public init(contentsOf path: String) throws(ScenarioErrors) {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ScenarioErrors([ScenarioError("no such scenario file", at: start)])
+        }
+        guard !isDirectory.boolValue else {
+            throw ScenarioErrors([ScenarioError("is a directory, not a scenario file", at: start)])
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioErrors([ScenarioError("cannot read the file (permission denied?)", at: start)])
+        }
+        try self.init(bytes: [UInt8](data), file: path)
+    }
+
+    /// Checks `bytes` as the text of a scenario named `file`.
+    public init(bytes: [UInt8], file: String) throws(ScenarioErrors) {
+        self.file = file
+        self.bytes = bytes
+        guard bytes.count <= Self.maximumBytes else {
+            throw ScenarioErrors([ScenarioError(
+                "file is \(bytes.count) bytes; a scenario may be at most \(Self.maximumBytes)",
+                at: SourceLocation(file: file, line: 1, column: 1))])
+        }
+        if let bad = Self.firstInvalidUTF8(in: bytes) {
+            throw ScenarioErrors([ScenarioError(
+                "file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
+                at: Self.location(ofByte: bad, in: bytes, file: file))])
+        }
+        text = String(decoding: bytes, as: UTF8.self)
+        if let deep = Self.firstTooDeep(in: bytes) {
+            throw ScenarioErrors([ScenarioError(
+                "nesting deeper than \(Self.maximumDepth) levels", at: Self.location(ofByte: deep, in: bytes, file: file))])
+        }
+    }
+
+    /// Composes the YAML into a node tree; syntax errors come back with their location.
+    public func compose() throws(ScenarioErrors) -> Node {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ScenarioErrors([syntaxError(error)])
+        } catch {
+            throw ScenarioErrors([ScenarioError("cannot parse YAML: \(error)", at: location(line: 1, column: 1))])
+        }
+        guard let node else {
+            throw ScenarioErrors([ScenarioError("the file is empty", at: location(line: 1, column: 1))])
+        }
+        return node
+    }
+
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column)
+    }
+
+    private func syntaxError(_ error: YamlError) -> ScenarioError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let prefix = context.map { "\($0.text) " } ?? ""
+            return ScenarioError("YAML syntax: \(prefix)\(problem)", at: location(line: mark.line, column: mark.column))
+        case .reader(let problem, let offset, _, _):
+            let at = offset.map { Self.location(ofByte: min($0, bytes.count), in: bytes, file: file) }
+            return ScenarioError("YAML: \(problem)", at: at ?? location(line: 1, column: 1))
+        default:
+            return ScenarioError("YAML: \(error)", at: location(line: 1, column: 1))
+        }
+    }
+
+    /// Offset of the first byte that breaks UTF-8, if any.
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 {
+                return index
+            }
+            // Overlong three- and four-byte forms, surrogates, and code points above U+10FFFF.
+            if length == 3 {
+                let second = bytes[index + 1]
+                if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) { return index }
+            } else if length == 4 {
+                let second = bytes[index + 1]
+                if (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F) { return index }
+            }
+            index += length
+        }
+        return nil
+    }
+
+    /// Offset where flow brackets or block indentation first nest deeper than `maximumDepth`.
+    /// Conservative: brackets inside quoted strings and comments are skipped.
+    static func firstTooDeep(in bytes: [UInt8]) -> Int? {
+        var depth = 0
+        var quote: UInt8?
+        var inComment = false
+        var atLineStart = true
+        var lineIndent = 0
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n") {
+                inComment = false
+                atLineStart = true
+                lineIndent = 0
+                quote = nil  // an apostrophe in plain text must not hide brackets on later lines
+                continue
+            }
+            if atLineStart {
+                // Leading spaces and sequence dashes each open a level of block nesting.
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
+                    lineIndent += 1
+                    if lineIndent > maximumDepth * 8 { return index }
+                    continue
+                }
+                atLineStart = false
+            }
+            if inComment { continue }
+            if let open = quote {
+                if byte == open { quote = nil }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "#"): inComment = true
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maximumDepth { return index }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`.
+    static func location(ofByte offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+        var line = 1
+        var column = 1
+        for byte in bytes[..<min(offset, bytes.count)] {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}

@@ -1,0 +1,18 @@
+import EscalationModel
+import Stochastic
+
+/// A scenario number given as a distribution: drawn once per replication.
+/// `@unchecked` because key paths are immutable but not declared `Sendable`.
+public struct UncertainParameter: @unchecked Sendable {
+    /// Dotted path in the scenario, e.g. `actors.russia.commitment`; also its column name.
+    public let path: String
+    public let distribution: Distribution
+    /// Where the draw goes in the model's parameters.
+    let target: WritableKeyPath<ModelParameters, Double>
+
+    init(path: String, distribution: Distribution, target: WritableKeyPath<ModelParameters, Double>) {
+        self.path = path
+        self.distribution = distribution
+        self.target = target
+    }
+}

@@ -1,0 +1,36 @@
+import EscalationModel
+import Experiments
+import Stochastic
+import Testing
+
+@Suite struct OutcomeStatisticTests {
+    @Test func indicatorsAreProbabilitiesWithWilsonIntervals() {
+        let column = OutcomeColumn(name: "fell", kind: .indicator, description: "")
+        let statistic = OutcomeStatistic(column: column, values: [1, 0, 1, 1, 0, 1, 1, 1, 0, 1])
+        #expect(statistic.sample.n == 10)
+        #expect(statistic.sample.mean == 0.7)
+        #expect(statistic.intervalMethod == "wilson")
+        #expect(statistic.interval == ConfidenceInterval.wilson(successes: 7, trials: 10))
+    }
+
+    @Test func daysAreSummarisedOverTheRunsWhereTheEventHappened() {
+        let column = OutcomeColumn(name: "fall_day", kind: .day, description: "")
+        let statistic = OutcomeStatistic(column: column, values: [2, .nan, 4, .nan, 6])
+        #expect(statistic.sample.n == 3)
+        #expect(statistic.sample.mean == 4)
+        #expect(statistic.intervalMethod == "t")
+        // t interval: 4 +- t(0.975, 2) x 2 / sqrt(3), t = 4.302653.
+        #expect(abs(statistic.interval.high - (4 + 4.302653 * 2 / 3.0.squareRoot())) < 1e-5)
+    }
+
+    @Test func theSummaryCSVHasOneRowPerOutcome() {
+        let columns = [OutcomeColumn(name: "a", kind: .quantity, description: ""),
+                       OutcomeColumn(name: "b", kind: .indicator, description: "")]
+        let csv = BatchOutput.summaryCSV(columns.map { OutcomeStatistic(column: $0, values: [0, 1, 1, 0]) })
+        let lines = csv.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0] == "variant,outcome,kind,n,mean,sd,min,p05,p25,p50,p75,p95,max,ci95_low,ci95_high,ci_method")
+        #expect(lines[2].hasPrefix("baseline,b,indicator,4,0.5,"))
+        #expect(lines[2].hasSuffix(",wilson"))
+    }
+}

@@ -1,0 +1,54 @@
+import EscalationModel
+import Foundation
+import Scenario
+import Stochastic
+import Testing
+
+/// The shipped scenarios, found from this file's location.
+enum ShippedScenarios {
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Scenarios")
+
+    static var baseline: String { directory.appendingPathComponent("aleppo-2024.yaml").path }
+}
+
+@Suite struct BaselineScenarioTests {
+    @Test func baselineLoadsWithTheSixActorsAndItsRegions() throws {
+        let scenario = try Scenario.load(path: ShippedScenarios.baseline)
+        let parameters = scenario.baseParameters
+        #expect(scenario.name == "aleppo-2024")
+        #expect(parameters.actors.map(\.id) == ["hts", "sna", "regime", "russia", "iran", "turkey"])
+        let regions = Set(parameters.regions.map(\.id))
+        for required in ["idlib", "west_aleppo", "aleppo_city", "hama", "homs", "damascus"] {
+            #expect(regions.contains(required), "missing region \(required)")
+        }
+        #expect(parameters.actors[3].patronOf == 2)  // Russia backs the regime
+        #expect(parameters.keyCities.map { parameters.regions[$0].id }.first == "aleppo_city")
+    }
+
+    @Test func neighboursAreMutualEvenWhenListedOnce() throws {
+        let parameters = try Scenario.load(path: ShippedScenarios.baseline).baseParameters
+        for (index, region) in parameters.regions.enumerated() {
+            for other in region.neighbours {
+                #expect(parameters.regions[other].neighbours.contains(index),
+                        "\(region.id) -> \(parameters.regions[other].id) is one-way")
+            }
+        }
+    }
+
+    @Test func russianCommitmentIsDrawnPerReplication() throws {
+        let scenario = try Scenario.load(path: ShippedScenarios.baseline)
+        #expect(scenario.uncertainParameters.map(\.path) == ["actors.russia.commitment"])
+        let seeds = StreamSeeds(masterSeed: 7)
+        let (first, firstDraws) = scenario.parameters(forReplication: 0, seeds: seeds)
+        let (second, secondDraws) = scenario.parameters(forReplication: 1, seeds: seeds)
+        #expect(first.actors[3].commitment == firstDraws[0])
+        #expect(second.actors[3].commitment == secondDraws[0])
+        #expect(firstDraws != secondDraws)
+        // The same replication draws the same value every time.
+        #expect(scenario.parameters(forReplication: 0, seeds: seeds).1 == firstDraws)
+        // Beta(mean 0.45, sd 0.15): the base parameters hold the mean.
+        #expect(abs(scenario.baseParameters.actors[3].commitment - 0.45) < 1e-12)
+    }
+}
