@@ -19,6 +19,12 @@ public struct OutcomeColumn: Sendable, Hashable {
     public var name: String
     public var kind: OutcomeKind
     public var description: String
+
+    public init(name: String, kind: OutcomeKind, description: String) {
+        self.name = name
+        self.kind = kind
+        self.description = description
+    }
 }
 
 /// The outcome columns of a scenario, and how a `ReplicationOutcome` fills them (in the same

@@ -126,9 +126,9 @@ enum CLI {
         #expect(result.stdout.contains("6 actors"))
     }
 
-    @Test func badArgumentsExitWithStatus2() throws {
+    @Test func badArgumentsExitWithTheUsageStatus() throws {
         let result = try CLI.run(["run", CLI.baseline, "--replications", "0"])
-        #expect(result.status != 0)
+        #expect(result.status == 64)  // EX_USAGE, ArgumentParser's status for validation errors
         #expect(result.stderr.contains("--replications must be between 1"))
     }
 }

@@ -20,7 +20,8 @@ import Testing
         #expect(statistic.sample.mean == 4)
         #expect(statistic.intervalMethod == "t")
         // t interval: 4 +- t(0.975, 2) x 2 / sqrt(3), t = 4.302653.
-        #expect(abs(statistic.interval.high - (4 + 4.302653 * 2 / 3.0.squareRoot())) < 1e-5)
+        let halfWidth: Double = 4.302653 * 2 / 3.0.squareRoot()
+        #expect(abs(statistic.interval.high - (4 + halfWidth)) < 1e-5)
     }
 
     @Test func theSummaryCSVHasOneRowPerOutcome() {
