@@ -14,7 +14,7 @@ public struct ActorSpec: Sendable, Hashable {
     public var fieldStrength: Double
     /// Combat effectiveness multiplier per fighter (1 = reference infantry).
     public var quality: Double
-    /// Morale in (0, 1]: scales the losses a force accepts before it breaks.
+    /// Morale in (0, 1]: scales effectiveness and the losses a force accepts before it breaks.
     public var morale: Double
 
     /// Assaults launched per day across the front, a Poisson process (0 = never attacks).
@@ -26,22 +26,32 @@ public struct ActorSpec: Sendable, Hashable {
     public var sortiesPerDay: Double
     /// Share of the actor's means it is willing to put into this war, in [0, 1].
     public var commitment: Double
-    /// Pull of other wars on the same means, in [0, 1] (Russia: Ukraine; Iran: Israel).
+    /// Pull of other wars on the same means, in [0, 1] (Russia: Ukraine; Iran and Hezbollah: Israel).
     public var distraction: Double
 
-    /// Mean days between a patron's decisions (reinforce, hold, draw down); 0 = never decides.
+    /// Mean days between a patron's decisions; 0 = never decides.
     public var decisionIntervalDays: Double
-    /// Fighters sent per reinforcement.
+    /// Fighters sent per reinforcement (0 = never reinforces).
     public var reinforcementSize: Double
     /// Mean days for a reinforcement to arrive (exponential).
     public var reinforcementDelayDays: Double
+    /// Whether reinforcements join the patron's own field force (it fights itself) or the client's.
+    public var reinforcesOwnForces: Bool
+
+    /// For a patron that manages its client's offensive (Turkey): its stance at the start.
+    /// While not `.back`, the patron's own aircraft and troops stay out of the fight.
+    public var initialPosture: Posture?
+    /// Chance that an assault or strike on a region where this patron has troops hits them,
+    /// which makes it back its client at once.
+    public var troopsHitProbability: Double
 
     public init(
         id: String, name: String, side: Side, patronOf: Int? = nil,
         fieldStrength: Double, quality: Double = 1, morale: Double = 0.7,
         assaultsPerDay: Double = 0, assaultCommitment: Double = 0.3,
         sortiesPerDay: Double = 0, commitment: Double = 1, distraction: Double = 0,
-        decisionIntervalDays: Double = 0, reinforcementSize: Double = 0, reinforcementDelayDays: Double = 1
+        decisionIntervalDays: Double = 0, reinforcementSize: Double = 0, reinforcementDelayDays: Double = 1,
+        reinforcesOwnForces: Bool = false, initialPosture: Posture? = nil, troopsHitProbability: Double = 0
     ) {
         self.id = id
         self.name = name
@@ -58,8 +68,11 @@ public struct ActorSpec: Sendable, Hashable {
         self.decisionIntervalDays = decisionIntervalDays
         self.reinforcementSize = reinforcementSize
         self.reinforcementDelayDays = reinforcementDelayDays
+        self.reinforcesOwnForces = reinforcesOwnForces
+        self.initialPosture = initialPosture
+        self.troopsHitProbability = troopsHitProbability
     }
 
-    /// Whether this actor decides as a patron (reinforce / hold / draw down).
+    /// Whether this actor decides as a patron (reinforce / hold / draw down, and its posture).
     public var isPatron: Bool { patronOf != nil }
 }

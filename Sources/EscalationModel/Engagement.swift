@@ -7,6 +7,9 @@ struct Engagement: Sendable, Hashable {
     var defenders: Double
     let initialAttackers: Double
     let initialDefenders: Double
+    /// Morale of each side when the engagement began (it fights on that morale).
+    let attackerMorale: Double
+    let defenderMorale: Double
     /// Losses (share of the initial force) at which each side breaks, drawn at the start.
     let attackerBreakShare: Double
     let defenderBreakShare: Double

@@ -1,65 +1,72 @@
 import DiscreteEvent
 import Stochastic
 
-/// The air campaign: each air-capable actor strikes as a Poisson process at
+/// The air campaign: each engaged air-capable actor strikes as a Poisson process at
 /// `sorties per day x commitment`; each strike costs a front-line garrison fighters and the
 /// region's civilians lives, injuries and homes.
 extension EscalationSimulation {
-    /// Schedules the actor's next strike at its current rate, replacing any pending one. By the
-    /// memorylessness of the exponential, redrawing on a rate change keeps the process exact.
-    mutating func scheduleNextAirstrike(of actor: Int, after time: Double, queue: inout EventQueue<ModelEvent>) {
-        if let pending = pendingAirstrike[actor] {
-            queue.cancel(pending)
-            pendingAirstrike[actor] = nil
+    /// Strikes per day `actor` flies now.
+    func sortieRate(of actor: Int) -> Double {
+        isEngaged(actor) ? parameters.actors[actor].sortiesPerDay * actors[actor].commitment : 0
+    }
+
+    /// Strikes per day a whole camp flies now (its air support in battle).
+    func sortieRate(ofSide side: Side) -> Double {
+        var total = 0.0
+        for actor in actors.indices where self.side(of: actor) == side {
+            total += sortieRate(of: actor)
         }
-        let rate = actors[actor].sortiesPerDay * actors[actor].commitment
+        return total
+    }
+
+    /// Schedules the actor's next strike at its current rate, replacing any pending one.
+    mutating func scheduleNextAirstrike(of actor: Int, after time: Double, queue: inout EventQueue<ModelEvent>) {
+        if let pending = actors[actor].pendingAirstrike {
+            queue.cancel(pending)
+            actors[actor].pendingAirstrike = nil
+        }
+        let rate = sortieRate(of: actor)
         guard rate > 0 else { return }
         let next = time + actorStreams[actor].exponential(mean: 1 / rate)
-        pendingAirstrike[actor] = queue.schedule(.airStrike(actor: actor), at: next)
+        actors[actor].pendingAirstrike = queue.schedule(.airStrike(actor: actor), at: next)
     }
 
     mutating func flyStrike(by actor: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
-        pendingAirstrike[actor] = nil
+        actors[actor].pendingAirstrike = nil
         scheduleNextAirstrike(of: actor, after: time, queue: &queue)
         guard let target = chooseStrikeTarget(for: actor) else { return }
 
         let air = parameters.airCampaign
+        let owner = regions[target].controller
         let hit = min(regions[target].garrison, air.fightersHitPerStrike.sample(effectsStream))
         regions[target].garrison -= hit
-        actors[regions[target].controller].losses += hit
+        actors[owner].losses += hit
 
         let killed = min(regions[target].population, air.civiliansKilledPerStrike.sample(effectsStream))
         let injured = air.civiliansInjuredPerStrike.sample(effectsStream)
-        let displaced = min(regions[target].population - killed,
-                            air.civiliansDisplacedPerStrike.sample(effectsStream))
+        let displaced = min(regions[target].population - killed, air.civiliansDisplacedPerStrike.sample(effectsStream))
         regions[target].population -= killed + displaced
         civiliansKilled += killed
         civiliansInjured += injured
         civiliansDisplaced += displaced
         airstrikes += 1
         raiseLadder(.airstrikes, at: time)
+        if trace != nil {
+            note(time, "airstrike", [actor, owner], region: target,
+                 "\(parameters.actors[actor].name) strikes \(parameters.regions[target].name): "
+                 + "\(Int(hit)) fighters hit, \(Int(killed)) civilians killed, \(Int(injured)) injured, "
+                 + "\(Int(displaced)) displaced")
+        }
+        troopsMayBeHit(in: target, by: actor, at: time, queue: &queue)
     }
 
     /// A hostile region on the front, weighted by its garrison (strikes go where the fighters are).
     func chooseStrikeTarget(for actor: Int) -> Int? {
         let mySide = side(of: actor)
-        func weight(_ region: Int) -> Double {
+        return weightedChoice(stream: actorStreams[actor]) { region in
             let state = regions[region]
             guard side(of: state.controller) != mySide, borders(region, side: mySide) else { return 0 }
             return state.garrison + 1
         }
-        var total = 0.0
-        for region in regions.indices { total += weight(region) }
-        guard total > 0 else { return nil }
-        var pick = actorStreams[actor].uniform() * total
-        var last: Int?
-        for region in regions.indices {
-            let w = weight(region)
-            guard w > 0 else { continue }
-            last = region
-            pick -= w
-            if pick <= 0 { return region }
-        }
-        return last
     }
 }

@@ -1,19 +1,47 @@
 import DiscreteEvent
 import Stochastic
 
-/// Ground assaults: target choice, stochastic Lanchester rounds, and what a region's fall sets off.
+/// Ground assaults: target choice and stochastic Lanchester rounds until a side breaks.
 extension EscalationSimulation {
     /// Fewer fighters than this in the field cannot mount an assault.
     static let minimumAssaultForce = 50.0
 
-    mutating func launchAssault(by actor: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
-        let spec = parameters.actors[actor]
-        let stream = actorStreams[actor]
-        queue.schedule(.assaultLaunch(actor: actor), at: time + stream.exponential(mean: 1 / spec.assaultsPerDay))
+    /// Assaults per day of `actor` now: its own rate, scaled by its patron's posture, and zero while
+    /// a patron with a posture keeps its own troops out.
+    func assaultRate(of actor: Int) -> Double {
+        guard isEngaged(actor) else { return 0 }
+        var rate = parameters.actors[actor].assaultsPerDay
+        if let patron = posturePatron[actor], let posture = actors[patron].posture {
+            switch posture {
+            case .restrain: rate *= parameters.patronRule.restrainedAssaultFactor
+            case .tolerate: break
+            case .back: rate *= parameters.patronRule.backedAssaultFactor
+            }
+        }
+        return rate
+    }
 
+    /// Schedules the actor's next assault at its current rate, replacing any pending one. By the
+    /// memorylessness of the exponential, redrawing on a rate change keeps the process exact.
+    mutating func scheduleNextAssault(of actor: Int, after time: Double, queue: inout EventQueue<ModelEvent>) {
+        if let pending = actors[actor].pendingAssault {
+            queue.cancel(pending)
+            actors[actor].pendingAssault = nil
+        }
+        let rate = assaultRate(of: actor)
+        guard rate > 0 else { return }
+        let next = time + actorStreams[actor].exponential(mean: 1 / rate)
+        actors[actor].pendingAssault = queue.schedule(.assaultLaunch(actor: actor), at: next)
+    }
+
+    mutating func launchAssault(by actor: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
+        actors[actor].pendingAssault = nil
+        scheduleNextAssault(of: actor, after: time, queue: &queue)
+
+        let spec = parameters.actors[actor]
         let committed = actors[actor].fieldStrength * spec.assaultCommitment
         guard committed >= Self.minimumAssaultForce,
-              let target = chooseTarget(for: actor, force: committed, stream: stream)
+              let target = chooseTarget(for: actor, force: committed)
         else { return }
 
         let defender = regions[target].controller
@@ -22,22 +50,32 @@ extension EscalationSimulation {
             attacker: actor, defender: defender, region: target,
             attackers: committed, defenders: regions[target].garrison,
             initialAttackers: committed, initialDefenders: regions[target].garrison,
+            attackerMorale: actors[actor].morale, defenderMorale: regions[target].garrisonMorale,
             attackerBreakShare: breakpoint.sample(combatStream) * actors[actor].morale,
-            defenderBreakShare: breakpoint.sample(combatStream) * actors[defender].morale
+            defenderBreakShare: breakpoint.sample(combatStream) * regions[target].garrisonMorale
         )
         actors[actor].fieldStrength -= committed
         regions[target].underAssault = true
         regions[target].garrison = 0  // the garrison is in the engagement now
-
         let slot = allocateEngagement(engagement)
+
+        if trace != nil {
+            note(time, "assault", [actor, defender], region: target,
+                 "\(spec.name) attacks \(parameters.regions[target].name) with \(Int(committed)) fighters "
+                 + "against \(Int(engagement.initialDefenders)) of \(parameters.actors[defender].name)")
+        }
         raiseLadder(.groundAssault, at: time)
         if parameters.regions[target].isKeyCity { raiseLadder(.urbanAssault, at: time) }
+        if spec.isPatron { raiseLadder(.foreignGroundForces, at: time) }
+        troopsMayBeHit(in: target, by: actor, at: time, queue: &queue)
         queue.schedule(.combatRound(engagement: slot), at: time + parameters.combat.roundDays)
     }
 
     /// Picks a hostile region on the front, weighted by strategic value times the odds the
-    /// committed force gives itself against the garrison. Two passes, no allocation.
-    func chooseTarget(for actor: Int, force: Double, stream: RandomStream) -> Int? {
+    /// committed force gives itself against the garrison: under the square law fighting strength
+    /// goes with the square of effective numbers, so the odds are a^2 / (a^2 + d^2).
+    /// Two passes, no allocation.
+    func chooseTarget(for actor: Int, force: Double) -> Int? {
         let mySide = side(of: actor)
         let attackPower = force * parameters.actors[actor].quality
         func weight(_ region: Int) -> Double {
@@ -46,35 +84,27 @@ extension EscalationSimulation {
             else { return 0 }
             let spec = parameters.regions[region]
             let defencePower = state.garrison * parameters.actors[state.controller].quality * spec.fortification
-            return spec.strategicValue * attackPower / (attackPower + defencePower)
+            let a2 = attackPower * attackPower, d2 = defencePower * defencePower
+            return spec.strategicValue * a2 / (a2 + d2)
         }
-        var total = 0.0
-        for region in regions.indices { total += weight(region) }
-        guard total > 0 else { return nil }
-        var pick = stream.uniform() * total
-        var last: Int?
-        for region in regions.indices {
-            let w = weight(region)
-            guard w > 0 else { continue }
-            last = region
-            pick -= w
-            if pick <= 0 { return region }
-        }
-        return last
+        return weightedChoice(stream: actorStreams[actor], weight: weight)
     }
 
-    /// One round of stochastic square-law attrition: each side's losses are binomial in its own
-    /// numbers, with mean `lethality x opposing effective strength x round length`.
+    /// One round of stochastic Lanchester attrition (see `LanchesterCombat.roundLosses`), both
+    /// sides firing on the strengths they had at the start of the round.
     mutating func fightRound(of slot: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
         guard var fight = engagements[slot] else { return }
         let combat = parameters.combat
-        let attackerSpec = parameters.actors[fight.attacker]
-        let defenderSpec = parameters.actors[fight.defender]
-        let attackPower = fight.attackers * attackerSpec.quality
-        let defencePower = fight.defenders * defenderSpec.quality * parameters.regions[fight.region].fortification
+        let attackPower = fight.attackers * effectiveness(of: fight.attacker, morale: fight.attackerMorale)
+        let defencePower = fight.defenders * effectiveness(of: fight.defender, morale: fight.defenderMorale)
+            * parameters.regions[fight.region].fortification
 
-        let attackerLosses = attrition(of: fight.attackers, by: defencePower, combat: combat)
-        let defenderLosses = attrition(of: fight.defenders, by: attackPower, combat: combat)
+        let attackerLosses = LanchesterCombat.roundLosses(
+            size: fight.attackers, initialSize: fight.initialAttackers, opposingPower: defencePower,
+            lethalityPerDay: combat.lethalityPerDay, days: combat.roundDays, law: combat.law, stream: combatStream)
+        let defenderLosses = LanchesterCombat.roundLosses(
+            size: fight.defenders, initialSize: fight.initialDefenders, opposingPower: attackPower,
+            lethalityPerDay: combat.lethalityPerDay, days: combat.roundDays, law: combat.law, stream: combatStream)
         fight.attackers -= attackerLosses
         fight.defenders -= defenderLosses
         actors[fight.attacker].losses += attackerLosses
@@ -87,53 +117,39 @@ extension EscalationSimulation {
         let defenderStrain = fight.defenderLossShare / max(fight.defenderBreakShare, .leastNonzeroMagnitude)
         if defenderStrain >= 1, defenderStrain >= attackerStrain {
             releaseEngagement(slot)
-            capture(fight, at: time)
+            actors[fight.defender].fieldStrength += fight.defenders  // survivors withdraw
+            if trace != nil {
+                note(time, "capture", [fight.attacker, fight.defender], region: fight.region,
+                     "\(parameters.actors[fight.attacker].name) takes \(parameters.regions[fight.region].name); "
+                     + "the \(parameters.actors[fight.defender].name) garrison broke after \(fight.rounds) rounds, "
+                     + "losing \(Int(fight.initialDefenders - fight.defenders)) fighters")
+            }
+            let garrison = fight.attackers * combat.occupationShare
+            actors[fight.attacker].fieldStrength += fight.attackers - garrison
+            transfer(fight.region, to: fight.attacker, garrison: garrison, at: time, queue: &queue)
         } else if attackerStrain >= 1 || fight.rounds >= combat.maxRounds {
             releaseEngagement(slot)
-            repel(fight)
+            regions[fight.region].underAssault = false
+            regions[fight.region].garrison = fight.defenders
+            actors[fight.attacker].fieldStrength += fight.attackers
+            if trace != nil {
+                let why = attackerStrain >= 1 ? "the attackers broke" : "the assault stalled"
+                note(time, "repelled", [fight.defender, fight.attacker], region: fight.region,
+                     "\(parameters.actors[fight.defender].name) holds \(parameters.regions[fight.region].name); "
+                     + "\(why) after \(fight.rounds) rounds")
+            }
         } else {
             engagements[slot] = fight
             queue.schedule(.combatRound(engagement: slot), at: time + combat.roundDays)
         }
     }
 
-    /// Fighters lost in one round by a force of `size` facing `opposingPower`.
-    func attrition(of size: Double, by opposingPower: Double, combat: CombatParameters) -> Double {
-        let fighters = Int(size.rounded(.down))
-        guard fighters > 0 else { return size }
-        let expected = combat.lethalityPerDay * opposingPower * combat.roundDays
-        let p = min(1, expected / Double(fighters))
-        return Distribution.binomial(trials: fighters, p: p).sample(combatStream)
-    }
-
-    /// The defenders broke: the region changes hands and the loser's camp loses heart.
-    mutating func capture(_ fight: Engagement, at time: Double) {
-        let region = fight.region
-        let share = parameters.combat.occupationShare
-        regions[region].underAssault = false
-        regions[region].controller = fight.attacker
-        regions[region].garrison = fight.attackers * share
-        if regions[region].firstFallDay == nil { regions[region].firstFallDay = time }
-        actors[fight.attacker].fieldStrength += fight.attackers * (1 - share)
-        actors[fight.defender].fieldStrength += fight.defenders  // survivors withdraw
-
-        let loserSide = side(of: fight.defender)
-        let valueShare = parameters.regions[region].strategicValue / max(initialSideValue[loserSide] ?? 1, 1e-9)
-        let shock = parameters.combat.moraleShock * valueShare
-        for index in actors.indices where side(of: index) == loserSide {
-            actors[index].morale = max(0, actors[index].morale - shock)
-        }
-        for index in actors.indices where side(of: index) != loserSide {
-            actors[index].morale = min(1, actors[index].morale + shock / 2)
-        }
-        checkCollapse(at: time)
-    }
-
-    /// The attackers broke or the assault stalled: survivors return, the garrison stays.
-    mutating func repel(_ fight: Engagement) {
-        regions[fight.region].underAssault = false
-        regions[fight.region].garrison = fight.defenders
-        actors[fight.attacker].fieldStrength += fight.attackers
+    /// Effectiveness per fighter of `actor` at `morale`: quality x morale factor x air support.
+    func effectiveness(of actor: Int, morale: Double) -> Double {
+        let combat = parameters.combat
+        let moraleFactor = 1 - combat.moraleWeight + combat.moraleWeight * morale
+        return parameters.actors[actor].quality * moraleFactor
+            * (1 + combat.airSupportPerSortie * sortieRate(ofSide: side(of: actor)))
     }
 
     mutating func allocateEngagement(_ engagement: Engagement) -> Int {
@@ -148,5 +164,23 @@ extension EscalationSimulation {
     mutating func releaseEngagement(_ slot: Int) {
         engagements[slot] = nil
         freeEngagementSlots.append(slot)
+    }
+
+    /// A region drawn with probability proportional to `weight` (zero = never). Two passes over
+    /// the regions, no allocation.
+    func weightedChoice(stream: RandomStream, weight: (Int) -> Double) -> Int? {
+        var total = 0.0
+        for region in regions.indices { total += weight(region) }
+        guard total > 0 else { return nil }
+        var pick = stream.uniform() * total
+        var last: Int?
+        for region in regions.indices {
+            let w = weight(region)
+            guard w > 0 else { continue }
+            last = region
+            pick -= w
+            if pick <= 0 { return region }
+        }
+        return last
     }
 }

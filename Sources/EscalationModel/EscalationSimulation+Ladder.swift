@@ -1,22 +1,32 @@
 /// The escalation ladder and the end of the regime.
 extension EscalationSimulation {
-    /// Climbs to every rung `trigger` reaches (never down), noting the day each is first reached.
+    /// Climbs to every rung `trigger` reaches, noting the day each is first reached.
     mutating func raiseLadder(_ trigger: LadderTrigger, at time: Double) {
         for (index, rung) in parameters.ladder.enumerated() where rung.trigger == trigger {
             if trigger == .airstrikes, Double(airstrikes) < rung.threshold { continue }
-            if rungFirstDay[index] == nil { rungFirstDay[index] = time }
+            if rungFirstDay[index] == nil {
+                rungFirstDay[index] = time
+                if trace != nil, index > ladderLevel {
+                    note(time, "escalation", [], region: nil, "the war climbs to the rung '\(rung.id)'")
+                }
+            }
             ladderLevel = max(ladderLevel, index)
+            peakLadderLevel = max(peakLadderLevel, ladderLevel)
         }
     }
 
     /// The regime collapses when it loses its capital or its morale falls below the threshold.
     mutating func checkCollapse(at time: Double) {
-        guard collapseDay == nil else { return }
+        guard collapseDay == nil, ceasefireDay == nil else { return }
         let rule = parameters.collapse
         let capitalLost = side(of: regions[rule.capital].controller) != side(of: rule.actor)
-        if capitalLost || actors[rule.actor].morale < rule.moraleThreshold {
-            collapseDay = time
-            raiseLadder(.regimeCollapse, at: time)
+        guard capitalLost || actors[rule.actor].morale < rule.moraleThreshold else { return }
+        collapseDay = time
+        if trace != nil {
+            let why = capitalLost ? "the capital has fallen" : "its forces' morale has dissolved"
+            note(time, "collapse", [rule.actor], region: capitalLost ? rule.capital : nil,
+                 "\(parameters.actors[rule.actor].name) collapses: \(why)")
         }
+        raiseLadder(.regimeCollapse, at: time)
     }
 }

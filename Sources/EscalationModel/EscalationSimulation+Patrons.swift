@@ -1,43 +1,110 @@
 import DiscreteEvent
 import Stochastic
 
-/// Patron decisions (Russia and Iran for the regime): reinforce, hold or draw down, by the rule
-/// documented on `PatronRule`.
+/// Patron decisions: reinforce, hold or draw down (Russia, Iran, Hezbollah), and restrain,
+/// tolerate or back a client (Turkey toward the SNA), by the rule documented on `PatronRule`.
 extension EscalationSimulation {
-    /// The share of the client camp's starting strategic value it has lost, in [0, 1].
-    func threat(to client: Int) -> Double {
-        let clientSide = side(of: client)
-        let initial = initialSideValue[clientSide] ?? 0
+    /// The share of a camp's starting strategic value it has lost, in [0, 1].
+    func loss(of side: Side) -> Double {
+        let initial = initialValue(of: side)
         guard initial > 0 else { return 0 }
-        return max(0, min(1, (initial - value(heldBy: clientSide)) / initial))
+        return max(0, min(1, (initial - value(heldBy: side)) / initial))
     }
 
     mutating func decide(as patron: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
         let spec = parameters.actors[patron]
         let stream = actorStreams[patron]
         queue.schedule(.patronDecision(actor: patron), at: time + stream.exponential(mean: spec.decisionIntervalDays))
-        guard let client = spec.patronOf else { return }
-
         let rule = parameters.patronRule
-        let pressure = min(1, rule.threatSensitivity * threat(to: client))
-        let willingness = actors[patron].commitment * (1 - spec.distraction)
-        let reinforce = willingness * pressure
-        let drawDown = spec.distraction * (1 - pressure) * rule.drawdownPropensity
+        let clientSide = spec.side
+
+        if spec.reinforcementSize > 0 || spec.distraction > 0 {
+            let pressure = min(1, rule.threatSensitivity * loss(of: clientSide))
+            let reinforce = actors[patron].commitment * (1 - spec.distraction) * pressure
+            let drawDown = spec.distraction * (1 - pressure) * rule.drawdownPropensity
+            let u = stream.uniform()
+            if u < reinforce, spec.reinforcementSize > 0 {
+                actors[patron].reinforcementsSent += spec.reinforcementSize
+                let arrival = time + stream.exponential(mean: spec.reinforcementDelayDays)
+                queue.schedule(.reinforcementArrives(actor: patron, fighters: spec.reinforcementSize), at: arrival)
+                if trace != nil {
+                    note(time, "reinforce", [patron], region: nil,
+                         "\(spec.name) decides to send \(Int(spec.reinforcementSize)) fighters "
+                         + "(its client's camp has lost \(Int(loss(of: clientSide) * 100))% of its ground)")
+                }
+            } else if u < reinforce + drawDown {
+                actors[patron].commitment *= rule.drawdownFactor
+                scheduleNextAirstrike(of: patron, after: time, queue: &queue)
+                if trace != nil {
+                    note(time, "draw-down", [patron], region: nil,
+                         "\(spec.name) draws down: commitment now \(Int(actors[patron].commitment * 100))%")
+                }
+            }
+        }
+
+        guard actors[patron].posture != nil else { return }
+        let opportunity = min(1, rule.threatSensitivity * loss(of: clientSide.opponent))
+        let topLevel = max(1, parameters.ladder.count - 1)
+        let back = actors[patron].commitment * opportunity
+        let restrain = rule.restraintPerRung * Double(ladderLevel) / Double(topLevel)
         let u = stream.uniform()
-        if u < reinforce, spec.reinforcementSize > 0 {
-            actors[patron].reinforcementsSent += spec.reinforcementSize
-            let arrival = time + stream.exponential(mean: spec.reinforcementDelayDays)
-            queue.schedule(.reinforcementArrives(actor: patron, fighters: spec.reinforcementSize), at: arrival)
-        } else if u < reinforce + drawDown {
-            actors[patron].commitment *= rule.drawdownFactor
-            scheduleNextAirstrike(of: patron, after: time, queue: &queue)
+        let posture: Posture = u < back ? .back : (u < back + restrain ? .restrain : .tolerate)
+        setPosture(of: patron, to: posture, at: time, because: "reviewing the war", queue: &queue)
+    }
+
+    /// Changes a patron's posture, and with it the rates of its own and its client's operations.
+    mutating func setPosture(of patron: Int, to posture: Posture, at time: Double, because reason: String,
+                             queue: inout EventQueue<ModelEvent>) {
+        guard let current = actors[patron].posture, current != posture else { return }
+        actors[patron].posture = posture
+        actors[patron].postureChanges += 1
+        scheduleNextAirstrike(of: patron, after: time, queue: &queue)
+        scheduleNextAssault(of: patron, after: time, queue: &queue)
+        if let client = parameters.actors[patron].patronOf {
+            scheduleNextAssault(of: client, after: time, queue: &queue)
+            if trace != nil {
+                note(time, "posture", [patron, client], region: nil,
+                     "\(parameters.actors[patron].name) moves from \(current.rawValue) to \(posture.rawValue) "
+                     + "toward \(parameters.actors[client].name), \(reason)")
+            }
         }
     }
 
-    /// Patron fighters join the client's field force (they fight under the client's command).
-    mutating func receiveReinforcement(from patron: Int, fighters: Double, at time: Double) {
-        guard let client = parameters.actors[patron].patronOf else { return }
-        actors[client].fieldStrength += fighters
+    /// An assault or strike on a region where a patron has troops may hit them: that patron then
+    /// backs its client at once (and its own aircraft and troops join the fight).
+    mutating func troopsMayBeHit(in region: Int, by attacker: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
+        guard let patron = parameters.regions[region].stationedPatron, side(of: patron) != side(of: attacker) else { return }
+        let probability = parameters.actors[patron].troopsHitProbability
+        guard probability > 0, effectsStream.uniform() < probability else { return }
+        if trace != nil {
+            note(time, "troops-hit", [attacker, patron], region: region,
+                 "\(parameters.actors[attacker].name) fire hits \(parameters.actors[patron].name) troops "
+                 + "in \(parameters.regions[region].name)")
+        }
+        actors[patron].commitment = max(actors[patron].commitment, min(1, actors[patron].commitment + 0.3))
+        setPosture(of: patron, to: .back, at: time, because: "after its troops were hit", queue: &queue)
+    }
+
+    /// Reinforcements join the patron's own field force (it fights itself) or its client's.
+    mutating func receiveReinforcement(from patron: Int, fighters: Double, at time: Double,
+                                       queue: inout EventQueue<ModelEvent>) {
+        let spec = parameters.actors[patron]
+        guard let client = spec.patronOf else { return }
+        let recipient = spec.reinforcesOwnForces ? patron : client
+        actors[recipient].fieldStrength += fighters
+        // Help arriving steadies the whole camp: its actors and garrisons.
+        let boost = parameters.patronRule.moraleBoostPerThousand * fighters / 1000
+        for index in actors.indices where side(of: index) == spec.side {
+            actors[index].morale = min(1, actors[index].morale + boost)
+        }
+        for index in regions.indices where side(of: regions[index].controller) == spec.side {
+            regions[index].garrisonMorale = min(1, regions[index].garrisonMorale + boost)
+        }
         raiseLadder(.foreignGroundForces, at: time)
+        if trace != nil {
+            note(time, "arrival", [patron, recipient], region: nil,
+                 "\(Int(fighters)) \(spec.name) fighters arrive and join "
+                 + (recipient == patron ? "its own forces" : "\(parameters.actors[client].name)'s field force"))
+        }
     }
 }

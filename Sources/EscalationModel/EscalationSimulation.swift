@@ -4,7 +4,8 @@ import Stochastic
 /// One replication of the escalation model: world state, random streams and event handlers.
 ///
 /// The kernel calls `handle(_:at:queue:)` for each event in time order; handlers live in
-/// extensions by concern (`+Assaults`, `+AirCampaign`, `+Patrons`, `+Ladder`).
+/// extensions by concern (`+Assaults`, `+Cascade`, `+AirCampaign`, `+Patrons`, `+Mediation`,
+/// `+Ladder`, `+Trace`).
 public struct EscalationSimulation: DiscreteEventModel {
     public typealias Event = ModelEvent
 
@@ -17,66 +18,96 @@ public struct EscalationSimulation: DiscreteEventModel {
 
     let combatStream: RandomStream
     let effectsStream: RandomStream
+    let cascadeStream: RandomStream
+    let mediationStream: RandomStream
+    let chemicalStream: RandomStream
     let actorStreams: [RandomStream]
 
-    /// Pending airstrike of each actor, so a change of rate can reschedule it.
-    var pendingAirstrike: [EventHandle?]
-
+    /// For each actor, the patron that sets its posture (Turkey for the SNA), if any.
+    let posturePatron: [Int?]
     /// Strategic value each camp held at the start, the yardstick of threat and morale shocks.
-    let initialSideValue: [Side: Double]
+    let initialSideValue: (opposition: Double, loyalist: Double)
+    /// All fighters at the start, the yardstick of exhaustion.
+    let initialFighters: Double
 
     // Outcome accumulators.
     var ladderLevel = 0
+    var peakLadderLevel = 0
     var rungFirstDay: [Double?]
     var civiliansKilled = 0.0
     var civiliansInjured = 0.0
     var civiliansDisplaced = 0.0
     var airstrikes = 0
     var collapseDay: Double?
+    var ceasefireDay: Double?
+    var chemicalWeaponsDay: Double?
+    var lastTransferDay = 0.0
+    var snapshots: [DailySnapshot] = []
+    /// The story of the run, kept only when tracing (nil costs nothing in batches).
+    var trace: [TraceEntry]?
 
     /// Creates the world of replication `replication`, with streams derived from `seeds`.
-    public init(parameters: ModelParameters, seeds: StreamSeeds, replication: Int) {
+    public init(parameters: ModelParameters, seeds: StreamSeeds, replication: Int, tracing: Bool = false) {
         self.parameters = parameters
         actors = parameters.actors.map {
-            ActorState(fieldStrength: $0.fieldStrength, morale: $0.morale,
-                       sortiesPerDay: $0.sortiesPerDay, commitment: $0.commitment)
+            ActorState(fieldStrength: $0.fieldStrength, morale: $0.morale, commitment: $0.commitment,
+                       posture: $0.initialPosture)
         }
         regions = parameters.regions.map {
-            RegionState(controller: $0.controller, garrison: $0.garrison, population: $0.population)
+            RegionState(controller: $0.controller, garrison: $0.garrison,
+                        garrisonMorale: parameters.actors[$0.controller].morale, population: $0.population)
         }
-        combatStream = RandomStream(seeds: seeds, replication: replication, stream: StreamLayout.combat)
-        effectsStream = RandomStream(seeds: seeds, replication: replication, stream: StreamLayout.airstrikeEffects)
-        actorStreams = parameters.actors.indices.map {
-            RandomStream(seeds: seeds, replication: replication, stream: StreamLayout.actor($0))
+        func stream(_ index: Int) -> RandomStream {
+            RandomStream(seeds: seeds, replication: replication, stream: index)
         }
-        pendingAirstrike = Array(repeating: nil, count: parameters.actors.count)
-        var sideValue: [Side: Double] = [.opposition: 0, .loyalist: 0]
+        combatStream = stream(StreamLayout.combat)
+        effectsStream = stream(StreamLayout.airstrikeEffects)
+        cascadeStream = stream(StreamLayout.cascade)
+        mediationStream = stream(StreamLayout.mediation)
+        chemicalStream = stream(StreamLayout.chemicalWeapons)
+        actorStreams = parameters.actors.indices.map { stream(StreamLayout.actor($0)) }
+
+        posturePatron = parameters.actors.indices.map { client in
+            parameters.actors.indices.first {
+                parameters.actors[$0].patronOf == client && parameters.actors[$0].initialPosture != nil
+            }
+        }
+        var opposition = 0.0, loyalist = 0.0
         for region in parameters.regions {
-            sideValue[parameters.actors[region.controller].side, default: 0] += region.strategicValue
+            if parameters.actors[region.controller].side == .opposition {
+                opposition += region.strategicValue
+            } else {
+                loyalist += region.strategicValue
+            }
         }
-        initialSideValue = sideValue
+        initialSideValue = (opposition, loyalist)
+        initialFighters = parameters.actors.reduce(0) { $0 + $1.fieldStrength }
+            + parameters.regions.reduce(0) { $0 + $1.garrison }
         rungFirstDay = Array(repeating: nil, count: parameters.ladder.count)
         if !rungFirstDay.isEmpty { rungFirstDay[0] = 0 }
+        trace = tracing ? [] : nil
     }
 
-    /// Schedules each actor's first assault, strike and decision.
+    /// Schedules each actor's first assault, strike and decision, mediation, and the daily review.
     public mutating func start(queue: inout EventQueue<ModelEvent>) {
         for index in parameters.actors.indices {
-            let spec = parameters.actors[index]
-            if spec.assaultsPerDay > 0 {
-                queue.schedule(.assaultLaunch(actor: index),
-                               at: actorStreams[index].exponential(mean: 1 / spec.assaultsPerDay))
-            }
+            scheduleNextAssault(of: index, after: 0, queue: &queue)
             scheduleNextAirstrike(of: index, after: 0, queue: &queue)
+            let spec = parameters.actors[index]
             if spec.isPatron, spec.decisionIntervalDays > 0 {
                 queue.schedule(.patronDecision(actor: index),
                                at: actorStreams[index].exponential(mean: spec.decisionIntervalDays))
             }
         }
+        if parameters.mediation.attemptsPerDay > 0 {
+            queue.schedule(.mediationAttempt, at: mediationStream.exponential(mean: 1 / parameters.mediation.attemptsPerDay))
+        }
+        // Reviews run after everything else due at the same instant (priority 1).
+        queue.schedule(.dailyReview(day: 1), at: 1, priority: 1)
     }
 
     public var shouldStop: Bool {
-        collapseDay != nil
+        collapseDay != nil || ceasefireDay != nil
     }
 
     public mutating func handle(_ event: ModelEvent, at time: Double, queue: inout EventQueue<ModelEvent>) {
@@ -90,12 +121,19 @@ public struct EscalationSimulation: DiscreteEventModel {
         case .patronDecision(let actor):
             decide(as: actor, at: time, queue: &queue)
         case .reinforcementArrives(let actor, let fighters):
-            receiveReinforcement(from: actor, fighters: fighters, at: time)
+            receiveReinforcement(from: actor, fighters: fighters, at: time, queue: &queue)
+        case .garrisonWithdraws(let region):
+            withdrawGarrison(from: region, at: time, queue: &queue)
+        case .mediationAttempt:
+            attemptMediation(at: time, queue: &queue)
+        case .dailyReview(let day):
+            review(day: day, at: time, queue: &queue)
         }
     }
 
     // MARK: - Shared queries
 
+    @inline(__always)
     func side(of actor: Int) -> Side {
         parameters.actors[actor].side
     }
@@ -112,5 +150,16 @@ public struct EscalationSimulation: DiscreteEventModel {
             total += parameters.regions[index].strategicValue
         }
         return total
+    }
+
+    func initialValue(of side: Side) -> Double {
+        side == .opposition ? initialSideValue.opposition : initialSideValue.loyalist
+    }
+
+    /// Whether the actor's own aircraft and troops are in the fight: a patron with a posture joins
+    /// only when it backs its client.
+    func isEngaged(_ actor: Int) -> Bool {
+        guard let posture = actors[actor].posture else { return true }
+        return posture == .back
     }
 }

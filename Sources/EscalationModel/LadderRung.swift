@@ -1,7 +1,7 @@
 /// What raises the escalation ladder to a rung. The scenario names the rungs; the engine only
 /// knows these triggers.
 public enum LadderTrigger: String, Sendable, Hashable, CaseIterable {
-    /// The level the run starts at (the frozen front before the offensive).
+    /// The level the run starts at, and falls back to under a ceasefire (the frozen front).
     case start
     /// Any ground assault across the front.
     case groundAssault = "ground_assault"
@@ -9,8 +9,10 @@ public enum LadderTrigger: String, Sendable, Hashable, CaseIterable {
     case urbanAssault = "urban_assault"
     /// Cumulative airstrikes reaching the rung's threshold.
     case airstrikes
-    /// A patron's reinforcement arriving on the ground.
+    /// A patron's own troops entering the fight (reinforcements arriving, or its own assaults).
     case foreignGroundForces = "foreign_ground_forces"
+    /// Chemical weapons used.
+    case chemicalWeapons = "chemical_weapons"
     /// The principal loyalist actor collapsing.
     case regimeCollapse = "regime_collapse"
 }

@@ -7,8 +7,14 @@ public enum ModelEvent: Sendable, Hashable {
     case combatRound(engagement: Int)
     /// An air-capable actor flies its next strike.
     case airStrike(actor: Int)
-    /// A patron decides to reinforce, hold or draw down.
+    /// A patron decides to reinforce, hold or draw down, and reviews its posture.
     case patronDecision(actor: Int)
-    /// A patron's reinforcement reaches its client's field force.
+    /// A patron's reinforcement arrives.
     case reinforcementArrives(actor: Int, fighters: Double)
+    /// A garrison whose morale broke pulls out of its region.
+    case garrisonWithdraws(region: Int)
+    /// Outside mediators try for a ceasefire.
+    case mediationAttempt
+    /// The end of a day: snapshot, and the regime's desperate choices.
+    case dailyReview(day: Int)
 }

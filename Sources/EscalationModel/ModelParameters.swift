@@ -6,28 +6,40 @@ public struct ModelParameters: Sendable, Hashable {
     public var horizonDays: Double
     /// Guard against runaway event cascades: the run stops and is reported as guarded.
     public var maxEvents: Int
+    /// A war still running at the horizon counts as a stalemate (a frozen front) when no region
+    /// has changed hands for this many days.
+    public var stalemateDays: Double
     public var actors: [ActorSpec]
     public var regions: [RegionSpec]
     /// Rungs in ascending order; rung 0 is where every run starts.
     public var ladder: [LadderRung]
     public var combat: CombatParameters
+    public var cascade: CascadeParameters
     public var airCampaign: AirCampaignParameters
     public var patronRule: PatronRule
+    public var mediation: MediationParameters
+    public var chemicalWeapons: ChemicalWeaponsParameters
     public var collapse: CollapseRule
 
     public init(
-        horizonDays: Double, maxEvents: Int, actors: [ActorSpec], regions: [RegionSpec],
-        ladder: [LadderRung], combat: CombatParameters, airCampaign: AirCampaignParameters,
-        patronRule: PatronRule, collapse: CollapseRule
+        horizonDays: Double, maxEvents: Int, stalemateDays: Double = 7, actors: [ActorSpec], regions: [RegionSpec],
+        ladder: [LadderRung], combat: CombatParameters = CombatParameters(),
+        cascade: CascadeParameters = CascadeParameters(), airCampaign: AirCampaignParameters = AirCampaignParameters(),
+        patronRule: PatronRule = PatronRule(), mediation: MediationParameters = MediationParameters(),
+        chemicalWeapons: ChemicalWeaponsParameters = ChemicalWeaponsParameters(), collapse: CollapseRule
     ) {
         self.horizonDays = horizonDays
         self.maxEvents = maxEvents
+        self.stalemateDays = stalemateDays
         self.actors = actors
         self.regions = regions
         self.ladder = ladder
         self.combat = combat
+        self.cascade = cascade
         self.airCampaign = airCampaign
         self.patronRule = patronRule
+        self.mediation = mediation
+        self.chemicalWeapons = chemicalWeapons
         self.collapse = collapse
     }
 
@@ -39,5 +51,10 @@ public struct ModelParameters: Sendable, Hashable {
     /// Indices of the patrons, in scenario order.
     public var patrons: [Int] {
         actors.indices.filter { actors[$0].isPatron }
+    }
+
+    /// Indices of the actors with a posture toward their client, in scenario order.
+    public var postureHolders: [Int] {
+        actors.indices.filter { actors[$0].initialPosture != nil }
     }
 }

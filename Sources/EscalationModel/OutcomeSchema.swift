@@ -14,6 +14,13 @@ public enum OutcomeKind: String, Sendable, Hashable {
     case share
 }
 
+extension String {
+    /// "ongoing_war" -> "ongoing war", for descriptions.
+    var replacingUnderscores: String {
+        String(map { $0 == "_" ? " " : $0 })
+    }
+}
+
 /// One outcome column of `replications.csv` and row group of `summary.csv`.
 public struct OutcomeColumn: Sendable, Hashable {
     public var name: String
@@ -45,6 +52,13 @@ public struct OutcomeSchema: Sendable, Hashable {
         let regime = parameters.actors[parameters.collapse.actor].name
         add("regime_collapsed", .indicator, "\(regime) collapsed")
         add("regime_collapse_day", .day, "day \(regime) collapsed")
+        add("ceasefire", .indicator, "mediators froze the front")
+        add("ceasefire_day", .day, "day of the ceasefire")
+        add("chemical_weapons_used", .indicator, "\(regime) used chemical weapons")
+        add("chemical_weapons_day", .day, "day chemical weapons were first used")
+        for end in EndState.allCases where end != .incomplete {
+            add("end_\(end.rawValue)", .indicator, "the run ended as \(end.rawValue.replacingUnderscores)")
+        }
         add("ladder_peak", .level, "highest escalation rung reached")
         add("ladder_final", .level, "escalation rung at the end")
         for rung in parameters.ladder.dropFirst() {
@@ -57,6 +71,10 @@ public struct OutcomeSchema: Sendable, Hashable {
         for patron in parameters.patrons {
             let actor = parameters.actors[patron]
             add("reinforcements_\(actor.id)", .quantity, "fighters \(actor.name) sent")
+        }
+        for holder in parameters.postureHolders {
+            let actor = parameters.actors[holder]
+            add("posture_changes_\(actor.id)", .quantity, "times \(actor.name) changed its posture")
         }
         for actor in parameters.actors {
             add("territory_\(actor.id)", .share, "share of strategic value \(actor.name) holds at the end")
@@ -79,6 +97,13 @@ public struct OutcomeSchema: Sendable, Hashable {
         }
         values.append(outcome.collapseDay == nil ? 0 : 1)
         values.append(outcome.collapseDay ?? .nan)
+        values.append(outcome.ceasefireDay == nil ? 0 : 1)
+        values.append(outcome.ceasefireDay ?? .nan)
+        values.append(outcome.chemicalWeaponsDay == nil ? 0 : 1)
+        values.append(outcome.chemicalWeaponsDay ?? .nan)
+        for end in EndState.allCases where end != .incomplete {
+            values.append(outcome.endState == end ? 1 : 0)
+        }
         values.append(Double(outcome.peakLadderLevel))
         values.append(Double(outcome.finalLadderLevel))
         for day in outcome.rungFirstDay.dropFirst() { values.append(day ?? .nan) }
@@ -87,6 +112,7 @@ public struct OutcomeSchema: Sendable, Hashable {
         values.append(outcome.civiliansDisplaced)
         values.append(Double(outcome.airstrikes))
         values.append(contentsOf: outcome.reinforcementsSent)
+        values.append(contentsOf: outcome.postureChanges.map(Double.init))
         values.append(contentsOf: outcome.territoryShare)
         values.append(contentsOf: outcome.combatantLosses)
         values.append(outcome.endDay)

@@ -16,10 +16,13 @@ public struct RegionSpec: Sendable, Hashable {
     public var neighbours: [Int]
     /// A named city whose fall and its day are outcomes of their own.
     public var isKeyCity: Bool
+    /// A patron with troops stationed here (Turkish observation posts), who may be hit.
+    public var stationedPatron: Int?
 
     public init(
         id: String, name: String, controller: Int, population: Double, strategicValue: Double,
-        garrison: Double, fortification: Double = 1, neighbours: [Int] = [], isKeyCity: Bool = false
+        garrison: Double, fortification: Double = 1, neighbours: [Int] = [], isKeyCity: Bool = false,
+        stationedPatron: Int? = nil
     ) {
         self.id = id
         self.name = name
@@ -30,5 +33,6 @@ public struct RegionSpec: Sendable, Hashable {
         self.fortification = fortification
         self.neighbours = neighbours
         self.isKeyCity = isKeyCity
+        self.stationedPatron = stationedPatron
     }
 }

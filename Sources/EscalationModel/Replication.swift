@@ -6,39 +6,50 @@ public enum Replication {
     /// Runs replication `index` with parameters already drawn for it. The result depends only on
     /// (parameters, seeds, index).
     public static func run(parameters: ModelParameters, seeds: StreamSeeds, index: Int) -> ReplicationOutcome {
-        var tracer = NoTracer<ModelEvent>()
-        return run(parameters: parameters, seeds: seeds, index: index, tracer: &tracer)
-    }
-
-    /// Same as `run(parameters:seeds:index:)`, handing every executed event to `tracer`.
-    public static func run<T: EventTracer>(
-        parameters: ModelParameters, seeds: StreamSeeds, index: Int, tracer: inout T
-    ) -> ReplicationOutcome where T.Event == ModelEvent {
         var simulation = Simulation(model: EscalationSimulation(parameters: parameters, seeds: seeds, replication: index))
         simulation.model.start(queue: &simulation.queue)
-        let summary = simulation.run(until: parameters.horizonDays, maxEvents: parameters.maxEvents, tracer: &tracer)
+        let summary = simulation.run(until: parameters.horizonDays, maxEvents: parameters.maxEvents)
         return simulation.model.outcome(replication: index, summary: summary)
+    }
+
+    /// Runs replication `index` and keeps its story: the outcome and every traced happening in order.
+    public static func trace(parameters: ModelParameters, seeds: StreamSeeds, index: Int)
+        -> (outcome: ReplicationOutcome, entries: [TraceEntry]) {
+        let model = EscalationSimulation(parameters: parameters, seeds: seeds, replication: index, tracing: true)
+        var simulation = Simulation(model: model)
+        simulation.model.start(queue: &simulation.queue)
+        let summary = simulation.run(until: parameters.horizonDays, maxEvents: parameters.maxEvents)
+        return (simulation.model.outcome(replication: index, summary: summary), simulation.model.trace ?? [])
     }
 }
 
 extension EscalationSimulation {
     /// The replication's outcome once the kernel has stopped.
     func outcome(replication: Int, summary: RunSummary) -> ReplicationOutcome {
-        let endDay = collapseDay ?? summary.endTime
-        var territory = Array(repeating: 0.0, count: actors.count)
-        var totalValue = 0.0
-        for index in regions.indices {
-            territory[regions[index].controller] += parameters.regions[index].strategicValue
-            totalValue += parameters.regions[index].strategicValue
+        let endDay = collapseDay ?? ceasefireDay ?? summary.endTime
+        let endState: EndState
+        if summary.reason == .maxEventsReached {
+            endState = .incomplete
+        } else if collapseDay != nil {
+            endState = .regimeCollapse
+        } else if ceasefireDay != nil {
+            endState = .ceasefire
+        } else if endDay - lastTransferDay >= parameters.stalemateDays {
+            endState = .stalemate
+        } else {
+            endState = .ongoingWar
         }
         return ReplicationOutcome(
             replication: replication,
             stopReason: summary.reason,
+            endState: endState,
             eventsProcessed: summary.eventsProcessed,
             endDay: endDay,
             cityFallDay: parameters.keyCities.map { regions[$0].firstFallDay },
             collapseDay: collapseDay,
-            peakLadderLevel: ladderLevel,
+            ceasefireDay: ceasefireDay,
+            chemicalWeaponsDay: chemicalWeaponsDay,
+            peakLadderLevel: peakLadderLevel,
             finalLadderLevel: ladderLevel,
             rungFirstDay: rungFirstDay,
             civiliansKilled: civiliansKilled,
@@ -46,8 +57,10 @@ extension EscalationSimulation {
             civiliansDisplaced: civiliansDisplaced,
             airstrikes: airstrikes,
             reinforcementsSent: parameters.patrons.map { actors[$0].reinforcementsSent },
-            territoryShare: territory.map { totalValue > 0 ? $0 / totalValue : 0 },
-            combatantLosses: actors.map(\.losses)
+            postureChanges: parameters.postureHolders.map { actors[$0].postureChanges },
+            territoryShare: territoryShares(),
+            combatantLosses: actors.map(\.losses),
+            snapshots: snapshots
         )
     }
 }

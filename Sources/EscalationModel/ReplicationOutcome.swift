@@ -1,15 +1,18 @@
 import DiscreteEvent
 
 /// What one replication produced. Per-city, per-rung and per-actor arrays follow the order of
-/// the scenario (`ModelParameters.keyCities`, `.ladder`, `.patrons`, `.actors`).
+/// the scenario (`ModelParameters.keyCities`, `.ladder`, `.patrons`, `.postureHolders`, `.actors`).
 public struct ReplicationOutcome: Sendable, Hashable {
     public var replication: Int
     public var stopReason: StopReason
+    public var endState: EndState
     public var eventsProcessed: Int
     public var endDay: Double
     /// Day each key city first changed hands, nil if it held.
     public var cityFallDay: [Double?]
     public var collapseDay: Double?
+    public var ceasefireDay: Double?
+    public var chemicalWeaponsDay: Double?
     public var peakLadderLevel: Int
     public var finalLadderLevel: Int
     /// Day each rung was first reached, nil if never.
@@ -20,8 +23,12 @@ public struct ReplicationOutcome: Sendable, Hashable {
     public var airstrikes: Int
     /// Fighters sent by each patron.
     public var reinforcementsSent: [Double]
+    /// Posture changes of each actor with a posture.
+    public var postureChanges: [Int]
     /// Share of total strategic value each actor holds at the end; sums to 1.
     public var territoryShare: [Double]
     /// Fighters each actor lost in combat and to airstrikes.
     public var combatantLosses: [Double]
+    /// The state at the end of each simulated day, for timelines.
+    public var snapshots: [DailySnapshot]
 }

@@ -1,18 +1,37 @@
 /// Which random stream of a replication serves what. Each event family and each actor draws from
-/// its own stream, so changing one actor's numbers leaves every other stream's draws untouched
-/// (common random numbers across what-if variants).
+/// its own stream, and each actor's and region's uncertain parameters from another, so changing
+/// one actor's numbers in a what-if variant leaves every other stream's draws untouched
+/// (common random numbers). Streams are numbered below `StreamSeeds.maxStreams` (256).
 public enum StreamLayout {
-    /// Draws of the scenario's uncertain parameters, once per replication.
-    public static let parameters = 0
+    /// Uncertain parameters of the scenario's shared sections (combat, mediation, ...).
+    public static let sharedParameters = 0
     /// Combat rounds: breakpoints and attrition.
     public static let combat = 1
-    /// Civilian and garrison harm of airstrikes.
+    /// Civilian and garrison harm of airstrikes, and whether stationed troops are hit.
     public static let airstrikeEffects = 2
-    /// First stream of the per-actor block: timing and choices of actor `i` use `actorBase + i`.
-    public static let actorBase = 16
+    /// Garrison withdrawals after a front breaks.
+    public static let cascade = 3
+    /// Mediation attempts.
+    public static let mediation = 4
+    /// The regime's chemical weapons hazard.
+    public static let chemicalWeapons = 5
 
-    /// The stream of actor `index`.
+    /// The most actors and regions a scenario may have, so that the blocks below fit.
+    public static let maximumActors = 64
+    public static let maximumRegions = 112
+
+    /// Timing and choices of actor `index` (assaults, strikes, decisions).
     public static func actor(_ index: Int) -> Int {
-        actorBase + index
+        16 + index
+    }
+
+    /// Uncertain parameters of actor `index`.
+    public static func actorParameters(_ index: Int) -> Int {
+        16 + maximumActors + index
+    }
+
+    /// Uncertain parameters of region `index`.
+    public static func regionParameters(_ index: Int) -> Int {
+        16 + 2 * maximumActors + index
     }
 }

@@ -1,19 +1,27 @@
+import DiscreteEvent
+
 /// The changing state of one actor during a replication.
 struct ActorState: Sendable, Hashable {
     var fieldStrength: Double
     var morale: Double
-    var sortiesPerDay: Double
     var commitment: Double
+    var posture: Posture?
     var losses: Double = 0
     var reinforcementsSent: Double = 0
+    var postureChanges: Int = 0
+    var pendingAssault: EventHandle?
+    var pendingAirstrike: EventHandle?
 }
 
 /// The changing state of one region during a replication.
 struct RegionState: Sendable, Hashable {
     var controller: Int
     var garrison: Double
+    /// The garrison's own morale: shaken by losses nearby, it can break without a battle.
+    var garrisonMorale: Double
     var population: Double
     var underAssault: Bool = false
+    var withdrawalPending: Bool = false
     /// Day the region first changed hands, if it has.
     var firstFallDay: Double?
 }

@@ -10,18 +10,15 @@ public enum BatchOutput {
     public static let summaryFile = "summary.csv"
     public static let manifestFile = "manifest.json"
 
-    /// The variant name of the baseline run (variants arrive with what-if comparisons).
-    static let baselineVariant = "baseline"
-
     /// `replications.csv`: one row per replication with its outcomes, then its parameter draws.
     public static func replicationsCSV(_ records: [ReplicationRecord], scenario: Scenario,
                                        schema: OutcomeSchema) -> String {
-        let header = ["variant", "replication", "stop_reason"] + schema.columns.map(\.name)
+        let header = ["variant", "replication", "stop_reason", "end_state"] + schema.columns.map(\.name)
             + scenario.uncertainParameters.map(\.path)
         var table = CSVTable(header: header)
         for record in records {
-            var row: [CSVField] = [.text(baselineVariant), .integer(record.outcome.replication),
-                                   .text(record.outcome.stopReason.rawValue)]
+            var row: [CSVField] = [.text(scenario.variant), .integer(record.outcome.replication),
+                                   .text(record.outcome.stopReason.rawValue), .text(record.outcome.endState.rawValue)]
             row += schema.values(of: record.outcome).map(CSVField.number)
             row += record.draws.map(CSVField.number)
             table.append(row)
@@ -30,7 +27,7 @@ public enum BatchOutput {
     }
 
     /// `summary.csv`: long form, one row per outcome.
-    public static func summaryCSV(_ statistics: [OutcomeStatistic]) -> String {
+    public static func summaryCSV(_ statistics: [OutcomeStatistic], variant: String) -> String {
         var table = CSVTable(header: [
             "variant", "outcome", "kind", "n", "mean", "sd", "min", "p05", "p25", "p50", "p75", "p95", "max",
             "ci95_low", "ci95_high", "ci_method",
@@ -38,7 +35,7 @@ public enum BatchOutput {
         for statistic in statistics {
             let s = statistic.sample
             table.append([
-                .text(baselineVariant), .text(statistic.column.name), .text(statistic.column.kind.rawValue),
+                .text(variant), .text(statistic.column.name), .text(statistic.column.kind.rawValue),
                 .integer(s.n), .number(s.mean), .number(s.sd), .number(s.min), .number(s.p05), .number(s.p25),
                 .number(s.p50), .number(s.p75), .number(s.p95), .number(s.max),
                 .number(statistic.interval.low), .number(statistic.interval.high), .text(statistic.intervalMethod),

@@ -6,11 +6,15 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var name: String
         public var file: String
         public var sha256: String
+        public var variant: String
+        public var settings: [String]
 
-        public init(name: String, file: String, sha256: String) {
+        public init(name: String, file: String, sha256: String, variant: String, settings: [String]) {
             self.name = name
             self.file = file
             self.sha256 = sha256
+            self.variant = variant
+            self.settings = settings
         }
     }
 

@@ -60,13 +60,20 @@ struct NodeDecoder {
     let file: String
     private(set) var problems: [ScenarioError] = []
 
+    /// Lines beyond this belong to `--set` values, composed below the file's last line so that
+    /// their marks cannot be mistaken for the file's: line `settingsLine + k` is the k-th `--set`.
+    var settingsLine = Int.max
+
     init(file: String) {
         self.file = file
     }
 
     func location(of node: Node?) -> SourceLocation {
-        let mark = node?.mark
-        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        let line = node?.mark?.line ?? 1, column = node?.mark?.column ?? 1
+        if line > settingsLine {
+            return SourceLocation(file: "--set", line: line - settingsLine, column: column)
+        }
+        return SourceLocation(file: file, line: line, column: column)
     }
 
     mutating func report(_ message: String, at node: Node?) {

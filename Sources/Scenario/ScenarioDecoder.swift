@@ -14,25 +14,34 @@ struct ScenarioDecoder {
     }
 
     static let topLevelKeys = [
-        "escsim", "name", "title", "description", "horizon_days", "max_events", "actors", "regions",
-        "ladder", "combat", "air_campaign", "patron_rule", "collapse",
+        "escsim", "name", "title", "description", "horizon_days", "max_events", "stalemate_days", "actors",
+        "regions", "ladder", "combat", "cascade", "air_campaign", "patron_rule", "mediation", "chemical_weapons",
+        "collapse", "variants",
     ]
     static let actorKeys = [
         "name", "side", "patron_of", "field_strength", "quality", "morale", "assaults_per_day",
         "assault_commitment", "sorties_per_day", "commitment", "distraction", "decision_interval_days",
-        "reinforcement_size", "reinforcement_delay_days",
+        "reinforcement_size", "reinforcement_delay_days", "reinforce", "posture", "troops_hit_probability",
     ]
     static let regionKeys = [
         "name", "controller", "population", "strategic_value", "garrison", "fortification", "neighbours", "key_city",
+        "patron_troops",
     ]
     static let combatKeys = [
-        "round_days", "lethality_per_day", "breakpoint", "max_rounds", "occupation_share", "morale_shock",
+        "round_days", "lethality_per_day", "law", "breakpoint", "max_rounds", "occupation_share", "morale_shock",
+        "morale_weight", "air_support_per_sortie",
     ]
+    static let cascadeKeys = ["local_shock", "withdrawal_morale", "withdrawal_delay_days"]
+    static let mediationKeys = ["attempts_per_day", "base_success", "exhaustion_weight", "loss_weight"]
+    static let chemicalKeys = ["daily_hazard", "desperation_morale", "minimum_rung", "civilians_killed", "responders"]
     static let airKeys = [
         "fighters_hit_per_strike", "civilians_killed_per_strike", "civilians_injured_per_strike",
         "civilians_displaced_per_strike",
     ]
-    static let patronRuleKeys = ["threat_sensitivity", "drawdown_propensity", "drawdown_factor"]
+    static let patronRuleKeys = [
+        "threat_sensitivity", "drawdown_propensity", "drawdown_factor", "restraint_per_rung",
+        "restrained_assault_factor", "backed_assault_factor", "morale_boost_per_thousand",
+    ]
     static let collapseKeys = ["actor", "capital", "morale_threshold"]
     static let rungKeys = ["id", "trigger", "threshold"]
 
@@ -53,11 +62,24 @@ struct ScenarioDecoder {
         _ = top["description"].flatMap { decoder.string($0, "description") }
         let horizon = decoder.number(top["horizon_days"], "horizon_days", .positive)
         let maxEvents = top["max_events"].map { decoder.integer($0, "max_events", minimum: 1) } ?? 10_000_000
+        let stalemateDays = top["stalemate_days"].map { decoder.number($0, "stalemate_days", .positive) } ?? 7
 
         let actorEntries = top["actors"].map { decoder.entries(of: $0, in: "actors") } ?? []
         let regionEntries = top["regions"].map { decoder.entries(of: $0, in: "regions") } ?? []
         let actorIDs = actorEntries.map(\.id)
         let regionIDs = regionEntries.map(\.id)
+        if let node = top["actors"] {
+            if actorEntries.isEmpty { decoder.report("actors must name at least one actor", at: node) }
+            if actorEntries.count > StreamLayout.maximumActors {
+                decoder.report("at most \(StreamLayout.maximumActors) actors are supported", at: node)
+            }
+        }
+        if let node = top["regions"] {
+            if regionEntries.count < 2 { decoder.report("regions must name at least two regions", at: node) }
+            if regionEntries.count > StreamLayout.maximumRegions {
+                decoder.report("at most \(StreamLayout.maximumRegions) regions are supported", at: node)
+            }
+        }
 
         let actors = actorEntries.enumerated().map { index, entry in
             actor(entry.id, index: index, node: entry.value, actorIDs: actorIDs)
@@ -65,20 +87,50 @@ struct ScenarioDecoder {
         let regions = regionEntries.enumerated().map { index, entry in
             region(entry.id, index: index, node: entry.value, actorIDs: actorIDs, regionIDs: regionIDs)
         }
-        if let node = top["actors"], actorEntries.isEmpty { decoder.report("actors must name at least one actor", at: node) }
-        if let node = top["regions"], regionEntries.count < 2 {
-            decoder.report("regions must name at least two regions", at: node)
-        }
         let ladder = top["ladder"].flatMap { decodeLadder($0) }
-        let combat = top["combat"].map { decodeCombat($0) } ?? CombatParameters()
-        let air = top["air_campaign"].map { decodeAirCampaign($0) } ?? AirCampaignParameters()
-        let patronRule = top["patron_rule"].map { decodePatronRule($0) } ?? PatronRule()
+        var combat = CombatParameters()
+        var cascade = CascadeParameters()
+        var air = AirCampaignParameters()
+        var patronRule = PatronRule()
+        var mediation = MediationParameters()
+        var chemical = ChemicalWeaponsParameters()
+        if let node = top["combat"] { decodeCombat(node, into: &combat) }
+        if let node = top["cascade"] {
+            section(node, "cascade", Self.cascadeKeys, into: &cascade, at: \.cascade, [
+                ("local_shock", .unitInterval, \.localShock),
+                ("withdrawal_morale", .unitInterval, \.withdrawalMorale),
+                ("withdrawal_delay_days", .positive, \.withdrawalDelayDays),
+            ])
+        }
+        if let node = top["air_campaign"] { decodeAirCampaign(node, into: &air) }
+        if let node = top["patron_rule"] {
+            section(node, "patron_rule", Self.patronRuleKeys, into: &patronRule, at: \.patronRule, [
+                ("threat_sensitivity", .nonNegative, \.threatSensitivity),
+                ("drawdown_propensity", .unitInterval, \.drawdownPropensity),
+                ("drawdown_factor", .unitInterval, \.drawdownFactor),
+                ("restraint_per_rung", .unitInterval, \.restraintPerRung),
+                ("restrained_assault_factor", .nonNegative, \.restrainedAssaultFactor),
+                ("backed_assault_factor", .nonNegative, \.backedAssaultFactor),
+                ("morale_boost_per_thousand", .nonNegative, \.moraleBoostPerThousand),
+            ])
+        }
+        if let node = top["mediation"] {
+            section(node, "mediation", Self.mediationKeys, into: &mediation, at: \.mediation, [
+                ("attempts_per_day", .nonNegative, \.attemptsPerDay),
+                ("base_success", .unitInterval, \.baseSuccess),
+                ("exhaustion_weight", .nonNegative, \.exhaustionWeight),
+                ("loss_weight", .nonNegative, \.lossWeight),
+            ])
+        }
+        if let node = top["chemical_weapons"] {
+            decodeChemicalWeapons(node, into: &chemical, actorIDs: actorIDs, rungIDs: ladder?.map(\.id) ?? [])
+        }
         let collapse = top["collapse"].flatMap { decodeCollapse($0, actorIDs: actorIDs, regionIDs: regionIDs) }
 
         let resolvedActors = actors.compactMap { $0 }
         var resolvedRegions = regions.compactMap { $0 }
-        guard decoder.problems.isEmpty, let name, let horizon, let maxEvents, let ladder, let collapse,
-              resolvedActors.count == actors.count, resolvedRegions.count == regions.count
+        guard decoder.problems.isEmpty, let name, let horizon, let maxEvents, let stalemateDays, let ladder,
+              let collapse, resolvedActors.count == actors.count, resolvedRegions.count == regions.count
         else { return nil }
 
         symmetrise(&resolvedRegions)
@@ -86,8 +138,9 @@ struct ScenarioDecoder {
         checkRoles(resolvedActors, collapse: collapse, entries: actorEntries, collapseNode: top["collapse"])
         guard decoder.problems.isEmpty else { return nil }
         let parameters = ModelParameters(
-            horizonDays: horizon, maxEvents: maxEvents, actors: resolvedActors, regions: resolvedRegions,
-            ladder: ladder, combat: combat, airCampaign: air, patronRule: patronRule, collapse: collapse)
+            horizonDays: horizon, maxEvents: maxEvents, stalemateDays: stalemateDays, actors: resolvedActors,
+            regions: resolvedRegions, ladder: ladder, combat: combat, cascade: cascade, airCampaign: air,
+            patronRule: patronRule, mediation: mediation, chemicalWeapons: chemical, collapse: collapse)
         return (name, title, parameters)
     }
 
@@ -98,41 +151,48 @@ struct ScenarioDecoder {
         guard let f = decoder.fields(of: node, in: context, known: Self.actorKeys, required: ["side", "field_strength"])
         else { return nil }
         let path = "actors.\(id)"
-        let side: Side? = f["side"].flatMap { node in
-            guard let text = decoder.string(node, "\(context): side") else { return nil }
-            guard let side = Side(rawValue: text) else {
-                decoder.report("\(context): side must be 'opposition' or 'loyalist', got '\(text)'"
-                               + Suggestion.hint(for: text, among: Side.allCases.map(\.rawValue)), at: node)
-                return nil
-            }
-            return side
-        }
+        let side: Side? = f["side"].flatMap { choice($0, "\(context): side", Side.self) }
         let patron = f["patron_of"].flatMap { decoder.reference($0, "\(context): patron_of", to: actorIDs, kind: "actor") }
         if let patron, patron == index { decoder.report("\(context) cannot be its own patron", at: f["patron_of"]) }
 
-        func value(_ key: String, _ constraint: NumberConstraint, default fallback: Double,
-                   _ target: WritableKeyPath<ActorSpec, Double>) -> Double {
-            guard let node = f[key] else { return fallback }
-            return parameter(node, "\(context): \(key)", "\(path).\(key)", constraint,
-                             target: Self.actorPath(index).appending(path: target)) ?? fallback
-        }
-        var spec = ActorSpec(id: id, name: id, side: side ?? .opposition, patronOf: patron,
-                             fieldStrength: 0)
+        var spec = ActorSpec(id: id, name: id, side: side ?? .opposition, patronOf: patron, fieldStrength: 0)
         spec.name = f["name"].flatMap { decoder.string($0, "\(context): name") } ?? id
-        spec.fieldStrength = value("field_strength", .nonNegative, default: 0, \.fieldStrength)
-        spec.quality = value("quality", .positive, default: 1, \.quality)
-        spec.morale = value("morale", .positiveUnit, default: 0.7, \.morale)
-        spec.assaultsPerDay = value("assaults_per_day", .nonNegative, default: 0, \.assaultsPerDay)
-        spec.assaultCommitment = value("assault_commitment", .positiveUnit, default: 0.3, \.assaultCommitment)
-        spec.sortiesPerDay = value("sorties_per_day", .nonNegative, default: 0, \.sortiesPerDay)
-        spec.commitment = value("commitment", .unitInterval, default: 1, \.commitment)
-        spec.distraction = value("distraction", .unitInterval, default: 0, \.distraction)
-        spec.decisionIntervalDays = value("decision_interval_days", .nonNegative, default: 0, \.decisionIntervalDays)
-        spec.reinforcementSize = value("reinforcement_size", .nonNegative, default: 0, \.reinforcementSize)
-        spec.reinforcementDelayDays = value("reinforcement_delay_days", .positive, default: 1, \.reinforcementDelayDays)
-        if spec.decisionIntervalDays > 0, patron == nil, f["decision_interval_days"] != nil {
-            decoder.report("\(context): decision_interval_days applies to patrons only (set patron_of)",
-                           at: f["decision_interval_days"])
+        let numbers: [(String, NumberConstraint, WritableKeyPath<ActorSpec, Double>)] = [
+            ("field_strength", .nonNegative, \.fieldStrength),
+            ("quality", .positive, \.quality),
+            ("morale", .positiveUnit, \.morale),
+            ("assaults_per_day", .nonNegative, \.assaultsPerDay),
+            ("assault_commitment", .positiveUnit, \.assaultCommitment),
+            ("sorties_per_day", .nonNegative, \.sortiesPerDay),
+            ("commitment", .unitInterval, \.commitment),
+            ("distraction", .unitInterval, \.distraction),
+            ("decision_interval_days", .nonNegative, \.decisionIntervalDays),
+            ("reinforcement_size", .nonNegative, \.reinforcementSize),
+            ("reinforcement_delay_days", .positive, \.reinforcementDelayDays),
+            ("troops_hit_probability", .unitInterval, \.troopsHitProbability),
+        ]
+        let base: WritableKeyPath<ModelParameters, ActorSpec> = \.actors[index]
+        for (key, constraint, target) in numbers {
+            guard let node = f[key] else { continue }
+            if let value = parameter(node, "\(context): \(key)", "\(path).\(key)", constraint,
+                                     stream: StreamLayout.actorParameters(index), target: base.appending(path: target)) {
+                spec[keyPath: target] = value
+            }
+        }
+        if let node = f["reinforce"], let text = decoder.string(node, "\(context): reinforce") {
+            switch text {
+            case "own_forces": spec.reinforcesOwnForces = true
+            case "client": spec.reinforcesOwnForces = false
+            default:
+                decoder.report("\(context): reinforce must be 'own_forces' or 'client', got '\(text)'"
+                               + Suggestion.hint(for: text, among: ["own_forces", "client"]), at: node)
+            }
+        }
+        spec.initialPosture = f["posture"].flatMap { choice($0, "\(context): posture", Posture.self) }
+        if patron == nil {
+            for key in ["decision_interval_days", "reinforcement_size", "posture", "reinforce"] where f[key] != nil {
+                decoder.report("\(context): \(key) applies to patrons only (set patron_of)", at: f[key])
+            }
         }
         return side == nil ? nil : spec
     }
@@ -145,12 +205,6 @@ struct ScenarioDecoder {
         else { return nil }
         let path = "regions.\(id)"
         let controller = decoder.reference(f["controller"], "\(context): controller", to: actorIDs, kind: "actor")
-        func value(_ key: String, _ constraint: NumberConstraint, default fallback: Double,
-                   _ target: WritableKeyPath<RegionSpec, Double>) -> Double {
-            guard let node = f[key] else { return fallback }
-            return parameter(node, "\(context): \(key)", "\(path).\(key)", constraint,
-                             target: Self.regionPath(index).appending(path: target)) ?? fallback
-        }
         var neighbours: [Int] = []
         if let list = decoder.list(f["neighbours"], "\(context): neighbours") {
             for item in list {
@@ -166,12 +220,38 @@ struct ScenarioDecoder {
         var spec = RegionSpec(id: id, name: id, controller: controller ?? 0, population: 0, strategicValue: 1,
                               garrison: 0, neighbours: neighbours)
         spec.name = f["name"].flatMap { decoder.string($0, "\(context): name") } ?? id
-        spec.population = value("population", .nonNegative, default: 0, \.population)
-        spec.strategicValue = value("strategic_value", .positive, default: 1, \.strategicValue)
-        spec.garrison = value("garrison", .nonNegative, default: 0, \.garrison)
-        spec.fortification = value("fortification", .positive, default: 1, \.fortification)
+        let numbers: [(String, NumberConstraint, WritableKeyPath<RegionSpec, Double>)] = [
+            ("population", .nonNegative, \.population),
+            ("strategic_value", .positive, \.strategicValue),
+            ("garrison", .nonNegative, \.garrison),
+            ("fortification", .positive, \.fortification),
+        ]
+        let base: WritableKeyPath<ModelParameters, RegionSpec> = \.regions[index]
+        for (key, constraint, target) in numbers {
+            guard let node = f[key] else { continue }
+            if let value = parameter(node, "\(context): \(key)", "\(path).\(key)", constraint,
+                                     stream: StreamLayout.regionParameters(index), target: base.appending(path: target)) {
+                spec[keyPath: target] = value
+            }
+        }
         spec.isKeyCity = f["key_city"].flatMap { decoder.bool($0, "\(context): key_city") } ?? false
+        spec.stationedPatron = f["patron_troops"].flatMap {
+            decoder.reference($0, "\(context): patron_troops", to: actorIDs, kind: "actor")
+        }
         return controller == nil ? nil : spec
+    }
+
+    /// One of an enum's raw values, with a suggestion when misspelt.
+    private mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, _: T.Type) -> T?
+        where T.RawValue == String {
+        guard let text = decoder.string(node, what) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let names = T.allCases.map(\.rawValue)
+            decoder.report("\(what) must be one of \(names.map { "'\($0)'" }.joined(separator: ", ")), got '\(text)'"
+                           + Suggestion.hint(for: text, among: names), at: node)
+            return nil
+        }
+        return value
     }
 
     private mutating func decodeLadder(_ node: Node) -> [LadderRung]? {
@@ -183,15 +263,9 @@ struct ScenarioDecoder {
             guard let f = decoder.fields(of: item, in: context, known: Self.rungKeys, required: ["id", "trigger"])
             else { continue }
             guard let id = decoder.string(f["id"], "\(context): id"),
-                  let triggerText = decoder.string(f["trigger"], "\(context): trigger")
+                  let trigger = f["trigger"].flatMap({ choice($0, "\(context): trigger", LadderTrigger.self) })
             else { continue }
             if !ids.insert(id).inserted { decoder.report("\(context): duplicate rung id '\(id)'", at: f["id"]) }
-            guard let trigger = LadderTrigger(rawValue: triggerText) else {
-                let names = LadderTrigger.allCases.map(\.rawValue)
-                decoder.report("\(context): unknown trigger '\(triggerText)'\(Suggestion.hint(for: triggerText, among: names)); "
-                               + "known: \(names.joined(separator: ", "))", at: f["trigger"])
-                continue
-            }
             var threshold = 0.0
             if trigger == .airstrikes {
                 threshold = decoder.number(f["threshold"], "\(context): threshold", .positive) ?? 0
@@ -209,62 +283,84 @@ struct ScenarioDecoder {
             }
             rungs.append(LadderRung(id: id, trigger: trigger, threshold: threshold))
         }
-        if rungs.isEmpty, items.isEmpty { decoder.report("ladder must have at least one rung", at: node) }
+        if items.isEmpty { decoder.report("ladder must have at least one rung", at: node) }
         return rungs
     }
 
-    private mutating func decodeCombat(_ node: Node) -> CombatParameters {
-        var combat = CombatParameters()
-        guard let f = decoder.fields(of: node, in: "combat", known: Self.combatKeys) else { return combat }
-        func value(_ key: String, _ constraint: NumberConstraint, _ target: WritableKeyPath<CombatParameters, Double>) {
-            guard let node = f[key] else { return }
-            if let v = parameter(node, "combat: \(key)", "combat.\(key)", constraint,
-                                 target: Self.combatPath.appending(path: target)) {
-                combat[keyPath: target] = v
+    /// A section of plain numbers, any of which may be uncertain (drawn from the shared stream).
+    private mutating func section<Section>(_ node: Node, _ name: String, _ keys: [String], into value: inout Section,
+                                           at base: WritableKeyPath<ModelParameters, Section>,
+                                           _ numbers: [(String, NumberConstraint, WritableKeyPath<Section, Double>)]) {
+        guard let f = decoder.fields(of: node, in: name, known: keys) else { return }
+        sectionNumbers(f, name, into: &value, at: base, numbers)
+    }
+
+    private mutating func sectionNumbers<Section>(_ f: Fields, _ name: String, into value: inout Section,
+                                                  at base: WritableKeyPath<ModelParameters, Section>,
+                                                  _ numbers: [(String, NumberConstraint, WritableKeyPath<Section, Double>)]) {
+        for (key, constraint, target) in numbers {
+            guard let node = f[key] else { continue }
+            if let number = parameter(node, "\(name): \(key)", "\(name).\(key)", constraint,
+                                      stream: StreamLayout.sharedParameters, target: base.appending(path: target)) {
+                value[keyPath: target] = number
             }
         }
-        value("round_days", .positive, \.roundDays)
-        value("lethality_per_day", .positive, \.lethalityPerDay)
-        value("occupation_share", .positiveUnit, \.occupationShare)
-        value("morale_shock", .nonNegative, \.moraleShock)
+    }
+
+    private mutating func decodeCombat(_ node: Node, into combat: inout CombatParameters) {
+        guard let f = decoder.fields(of: node, in: "combat", known: Self.combatKeys) else { return }
+        sectionNumbers(f, "combat", into: &combat, at: \.combat, [
+            ("round_days", .positive, \.roundDays),
+            ("lethality_per_day", .positive, \.lethalityPerDay),
+            ("occupation_share", .positiveUnit, \.occupationShare),
+            ("morale_shock", .nonNegative, \.moraleShock),
+            ("morale_weight", .unitInterval, \.moraleWeight),
+            ("air_support_per_sortie", .nonNegative, \.airSupportPerSortie),
+        ])
+        if let node = f["law"], let law = choice(node, "combat: law", AttritionLaw.self) { combat.law = law }
         if let node = f["max_rounds"], let rounds = decoder.integer(node, "combat: max_rounds", minimum: 1) {
             combat.maxRounds = rounds
         }
         if let node = f["breakpoint"], let breakpoint = boundedDistribution(node, "combat: breakpoint", .unitInterval) {
             combat.breakpoint = breakpoint
         }
-        return combat
     }
 
-    private mutating func decodeAirCampaign(_ node: Node) -> AirCampaignParameters {
-        var air = AirCampaignParameters()
-        guard let f = decoder.fields(of: node, in: "air_campaign", known: Self.airKeys) else { return air }
-        func per(_ key: String, _ target: WritableKeyPath<AirCampaignParameters, Distribution>) {
+    private mutating func decodeAirCampaign(_ node: Node, into air: inout AirCampaignParameters) {
+        guard let f = decoder.fields(of: node, in: "air_campaign", known: Self.airKeys) else { return }
+        let perStrike: [(String, WritableKeyPath<AirCampaignParameters, Distribution>)] = [
+            ("fighters_hit_per_strike", \.fightersHitPerStrike),
+            ("civilians_killed_per_strike", \.civiliansKilledPerStrike),
+            ("civilians_injured_per_strike", \.civiliansInjuredPerStrike),
+            ("civilians_displaced_per_strike", \.civiliansDisplacedPerStrike),
+        ]
+        for (key, target) in perStrike {
             if let node = f[key], let d = boundedDistribution(node, "air_campaign: \(key)", .nonNegative) {
                 air[keyPath: target] = d
             }
         }
-        per("fighters_hit_per_strike", \.fightersHitPerStrike)
-        per("civilians_killed_per_strike", \.civiliansKilledPerStrike)
-        per("civilians_injured_per_strike", \.civiliansInjuredPerStrike)
-        per("civilians_displaced_per_strike", \.civiliansDisplacedPerStrike)
-        return air
     }
 
-    private mutating func decodePatronRule(_ node: Node) -> PatronRule {
-        var rule = PatronRule()
-        guard let f = decoder.fields(of: node, in: "patron_rule", known: Self.patronRuleKeys) else { return rule }
-        func value(_ key: String, _ constraint: NumberConstraint, _ target: WritableKeyPath<PatronRule, Double>) {
-            guard let node = f[key] else { return }
-            if let v = parameter(node, "patron_rule: \(key)", "patron_rule.\(key)", constraint,
-                                 target: Self.patronRulePath.appending(path: target)) {
-                rule[keyPath: target] = v
+    private mutating func decodeChemicalWeapons(_ node: Node, into chemical: inout ChemicalWeaponsParameters,
+                                                actorIDs: [String], rungIDs: [String]) {
+        guard let f = decoder.fields(of: node, in: "chemical_weapons", known: Self.chemicalKeys) else { return }
+        sectionNumbers(f, "chemical_weapons", into: &chemical, at: \.chemicalWeapons, [
+            ("daily_hazard", .unitInterval, \.dailyHazard),
+            ("desperation_morale", .unitInterval, \.desperationMorale),
+        ])
+        if let node = f["minimum_rung"], let rung = decoder.reference(node, "chemical_weapons: minimum_rung",
+                                                                      to: rungIDs, kind: "ladder rung") {
+            chemical.minimumRung = rung
+        }
+        if let node = f["civilians_killed"],
+           let d = boundedDistribution(node, "chemical_weapons: civilians_killed", .nonNegative) {
+            chemical.civiliansKilled = d
+        }
+        if let list = decoder.list(f["responders"], "chemical_weapons: responders") {
+            chemical.responders = list.compactMap {
+                decoder.reference($0, "chemical_weapons: responders", to: actorIDs, kind: "actor")
             }
         }
-        value("threat_sensitivity", .nonNegative, \.threatSensitivity)
-        value("drawdown_propensity", .unitInterval, \.drawdownPropensity)
-        value("drawdown_factor", .unitInterval, \.drawdownFactor)
-        return rule
     }
 
     private mutating func decodeCollapse(_ node: Node, actorIDs: [String], regionIDs: [String]) -> CollapseRule? {
@@ -275,7 +371,7 @@ struct ScenarioDecoder {
         let capital = decoder.reference(f["capital"], "collapse: capital", to: regionIDs, kind: "region")
         let threshold = f["morale_threshold"].flatMap {
             parameter($0, "collapse: morale_threshold", "collapse.morale_threshold", .unitInterval,
-                      target: \ModelParameters.collapse.moraleThreshold)
+                      stream: StreamLayout.sharedParameters, target: \.collapse.moraleThreshold)
         }
         guard let actor, let capital, let threshold else { return nil }
         return CollapseRule(actor: actor, capital: capital, moraleThreshold: threshold)
@@ -283,20 +379,14 @@ struct ScenarioDecoder {
 
     // MARK: - Numbers that may be uncertain
 
-    // Writable key paths to the sections, so a section's key path can be appended to them.
-    static func actorPath(_ index: Int) -> WritableKeyPath<ModelParameters, ActorSpec> { \.actors[index] }
-    static func regionPath(_ index: Int) -> WritableKeyPath<ModelParameters, RegionSpec> { \.regions[index] }
-    static var combatPath: WritableKeyPath<ModelParameters, CombatParameters> { \.combat }
-    static var patronRulePath: WritableKeyPath<ModelParameters, PatronRule> { \.patronRule }
-
-    /// A number, or a distribution drawn once per replication (recorded in `uncertain`). Returns
-    /// the value to use when nothing is drawn: the number, or the distribution's mean.
+    /// A number, or a distribution drawn once per replication from `stream` (recorded in
+    /// `uncertain`). Returns the value to use when nothing is drawn: the number, or the mean.
     private mutating func parameter(_ node: Node, _ what: String, _ path: String, _ constraint: NumberConstraint,
-                                    target: WritableKeyPath<ModelParameters, Double>) -> Double? {
+                                    stream: Int, target: WritableKeyPath<ModelParameters, Double>) -> Double? {
         if case .scalar = node { return decoder.number(node, what, constraint) }
         guard let distribution = boundedDistribution(node, what, constraint) else { return nil }
         if let fixed = distribution.fixedValue { return fixed }
-        uncertain.append(UncertainParameter(path: path, distribution: distribution, target: target))
+        uncertain.append(UncertainParameter(path: path, distribution: distribution, stream: stream, target: target))
         return distribution.mean
     }
 

@@ -7,12 +7,15 @@ public struct UncertainParameter: @unchecked Sendable {
     /// Dotted path in the scenario, e.g. `actors.russia.commitment`; also its column name.
     public let path: String
     public let distribution: Distribution
+    /// The replication stream it is drawn from (its actor's, its region's, or the shared one).
+    public let stream: Int
     /// Where the draw goes in the model's parameters.
     let target: WritableKeyPath<ModelParameters, Double>
 
-    init(path: String, distribution: Distribution, target: WritableKeyPath<ModelParameters, Double>) {
+    init(path: String, distribution: Distribution, stream: Int, target: WritableKeyPath<ModelParameters, Double>) {
         self.path = path
         self.distribution = distribution
+        self.stream = stream
         self.target = target
     }
 }

@@ -13,14 +13,14 @@ struct RunCommand: ParsableCommand {
             Writes to the output folder (default results/<scenario name>/):
               replications.csv  one row per replication: its outcomes and its parameter draws
               summary.csv       one row per outcome: n, mean, sd, min, p05..p95, max, 95% interval
+            With --variant NAME the default folder is results/<scenario name>-<NAME>.
               manifest.json     escsim and GSL versions, scenario SHA-256, seed, command line, wall time
             The CSV files depend only on the scenario, the seed and the number of replications, \
             never on --threads. A bad scenario writes nothing and exits with status 2.
             """
     )
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var options: ScenarioOptions
 
     @Option(name: .shortAndLong, help: "Number of replications.")
     var replications: Int = 1000
@@ -47,8 +47,9 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadScenarioOrExit(scenario)
-        let directory = out ?? "results/\(loaded.name)"
+        let loaded = try options.load()
+        let directory = out ?? (loaded.variant == Scenario.baselineName
+            ? "results/\(loaded.name)" : "results/\(loaded.name)-\(loaded.variant)")
         let started = Date()
         let clock = ContinuousClock()
         let start = clock.now
@@ -58,13 +59,14 @@ struct RunCommand: ParsableCommand {
         let schema = OutcomeSchema(parameters: loaded.baseParameters)
         let statistics = OutcomeStatistic.summarise(records, schema: schema)
         let replicationsText = BatchOutput.replicationsCSV(records, scenario: loaded, schema: schema)
-        let summaryText = BatchOutput.summaryCSV(statistics)
+        let summaryText = BatchOutput.summaryCSV(statistics, variant: loaded.variant)
         let elapsed = start.duration(to: clock.now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 
         let manifest = Manifest(
             escsimVersion: EscsimVersion.current,
-            scenario: .init(name: loaded.name, file: scenario, sha256: SHA256.hexDigest(loaded.source.bytes)),
+            scenario: .init(name: loaded.name, file: options.scenario, sha256: SHA256.hexDigest(loaded.source.bytes),
+                            variant: loaded.variant, settings: loaded.settings),
             seed: seed, replications: replications, threads: threads,
             random: .init(library: "GSL", version: GSLRuntime.version, generator: GSLRuntime.generatorName,
                           seedDerivation: StreamSeeds.derivation),
@@ -81,7 +83,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(1)
         }
         guard !quiet else { return }
-        print("\(loaded.title)")
+        print(loaded.variant == Scenario.baselineName ? loaded.title : "\(loaded.title) - variant \(loaded.variant)")
         print(SummaryTable.render(statistics, replications: replications))
         print("wrote \(directory)/{\(BatchOutput.replicationsFile),\(BatchOutput.summaryFile),\(BatchOutput.manifestFile)}"
               + " in \(SummaryTable.fixed(seconds, digits: 2)) s")

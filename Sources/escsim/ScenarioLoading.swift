@@ -1,15 +1,30 @@
 import ArgumentParser
 import Scenario
 
-/// Loads a scenario or prints every problem, one per line, and exits with status 2.
-func loadScenarioOrExit(_ path: String) throws -> Scenario {
-    do {
-        return try Scenario.load(path: path)
-    } catch {
-        printError(error.description)
-        let count = error.errors.count
-        printError("escsim: \(count) problem\(count == 1 ? "" : "s") in \(path); nothing was run")
-        throw ExitCode(2)
+/// The options every command that reads a scenario shares.
+struct ScenarioOptions: ParsableArguments {
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(help: ArgumentHelp("Apply the named what-if from the scenario's variants: section.", valueName: "name"))
+    var variant: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Override one value: a dotted path and a YAML value, e.g. actors.russia.sorties_per_day=30 or "
+            + "'actors.russia.commitment={distribution: beta, mean: 0.8, sd: 0.1}'. Repeatable; applied after --variant.",
+        valueName: "path=value"))
+    var settings: [String] = []
+
+    /// Loads the scenario or prints every problem, one per line, and exits with status 2.
+    func load() throws -> Scenario {
+        do {
+            return try Scenario.load(path: scenario, variant: variant, settings: settings)
+        } catch {
+            printError(error.description)
+            let count = error.errors.count
+            printError("escsim: \(count) problem\(count == 1 ? "" : "s") in \(scenario); nothing was run")
+            throw ExitCode(2)
+        }
     }
 }
 

@@ -22,7 +22,7 @@ enum Baseline {
         var texts: [String] = []
         for threads in [1, 2, 3] {
             let records = BatchRunner.run(BatchConfiguration(scenario: scenario, seed: 99, replications: 60, threads: threads))
-            let summary = BatchOutput.summaryCSV(OutcomeStatistic.summarise(records, schema: schema))
+            let summary = BatchOutput.summaryCSV(OutcomeStatistic.summarise(records, schema: schema), variant: "baseline")
             texts.append(BatchOutput.replicationsCSV(records, scenario: scenario, schema: schema) + summary)
         }
         #expect(texts[0] == texts[1])

@@ -27,7 +27,7 @@ import Testing
     @Test func theSummaryCSVHasOneRowPerOutcome() {
         let columns = [OutcomeColumn(name: "a", kind: .quantity, description: ""),
                        OutcomeColumn(name: "b", kind: .indicator, description: "")]
-        let csv = BatchOutput.summaryCSV(columns.map { OutcomeStatistic(column: $0, values: [0, 1, 1, 0]) })
+        let csv = BatchOutput.summaryCSV(columns.map { OutcomeStatistic(column: $0, values: [0, 1, 1, 0]) }, variant: "baseline")
         let lines = csv.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[0] == "variant,outcome,kind,n,mean,sd,min,p05,p25,p50,p75,p95,max,ci95_low,ci95_high,ci_method")

@@ -1,0 +1,36 @@
+// swift-tools-version:6.1
+// The escsim benchmark harness: a package of its own, so that package-benchmark and its
+// malloc interposer never become dependencies of the simulator itself.
+// Run with `make bench` from the repository root, or
+// `swift package --disable-sandbox benchmark` from this directory.
+import PackageDescription
+
+/// One executable target per suite; the BenchmarkPlugin generates each one's `main`.
+func suite(_ name: String, needs products: [String]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [.product(name: "Benchmark", package: "benchmark")]
+            + products.map { .product(name: $0, package: "escsim") },
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
+
+let package = Package(
+    name: "escsim-benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        // MallocInterposer only: the default traits pull in a package that is not available here.
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(name: "escsim", path: ".."),
+    ],
+    targets: [
+        // The event kernel alone: PHOLD, events per second and mallocs per event.
+        suite("KernelBenchmarks", needs: ["DiscreteEvent", "EscalationSim"]),
+        // GSL draws through Stochastic: nanoseconds per draw.
+        suite("StochasticBenchmarks", needs: ["EscalationSim"]),
+        // The whole model: batches of replications of the baseline scenario.
+        suite("ModelBenchmarks", needs: ["EscalationSim"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,82 @@
+import DiscreteEvent
+import Stochastic
+
+/// What a region changing hands sets off: morale shocks, garrisons breaking, fronts collapsing.
+extension EscalationSimulation {
+    /// Hands `region` to `newController` with `garrison` fighters, then shakes the loser's camp:
+    /// every actor and garrison of it loses `moraleShock x value share` (the region's share of
+    /// what the camp held), the winners gain half that, the garrisons next door
+    /// lose `localShock` more, and any garrison pushed below the withdrawal line starts to pull out.
+    mutating func transfer(_ region: Int, to newController: Int, garrison: Double, at time: Double,
+                           queue: inout EventQueue<ModelEvent>) {
+        let loser = regions[region].controller
+        let loserSide = side(of: loser)
+        // The shock is the region's share of what the loser's camp held just before the loss.
+        let heldBefore = value(heldBy: loserSide)
+        regions[region].controller = newController
+        regions[region].garrison = garrison
+        regions[region].garrisonMorale = actors[newController].morale
+        regions[region].underAssault = false
+        regions[region].withdrawalPending = false
+        if regions[region].firstFallDay == nil { regions[region].firstFallDay = time }
+        lastTransferDay = time
+
+        let valueShare = parameters.regions[region].strategicValue / max(heldBefore, 1e-9)
+        let shock = parameters.combat.moraleShock * valueShare
+        for index in actors.indices {
+            if side(of: index) == loserSide {
+                actors[index].morale = max(0, actors[index].morale - shock)
+            } else {
+                actors[index].morale = min(1, actors[index].morale + shock / 2)
+            }
+        }
+        let neighbours = parameters.regions[region].neighbours
+        for index in regions.indices where side(of: regions[index].controller) == loserSide {
+            var hit = shock
+            if neighbours.contains(index) { hit += parameters.cascade.localShock }
+            regions[index].garrisonMorale = max(0, regions[index].garrisonMorale - hit)
+            considerWithdrawal(of: index, at: time, queue: &queue)
+        }
+        checkCollapse(at: time)
+    }
+
+    /// Schedules a withdrawal if the garrison's morale is below the line and it borders the enemy.
+    mutating func considerWithdrawal(of region: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
+        let state = regions[region]
+        guard state.garrisonMorale < parameters.cascade.withdrawalMorale, !state.withdrawalPending,
+              !state.underAssault, borders(region, side: side(of: state.controller).opponent)
+        else { return }
+        regions[region].withdrawalPending = true
+        let delay = cascadeStream.exponential(mean: parameters.cascade.withdrawalDelayDays)
+        queue.schedule(.garrisonWithdraws(region: region), at: time + delay)
+    }
+
+    /// The garrison pulls back to its field force and the strongest hostile neighbour walks in.
+    mutating func withdrawGarrison(from region: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
+        guard regions[region].withdrawalPending else { return }
+        regions[region].withdrawalPending = false
+        let state = regions[region]
+        guard !state.underAssault, state.garrisonMorale < parameters.cascade.withdrawalMorale else { return }
+        let enemySide = side(of: state.controller).opponent
+        var taker: Int?
+        for neighbour in parameters.regions[region].neighbours {
+            let candidate = regions[neighbour].controller
+            guard side(of: candidate) == enemySide, isEngaged(candidate) else { continue }
+            if taker == nil || actors[candidate].fieldStrength > actors[taker!].fieldStrength {
+                taker = candidate
+            }
+        }
+        guard let taker else { return }
+        actors[state.controller].fieldStrength += state.garrison
+        // The walk-in garrison is what a typical assault force would leave behind after a victory.
+        let garrison = actors[taker].fieldStrength * parameters.actors[taker].assaultCommitment
+            * parameters.combat.occupationShare
+        actors[taker].fieldStrength -= garrison
+        if trace != nil {
+            note(time, "withdrawal", [state.controller, taker], region: region,
+                 "the \(parameters.actors[state.controller].name) garrison of \(parameters.regions[region].name) "
+                 + "withdrew after its morale broke; \(parameters.actors[taker].name) moves in without a fight")
+        }
+        transfer(region, to: taker, garrison: garrison, at: time, queue: &queue)
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import EscalationModel
+import Experiments
+import Scenario
+import Stochastic
+
+struct TraceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trace",
+        abstract: "Run one replication and tell its story day by day; write every event to events.csv.",
+        discussion: """
+            The replication is the same one 'escsim run' computes with the same seed and index, so \
+            a surprising row of replications.csv can be traced here. events.csv has one row per \
+            event: day, event, actors (';'-separated ids, acting one first), region, details.
+            """
+    )
+
+    @OptionGroup var options: ScenarioOptions
+
+    @Option(name: .long, help: "Replication index (0-based), as in replications.csv.")
+    var replication: Int = 0
+
+    @Option(name: .shortAndLong, help: "Master seed.")
+    var seed: UInt64 = 20_241_127
+
+    @Option(name: .shortAndLong, help: "Folder for events.csv (default: results/<scenario name>[-<variant>]/trace-<replication>).")
+    var out: String?
+
+    func validate() throws {
+        guard replication >= 0, replication < StreamSeeds.maxReplications else {
+            throw ValidationError("--replication must be between 0 and \(StreamSeeds.maxReplications - 1).")
+        }
+    }
+
+    func run() throws {
+        let loaded = try options.load()
+        let seeds = StreamSeeds(masterSeed: seed)
+        let (parameters, draws) = loaded.parameters(forReplication: replication, seeds: seeds)
+        let (outcome, entries) = Replication.trace(parameters: parameters, seeds: seeds, index: replication)
+
+        let variantSuffix = loaded.variant == Scenario.baselineName ? "" : "-\(loaded.variant)"
+        let directory = out ?? "results/\(loaded.name)\(variantSuffix)/trace-\(replication)"
+        var table = CSVTable(header: ["day", "event", "actors", "region", "details"])
+        for entry in entries {
+            table.append([.number(entry.day), .text(entry.event), .text(entry.actors.joined(separator: ";")),
+                          entry.region.map(CSVField.text) ?? .missing, .text(entry.sentence)])
+        }
+        do {
+            try AtomicFile.createDirectory(directory)
+            try AtomicFile.write(table.text, to: directory + "/events.csv")
+        } catch {
+            printError("escsim: \(error)")
+            throw ExitCode(1)
+        }
+
+        print("\(loaded.title) - \(loaded.variant), replication \(replication), seed \(seed)")
+        for (uncertain, draw) in zip(loaded.uncertainParameters, draws) {
+            print("  drawn: \(uncertain.path) = \(NumberFormat.csv(draw))")
+        }
+        for entry in entries where entry.event != "airstrike" && entry.event != "mediation" {
+            print("day \(SummaryTable.fixed(entry.day, digits: 1)): \(entry.sentence)")
+        }
+        let strikes = entries.filter { $0.event == "airstrike" }.count
+        print("(\(strikes) airstrikes and \(entries.filter { $0.event == "mediation" }.count) failed mediation attempts "
+              + "are in events.csv only)")
+        print("end: \(outcome.endState.rawValue) on day \(SummaryTable.fixed(outcome.endDay, digits: 1)); "
+              + "peak rung '\(parameters.ladder[outcome.peakLadderLevel].id)'; "
+              + "civilians killed \(Int(outcome.civiliansKilled)), injured \(Int(outcome.civiliansInjured)), "
+              + "displaced \(Int(outcome.civiliansDisplaced))")
+        print("wrote \(directory)/events.csv (\(entries.count) events)")
+    }
+}
