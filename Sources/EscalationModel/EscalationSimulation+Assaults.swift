@@ -99,11 +99,13 @@ extension EscalationSimulation {
         let defencePower = fight.defenders * effectiveness(of: fight.defender, morale: fight.defenderMorale)
             * parameters.regions[fight.region].fortification
 
+        // One yardstick for both sides, so the linear law keeps its own winner condition.
+        let yardstick = max(1, (fight.initialAttackers + fight.initialDefenders) / 2)
         let attackerLosses = LanchesterCombat.roundLosses(
-            size: fight.attackers, initialSize: fight.initialAttackers, opposingPower: defencePower,
+            size: fight.attackers, initialSize: yardstick, opposingPower: defencePower,
             lethalityPerDay: combat.lethalityPerDay, days: combat.roundDays, law: combat.law, stream: combatStream)
         let defenderLosses = LanchesterCombat.roundLosses(
-            size: fight.defenders, initialSize: fight.initialDefenders, opposingPower: attackPower,
+            size: fight.defenders, initialSize: yardstick, opposingPower: attackPower,
             lethalityPerDay: combat.lethalityPerDay, days: combat.roundDays, law: combat.law, stream: combatStream)
         fight.attackers -= attackerLosses
         fight.defenders -= defenderLosses

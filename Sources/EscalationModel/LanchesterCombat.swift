@@ -36,14 +36,14 @@ public enum LanchesterCombat {
     ///   `lethalityPerDay * opposingPower * days`.
     /// - Linear law (Lanchester 1916, `dx/dt = -b x y`): expected losses
     ///   `lethalityPerDay * opposingPower * days * (size / initialSize)`, i.e. the linear law with
-    ///   `b = lethalityPerDay / initialSize`, so both laws give the same losses at the start of an
-    ///   engagement and differ only as the target force thins out.
+    ///   `b = lethalityPerDay / initialSize`.
     ///
-    /// Because the linear-law coefficient is normalised by each force's own `initialSize`, an
-    /// engagement fought with the linear law on both sides (X facing `y`, Y facing `r x`) has
-    /// the linear law's constant exchange ratio, `dx/dy = y0 / (r x0)`, but in the deterministic
-    /// limit X wins exactly when `r x0^2 > y0^2`, the square law's condition: the two laws then
-    /// differ in the course and cost of an engagement, not in which side is favoured.
+    /// `initialSize` is the yardstick that turns the linear law's per-pair rate into a per-day
+    /// one. Pass the same yardstick for both sides of an engagement (the model passes the mean
+    /// of both sides' starting sizes): then X wins, in the deterministic limit, when
+    /// `r x0 > y0`, the linear law's condition. Passing each side its own starting size instead
+    /// makes the winner condition `r x0^2 > y0^2`, the square law's, with only the course of the
+    /// fight changed.
     ///
     /// Losses are `Binomial(floor(size), min(1, expected / floor(size)))`: each of the whole
     /// fighters falls independently with the same probability, so losses never exceed the

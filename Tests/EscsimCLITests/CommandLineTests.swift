@@ -72,7 +72,7 @@ enum CLI {
 
         let replications = try String(contentsOfFile: out + "/replications.csv", encoding: .utf8)
         #expect(replications.split(separator: "\n").count == 41)
-        #expect(replications.hasPrefix("variant,replication,stop_reason,aleppo_city_fell,aleppo_city_fall_day,"))
+        #expect(replications.hasPrefix("variant,replication,stop_reason,end_state,aleppo_city_fell,aleppo_city_fall_day,"))
     }
 
     @Test func threadCountDoesNotChangeTheBytes() throws {
@@ -123,7 +123,8 @@ enum CLI {
     @Test func validateAcceptsTheBaseline() throws {
         let result = try CLI.run(["validate", CLI.baseline])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("6 actors"))
+        #expect(result.stdout.contains("7 actors"))
+        #expect(result.stdout.contains("variant russia_air_surge"))
     }
 
     @Test func badArgumentsExitWithTheUsageStatus() throws {

@@ -14,13 +14,14 @@ enum ShippedScenarios {
 }
 
 @Suite struct BaselineScenarioTests {
-    @Test func baselineLoadsWithTheSixActorsAndItsRegions() throws {
+    @Test func baselineLoadsWithTheArticlesActorsAndItsRegions() throws {
         let scenario = try Scenario.load(path: ShippedScenarios.baseline)
         let parameters = scenario.baseParameters
         #expect(scenario.name == "aleppo-2024")
-        #expect(parameters.actors.map(\.id) == ["hts", "sna", "regime", "russia", "iran", "turkey"])
+        #expect(parameters.actors.map(\.id) == ["hts", "sna", "regime", "russia", "iran", "hezbollah", "turkey"])
         let regions = Set(parameters.regions.map(\.id))
-        for required in ["idlib", "west_aleppo", "aleppo_city", "hama", "homs", "damascus"] {
+        for required in ["idlib", "west_aleppo", "aleppo_city", "tal_rifaat", "manbij", "hama", "homs", "coast",
+                         "damascus"] {
             #expect(regions.contains(required), "missing region \(required)")
         }
         #expect(parameters.actors[3].patronOf == 2)  // Russia backs the regime
@@ -39,7 +40,7 @@ enum ShippedScenarios {
 
     @Test func russianCommitmentIsDrawnPerReplication() throws {
         let scenario = try Scenario.load(path: ShippedScenarios.baseline)
-        #expect(scenario.uncertainParameters.map(\.path) == ["actors.russia.commitment"])
+        #expect(scenario.uncertainParameters.map(\.path) == ["actors.russia.commitment", "actors.hezbollah.field_strength"])
         let seeds = StreamSeeds(masterSeed: 7)
         let (first, firstDraws) = scenario.parameters(forReplication: 0, seeds: seeds)
         let (second, secondDraws) = scenario.parameters(forReplication: 1, seeds: seeds)

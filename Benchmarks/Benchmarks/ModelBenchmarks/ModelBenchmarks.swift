@@ -17,7 +17,6 @@ let benchmarks: @Sendable () -> Void = {
             "BatchRunner-aleppo-2024-\(replications)reps-\(threads)thread\(threads == 1 ? "" : "s")",
             configuration: .init(
                 metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
-                tags: ["replications": "\(replications)", "threads": "\(threads)"],
                 warmupIterations: 1,
                 maxDuration: .seconds(10),
                 maxIterations: 30
@@ -37,7 +36,7 @@ let benchmarks: @Sendable () -> Void = {
 /// Benchmarks/Benchmarks/ModelBenchmarks/ -> three levels up is the repository root.
 enum BaselineScenario {
     static let path: String = {
-        var components = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+        var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
         components.removeLast(4)  // ModelBenchmarks.swift, ModelBenchmarks, Benchmarks, Benchmarks
         return (components + ["Scenarios", "aleppo-2024.yaml"]).joined(separator: "/")
     }()

@@ -19,17 +19,17 @@ let benchmarks: @Sendable () -> Void = {
 
     /// `Distribution.sample(_:)`: the parameter checks and the switch over families, then GSL.
     let distributions: [(name: String, distribution: Distribution)] = [
-        ("exponential(mean:1)", .exponential(mean: 1)),
-        ("gamma(shape:2,scale:1.5)", .gamma(shape: 2, scale: 1.5)),
-        ("beta(a:4.5,b:5.5)", .beta(a: 4.5, b: 5.5)),
-        ("poisson(mean:1)", .poisson(mean: 1)),
-        ("poisson(mean:100)", .poisson(mean: 100)),
-        ("binomial(trials:40,p:0.05)", .binomial(trials: 40, p: 0.05)),
-        ("binomial(trials:5000,p:0.01)", .binomial(trials: 5000, p: 0.01)),
-        ("normal(mean:0,sd:1)", .normal(mean: 0, sd: 1)),
+        ("exponential-mean1", .exponential(mean: 1)),
+        ("gamma-shape2-scale1.5", .gamma(shape: 2, scale: 1.5)),
+        ("beta-a4.5-b5.5", .beta(a: 4.5, b: 5.5)),
+        ("poisson-mean1", .poisson(mean: 1)),
+        ("poisson-mean100", .poisson(mean: 100)),
+        ("binomial-n40-p0.05", .binomial(trials: 40, p: 0.05)),
+        ("binomial-n5000-p0.01", .binomial(trials: 5000, p: 0.01)),
+        ("normal-mean0-sd1", .normal(mean: 0, sd: 1)),
     ]
     for (name, distribution) in distributions {
-        Benchmark("Distribution.sample-\(name)", configuration: configuration) { benchmark in
+        Benchmark("sample-\(name)", configuration: configuration) { benchmark in
             let stream = RandomStream(seed: 20_241_127)
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
@@ -39,21 +39,21 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     /// `RandomStream`'s own draws, the floor under everything above.
-    Benchmark("RandomStream-uniform", configuration: configuration) { benchmark in
+    Benchmark("stream-uniform", configuration: configuration) { benchmark in
         let stream = RandomStream(seed: 20_241_127)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(stream.uniform())
         }
     }
-    Benchmark("RandomStream-uniformInt(below:1000)", configuration: configuration) { benchmark in
+    Benchmark("stream-uniformInt-below1000", configuration: configuration) { benchmark in
         let stream = RandomStream(seed: 20_241_127)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(stream.uniformInt(below: 1_000))
         }
     }
-    Benchmark("RandomStream-exponential(mean:1)", configuration: configuration) { benchmark in
+    Benchmark("stream-exponential-mean1", configuration: configuration) { benchmark in
         let stream = RandomStream(seed: 20_241_127)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
