@@ -33,6 +33,12 @@ struct ScenarioOverride {
             } else if segments.count == 1 {
                 // A key the document leaves at its default; the scenario checks it is a known key.
                 pairs.append((Node.scalar(.init(segment, .implicit, .plain, pathNode.mark)), value))
+            } else if walked.isEmpty, ScenarioDecoder.topLevelKeys.contains(segment) {
+                // A whole section the document leaves at its defaults (`patron_rule.threat_sensitivity`).
+                let empty = Node.mapping(Node.Mapping([], .implicit, .block, pathNode.mark))
+                guard let section = set(segments.dropFirst(), in: empty, walked: [segment], decoder: &decoder)
+                else { return nil }
+                pairs.append((Node.scalar(.init(segment, .implicit, .plain, pathNode.mark)), section))
             } else {
                 let keys = pairs.compactMap { $0.key.string }
                 decoder.report("path '\(path)' does not exist: \(here) has no '\(segment)'"
