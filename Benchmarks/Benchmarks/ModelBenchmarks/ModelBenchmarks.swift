@@ -5,25 +5,29 @@ import Scenario
 /// The model suite: whole batches of the baseline scenario through `BatchRunner`, as
 /// `escsim run` does them minus the CSV and JSON output.
 ///
-/// One iteration runs 200 replications (seed fixed, so every iteration does the same work).
-/// Throughput is batches per second: multiply by 200 for replications per second. Wall clock
-/// per batch divided by 200 is the time per replication.
+/// One iteration runs 1,000 replications (fixed seed, so every iteration does the same work),
+/// on one thread and on two. With `scalingFactor: .kilo` the text output reads per replication:
+/// throughput in replications per second, wall clock per replication, mallocs per replication.
+/// `--scale` shows the per-batch figures instead.
 let benchmarks: @Sendable () -> Void = {
     let scenario = BaselineScenario.load()
-    let replications = 200
 
     for threads in [1, 2] {
         Benchmark(
-            "BatchRunner-aleppo-2024-\(replications)reps-\(threads)thread\(threads == 1 ? "" : "s")",
+            "BatchRunner-aleppo-2024-\(threads)thread\(threads == 1 ? "" : "s")",
             configuration: .init(
                 metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident],
+                units: [.throughput: .count],
                 warmupIterations: 1,
-                maxDuration: .seconds(10),
-                maxIterations: 30
+                scalingFactor: .kilo,
+                maxDuration: .seconds(5),
+                maxIterations: 20
             )
         ) { benchmark in
-            let records = BatchRunner.run(
-                BatchConfiguration(scenario: scenario, seed: 20_241_127, replications: replications, threads: threads))
+            let replications = benchmark.scaledIterations.count
+            let configuration = BatchConfiguration(
+                scenario: scenario, seed: 20_241_127, replications: replications, threads: threads)
+            let records = BatchRunner.run(configuration)
             if records.count != replications {
                 benchmark.error("BatchRunner returned \(records.count) records for \(replications) replications")
             }
@@ -33,7 +37,7 @@ let benchmarks: @Sendable () -> Void = {
 }
 
 /// `Scenarios/aleppo-2024.yaml` of the main package, found from this file's location:
-/// Benchmarks/Benchmarks/ModelBenchmarks/ -> three levels up is the repository root.
+/// <repository>/Benchmarks/Benchmarks/ModelBenchmarks/ModelBenchmarks.swift.
 enum BaselineScenario {
     static let path: String = {
         var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
