@@ -30,3 +30,12 @@ test: gsl
 
 clean:
 	rm -rf .build results
+
+# Benchmarks: a package of their own in Benchmarks/ (package-benchmark; see Benchmarks/README.md).
+# Builds in release mode there (Benchmarks/.build) and runs every suite; pass options through
+# BENCH_ARGS, e.g. `make bench BENCH_ARGS="--target KernelBenchmarks"` for one suite, or
+# `make bench BENCH_ARGS="baseline update main"` to store a baseline in Benchmarks/.benchmarkBaselines.
+BENCH_ARGS ?=
+.PHONY: bench
+bench: gsl
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark $(BENCH_ARGS)

@@ -66,7 +66,9 @@ extension EscalationSimulation {
         }
         raiseLadder(.groundAssault, at: time)
         if parameters.regions[target].isKeyCity { raiseLadder(.urbanAssault, at: time) }
-        if spec.isPatron { raiseLadder(.foreignGroundForces, at: time) }
+        // A patron's army entering by decision (Turkey backing the SNA) is foreign intervention;
+        // militias already on the ground (Iran's, Hezbollah's) fighting on are not.
+        if spec.isPatron, spec.initialPosture != nil { raiseLadder(.foreignGroundForces, at: time) }
         troopsMayBeHit(in: target, by: actor, at: time, queue: &queue)
         queue.schedule(.combatRound(engagement: slot), at: time + parameters.combat.roundDays)
     }

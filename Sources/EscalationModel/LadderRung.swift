@@ -9,7 +9,8 @@ public enum LadderTrigger: String, Sendable, Hashable, CaseIterable {
     case urbanAssault = "urban_assault"
     /// Cumulative airstrikes reaching the rung's threshold.
     case airstrikes
-    /// A patron's own troops entering the fight (reinforcements arriving, or its own assaults).
+    /// Foreign troops entering the fight: a patron's reinforcements arriving, or the own assaults
+    /// of a patron with a posture (which joins only when it backs its client).
     case foreignGroundForces = "foreign_ground_forces"
     /// Chemical weapons used.
     case chemicalWeapons = "chemical_weapons"

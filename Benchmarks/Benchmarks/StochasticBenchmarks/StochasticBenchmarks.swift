@@ -5,13 +5,12 @@ import Stochastic
 ///
 /// Each iteration seeds a fresh mt19937 stream (outside the measurement) and takes 1,000,000
 /// draws. With `scalingFactor: .mega` the text output reads per draw: wall clock in ns per draw,
-/// throughput in draws per second (shown in K), mallocs per draw. The parameters are those the baseline scenario uses, so the
+/// throughput in draws per second (in M, in steps of 1M), mallocs per draw. The parameters are those the baseline scenario uses, so the
 /// figures carry over to the model: GSL switches algorithm with the parameters (Poisson below
 /// and above a mean of 10, binomial below and above n p = 14), and both sides are covered.
 let benchmarks: @Sendable () -> Void = {
     let configuration = Benchmark.Configuration(
         metrics: [.wallClock, .throughput, .mallocCountTotal],
-        units: [.throughput: .kilo],
         warmupIterations: 2,
         scalingFactor: .mega,
         maxDuration: .seconds(1),
