@@ -1,60 +1,153 @@
-import Stochastic
 import DiscreteEvent
 import EscalationModel
+import Foundation
 import Scenario
+import Stochastic
 
-/// The files of an output folder. Their bytes depend only on (scenario, seed, replications):
-/// never on threads or timing (the manifest, which records those, is the one exception).
+/// Turns the record logs of a batch into its output files. Their bytes depend only on the
+/// records (scenario, seed, replication count and variants), never on threads, shards, resumes
+/// or timing; the manifest, which records those, is written last.
 public enum BatchOutput {
     public static let replicationsFile = "replications.csv"
     public static let summaryFile = "summary.csv"
+    public static let histogramsFile = "histograms.csv"
+    public static let timelineFile = "timeline.csv"
+    public static let comparisonFile = "comparison.csv"
+    public static let sensitivityFile = "sensitivity.csv"
     public static let manifestFile = "manifest.json"
 
-    /// `replications.csv`: one row per replication with its outcomes, then its parameter draws.
-    public static func replicationsCSV(_ records: [ReplicationRecord], scenario: Scenario,
-                                       schema: OutcomeSchema) -> String {
-        let header = ["variant", "replication", "stop_reason", "end_state"] + schema.columns.map(\.name)
-            + scenario.uncertainParameters.map(\.path)
-        var table = CSVTable(header: header)
-        for record in records {
-            var row: [CSVField] = [.text(scenario.variant), .integer(record.outcome.replication),
-                                   .text(record.outcome.stopReason.rawValue), .text(record.outcome.endState.rawValue)]
-            row += schema.values(of: record.outcome).map(CSVField.number)
-            row += record.draws.map(CSVField.number)
-            table.append(row)
-        }
-        return table.text
+    /// What the files hold, for the terminal and `--json`.
+    public struct Result: Sendable {
+        /// Per variant, per outcome.
+        public var statistics: [[OutcomeStatistic]]
+        public var comparisons: [ComparisonRow]
+        public var files: [String]
+        public var failedRecords: Int
     }
 
-    /// `summary.csv`: long form, one row per outcome.
-    public static func summaryCSV(_ statistics: [OutcomeStatistic], variant: String) -> String {
-        var table = CSVTable(header: [
+    /// Writes every data file into `directory` (each whole or not at all); the caller writes the manifest.
+    public static func write(_ experiment: Experiment, logs: [RecordLog], to directory: String) throws(FileWriteError)
+        -> Result {
+        let layout = experiment.layout
+        let store = try ColumnStore(logs: logs, width: layout.width, variants: experiment.variantCount,
+                                    directory: directory)
+        var files: [String] = []
+        let failed = try writeReplications(experiment, logs: logs, to: directory + "/" + replicationsFile)
+        files.append(replicationsFile)
+
+        var statistics: [[OutcomeStatistic]] = []
+        var summary = CSVTable(header: [
             "variant", "outcome", "kind", "n", "mean", "sd", "min", "p05", "p25", "p50", "p75", "p95", "max",
             "ci95_low", "ci95_high", "ci_method",
         ])
-        for statistic in statistics {
-            let s = statistic.sample
-            table.append([
-                .text(variant), .text(statistic.column.name), .text(statistic.column.kind.rawValue),
-                .integer(s.n), .number(s.mean), .number(s.sd), .number(s.min), .number(s.p05), .number(s.p25),
-                .number(s.p50), .number(s.p75), .number(s.p95), .number(s.max),
-                .number(statistic.interval.low), .number(statistic.interval.high), .text(statistic.intervalMethod),
-            ])
+        var histograms = CSVTable(header: ["variant", "outcome", "bin_low", "bin_high", "count", "fraction"])
+        for (variant, name) in experiment.variantNames.enumerated() {
+            var perOutcome: [OutcomeStatistic] = []
+            for (index, column) in layout.outcomes.enumerated() {
+                let values = store.okColumn(variant: variant, field: layout.outcomeOffset + index)
+                let statistic = OutcomeStatistic(column: column, values: values)
+                perOutcome.append(statistic)
+                summary.append(summaryRow(name, statistic))
+                let present = values.filter { !$0.isNaN }
+                let integer = column.kind != .share && present.allSatisfy { $0 == $0.rounded() }
+                    || column.kind == .day
+                for bin in HistogramBins.make(present, integer: integer) {
+                    histograms.append([.text(name), .text(column.name), .number(bin.low), .number(bin.high),
+                                       .integer(bin.count), .number(bin.fraction)])
+                }
+            }
+            statistics.append(perOutcome)
         }
-        return table.text
+        try AtomicFile.write(summary.text, to: directory + "/" + summaryFile)
+        try AtomicFile.write(histograms.text, to: directory + "/" + histogramsFile)
+        files += [summaryFile, histogramsFile]
+
+        if layout.days > 0 {
+            var timeline = CSVTable(header: ["variant", "day", "measure", "mean", "p05", "p25", "p50", "p75", "p95"])
+            for (variant, name) in experiment.variantNames.enumerated() {
+                for day in 1...layout.days {
+                    for (measure, measureName) in layout.timelineMeasures.enumerated() {
+                        let values = store.okColumn(variant: variant, field: layout.timelineIndex(day: day, measure: measure))
+                        let s = SampleSummary(values.filter { !$0.isNaN })
+                        timeline.append([.text(name), .integer(day), .text(measureName), .number(s.mean),
+                                         .number(s.p05), .number(s.p25), .number(s.p50), .number(s.p75), .number(s.p95)])
+                    }
+                }
+            }
+            try AtomicFile.write(timeline.text, to: directory + "/" + timelineFile)
+            files.append(timelineFile)
+        }
+
+        var comparisons: [ComparisonRow] = []
+        if experiment.variantCount > 1 {
+            var table = CSVTable(header: ComparisonRow.header)
+            for variant in 1..<experiment.variantCount {
+                for (index, column) in layout.outcomes.enumerated() {
+                    let field = layout.outcomeOffset + index
+                    let row = ComparisonRow(
+                        variant: experiment.variantNames[variant], baseline: experiment.variantNames[0],
+                        outcome: column.name, commonRandomNumbers: experiment.commonRandomNumbers,
+                        difference: PairedDifference(store.okColumn(variant: variant, field: field),
+                                                     store.okColumn(variant: 0, field: field)))
+                    comparisons.append(row)
+                    table.append(row.fields)
+                }
+            }
+            try AtomicFile.write(table.text, to: directory + "/" + comparisonFile)
+            files.append(comparisonFile)
+        }
+
+        if let sensitivity = Sensitivity.table(experiment, store: store) {
+            try AtomicFile.write(sensitivity.text, to: directory + "/" + sensitivityFile)
+            files.append(sensitivityFile)
+        }
+        return Result(statistics: statistics, comparisons: comparisons, files: files, failedRecords: failed)
     }
 
-    /// Writes the CSV files and then the manifest into `directory`, each whole or not at all.
-    /// The manifest goes last: a folder with a manifest has all its files.
-    public static func write(replications: String, summary: String, manifest: Manifest,
-                             to directory: String) throws(FileWriteError) {
-        try AtomicFile.createDirectory(directory)
-        try AtomicFile.write(replications, to: path(directory, replicationsFile))
-        try AtomicFile.write(summary, to: path(directory, summaryFile))
-        try AtomicFile.write(manifest.json(), to: path(directory, manifestFile))
+    static func summaryRow(_ variant: String, _ statistic: OutcomeStatistic) -> [CSVField] {
+        let s = statistic.sample
+        return [
+            .text(variant), .text(statistic.column.name), .text(statistic.column.kind.rawValue),
+            .integer(s.n), .number(s.mean), .number(s.sd), .number(s.min), .number(s.p05), .number(s.p25),
+            .number(s.p50), .number(s.p75), .number(s.p95), .number(s.max),
+            .number(statistic.interval.low), .number(statistic.interval.high), .text(statistic.intervalMethod),
+        ]
     }
 
-    static func path(_ directory: String, _ file: String) -> String {
-        directory.hasSuffix("/") ? directory + file : directory + "/" + file
+    /// `replications.csv`, streamed from the logs: one row per replication and variant. Returns
+    /// the number of failed records.
+    static func writeReplications(_ experiment: Experiment, logs: [RecordLog], to path: String) throws(FileWriteError)
+        -> Int {
+        let layout = experiment.layout
+        let file = try StagedFile(path: path)
+        let header = ["variant", "replication", "status", "error", "end_state"] + layout.outcomes.map(\.name)
+            + layout.parameters
+        try file.append(CSVTable.renderLine(header.map(CSVField.text)))
+        var failed = 0
+        let block = 512
+        for log in logs {
+            var group = 0
+            while group < log.groupCount {
+                let take = min(block, log.groupCount - group)
+                let values = log.read(groups: group, count: take)
+                var text = ""
+                for record in 0..<(take * experiment.variantCount) {
+                    let base = record * layout.width
+                    let status = RecordLayout.Status(rawValue: Int(values[base + 2])) ?? .nonFinite
+                    if status != .ok { failed += 1 }
+                    var row: [CSVField] = [
+                        .text(experiment.variantNames[Int(values[base + 1])]), .integer(Int(values[base])),
+                        .text(status.label), .text(layout.errorText(status: status, detail: Int(values[base + 3]))),
+                        .text(EndState.allCases[Int(values[base + 4])].rawValue),
+                    ]
+                    for field in layout.outcomeOffset..<layout.timelineOffset { row.append(.number(values[base + field])) }
+                    text += CSVTable.renderLine(row)
+                }
+                try file.append(text)
+                group += take
+            }
+        }
+        try file.commit()
+        return failed
     }
 }

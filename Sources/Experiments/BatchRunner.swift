@@ -1,74 +1,120 @@
+import DiscreteEvent
 import Dispatch
 import EscalationModel
-import Scenario
+import Foundation
 import Stochastic
 import Synchronization
 
-/// Runs a batch of replications on several threads.
+/// Runs the replications of an experiment on several threads and appends them to its record
+/// log in replication order, as they finish, so memory stays flat whatever the count.
 ///
-/// Each replication builds its own parameters, world and random streams from (scenario, seed,
-/// index) alone, so the records are identical whatever the thread count or the order in which
-/// threads pick replications up. Workers take the next index from a shared counter, which keeps
-/// both cores busy even when replications differ in length.
+/// Each replication builds its parameters, world and streams from (scenario, seed, index) alone,
+/// so the log is identical whatever the thread count or the order in which threads finish.
+/// Workers take the next index from a shared counter; finished groups wait in a small reorder
+/// buffer until every earlier one is written.
 public enum BatchRunner {
-    /// Runs `configuration.replications` replications; the records come back in index order.
-    public static func run(_ configuration: BatchConfiguration,
-                           progress: (@Sendable (Int) -> Void)? = nil) -> [ReplicationRecord] {
-        GSLRuntime.prepare()  // before any thread touches GSL: the error handler is process-wide
-        let seeds = StreamSeeds(masterSeed: configuration.seed)
-        let count = configuration.replications
-        let work = SharedWork(count: count)
-        let scenario = configuration.scenario
-        let threads = max(1, min(configuration.threads, count))
+    /// Why a run stopped.
+    public enum Ending: Sendable, Equatable {
+        case finished
+        /// A stop was requested (signal); the log holds every replication before `completed`.
+        case interrupted
+        /// `--fail-fast` and replication `replication` failed.
+        case failed(replication: Int)
+    }
 
-        DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            var finished: [(Int, ReplicationRecord)] = []
-            while let index = work.claim() {
-                let (parameters, draws) = scenario.parameters(forReplication: index, seeds: seeds)
-                let outcome = Replication.run(parameters: parameters, seeds: seeds, index: index)
-                finished.append((index, ReplicationRecord(outcome: outcome, draws: draws)))
-                if let progress { progress(work.complete()) }
+    public struct Report: Sendable {
+        public var ending: Ending
+        /// Replications in the log when the run stopped (counted from the start of the range).
+        public var completed: Int
+    }
+
+    /// Continues the log of `range` from where it stands to the end of the range.
+    /// - Parameter progress: called with (replications done, replications in the range) as groups are written.
+    public static func run(_ experiment: Experiment, range: Range<Int>, log: RecordLog, threads: Int,
+                           stop: StopFlag, failFast: Bool = false,
+                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws(FileWriteError) -> Report {
+        GSLRuntime.prepare()  // before any thread touches GSL: its error handler is process-wide
+        let first = range.lowerBound + log.groupCount
+        let writer = OrderedWriter(log: log, first: first, layout: experiment.layout,
+                                   variants: experiment.variantCount, failFast: failFast, stop: stop)
+        let next = Atomic<Int>(first)
+        let end = range.upperBound
+        let workers = max(1, min(threads, end - first))
+        if first < end {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while !stop.isRequested {
+                    let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard index < end else { break }
+                    writer.waitForRoom(index: index)
+                    let group = experiment.runGroup(replication: index)
+                    let written = writer.deposit(index: index, group: group)
+                    if let progress, written > 0 { progress(log.groupCount, range.count) }
+                }
             }
-            work.deposit(finished)
         }
-        return work.records()
+        if let error = writer.error { throw error }
+        log.sync()
+        let completed = log.groupCount
+        if let failure = writer.failedReplication { return Report(ending: .failed(replication: failure), completed: completed) }
+        return Report(ending: range.lowerBound + completed < end ? .interrupted : .finished, completed: completed)
     }
 }
 
-/// The counter workers take indices from and the place they leave their records.
-private final class SharedWork: Sendable {
-    let count: Int
-    private let next = Atomic<Int>(0)
-    private let done = Atomic<Int>(0)
-    private let results: Mutex<[ReplicationRecord?]>
+/// The reorder buffer between workers and the log.
+private final class OrderedWriter: @unchecked Sendable {
+    private let lock = NSLock()
+    private let log: RecordLog
+    private let layout: RecordLayout
+    private let variants: Int
+    private let failFast: Bool
+    private let stop: StopFlag
+    private var pending: [Int: [Double]] = [:]
+    private var nextToWrite: Int
+    private(set) var error: FileWriteError?
+    private(set) var failedReplication: Int?
+    /// How far ahead of the log a worker may run before it waits: bounds the buffer's memory.
+    private let window = 256
 
-    init(count: Int) {
-        self.count = count
-        results = Mutex(Array(repeating: nil, count: count))
+    init(log: RecordLog, first: Int, layout: RecordLayout, variants: Int, failFast: Bool, stop: StopFlag) {
+        self.log = log
+        self.layout = layout
+        self.variants = variants
+        self.failFast = failFast
+        self.stop = stop
+        nextToWrite = first
     }
 
-    func claim() -> Int? {
-        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-        return index < count ? index : nil
-    }
-
-    /// Marks one replication done and returns how many are.
-    func complete() -> Int {
-        done.wrappingAdd(1, ordering: .relaxed).newValue
-    }
-
-    func deposit(_ finished: [(Int, ReplicationRecord)]) {
-        results.withLock { results in
-            for (index, record) in finished { results[index] = record }
+    func waitForRoom(index: Int) {
+        while true {
+            lock.lock()
+            let room = index - nextToWrite < window
+            lock.unlock()
+            if room || stop.isRequested { return }
+            usleep(200)
         }
     }
 
-    func records() -> [ReplicationRecord] {
-        results.withLock { results in
-            results.map { record in
-                guard let record else { preconditionFailure("a replication was claimed but never deposited") }
-                return record
+    /// Buffers `group` and writes every group that is now next in line; returns how many were written.
+    func deposit(index: Int, group: [Double]) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        pending[index] = group
+        var written = 0
+        while error == nil, failedReplication == nil, let ready = pending.removeValue(forKey: nextToWrite) {
+            do {
+                try log.append(ready)
+            } catch {
+                self.error = error
+                stop.request()
+                break
             }
+            written += 1
+            if failFast, (0..<variants).contains(where: { ready[$0 * layout.width + 2] != 0 }) {
+                failedReplication = nextToWrite
+                stop.request()
+            }
+            nextToWrite += 1
         }
+        return written
     }
 }

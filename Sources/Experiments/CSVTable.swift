@@ -1,3 +1,7 @@
+import DiscreteEvent
+import EscalationModel
+import Stochastic
+
 /// One cell of a `CSVTable`.
 public enum CSVField: Sendable, Hashable {
     /// Free text, quoted when needed.
@@ -110,6 +114,11 @@ public struct CSVTable: Sendable, Hashable {
             result += "\n"
         }
         return result
+    }
+
+    /// One rendered line with its "\n", for writers that stream rows instead of building a table.
+    public static func renderLine(_ row: [CSVField]) -> String {
+        line(row.map(\.rendered)) + "\n"
     }
 
     /// One line from unquoted field texts.

@@ -1,4 +1,8 @@
+import DiscreteEvent
+import EscalationModel
 import Foundation
+import Scenario
+import Stochastic
 
 /// `manifest.json`: what produced an output folder, so a result can be traced and reproduced.
 public struct Manifest: Codable, Sendable, Equatable {
@@ -6,14 +10,12 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var name: String
         public var file: String
         public var sha256: String
-        public var variant: String
         public var settings: [String]
 
-        public init(name: String, file: String, sha256: String, variant: String, settings: [String]) {
+        public init(name: String, file: String, sha256: String, settings: [String]) {
             self.name = name
             self.file = file
             self.sha256 = sha256
-            self.variant = variant
             self.settings = settings
         }
     }
@@ -40,36 +42,60 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var escsimVersion: String
     public var scenario: ScenarioInfo
     public var seed: UInt64
+    /// Replications asked for (the cap, with --precision).
     public var replications: Int
+    /// Replications whose every variant is in the files.
+    public var replicationsDone: Int
+    public var variants: [String]
+    public var commonRandomNumbers: Bool
+    public var shard: String
     public var threads: Int
     public var random: GeneratorInfo
     public var commandLine: [String]
     public var startedAt: String
     public var wallTimeSeconds: Double
     public var complete: Bool
+    /// Why the run stopped: finished, interrupted, fail-fast at replication N, precision reached, cap reached.
+    public var stopReason: String
+    public var failedRecords: Int
     public var files: [String]
+    /// Peak resident memory of the process, in MiB (VmHWM).
+    public var peakMemoryMiB: Double
 
     public init(
-        escsimVersion: String, scenario: ScenarioInfo, seed: UInt64, replications: Int, threads: Int,
+        escsimVersion: String, scenario: ScenarioInfo, seed: UInt64, replications: Int, replicationsDone: Int,
+        variants: [String], commonRandomNumbers: Bool, shard: String, threads: Int,
         random: GeneratorInfo, commandLine: [String], startedAt: String, wallTimeSeconds: Double,
-        complete: Bool, files: [String]
+        complete: Bool, stopReason: String, failedRecords: Int, files: [String], peakMemoryMiB: Double
     ) {
         self.escsimVersion = escsimVersion
         self.scenario = scenario
         self.seed = seed
         self.replications = replications
+        self.replicationsDone = replicationsDone
+        self.variants = variants
+        self.commonRandomNumbers = commonRandomNumbers
+        self.shard = shard
         self.threads = threads
         self.random = random
         self.commandLine = commandLine
         self.startedAt = startedAt
         self.wallTimeSeconds = wallTimeSeconds
         self.complete = complete
+        self.stopReason = stopReason
+        self.failedRecords = failedRecords
         self.files = files
+        self.peakMemoryMiB = peakMemoryMiB
     }
 
     enum CodingKeys: String, CodingKey {
         case escsimVersion = "escsim_version"
-        case scenario, seed, replications, threads, random
+        case scenario, seed, replications, threads, random, variants, shard
+        case replicationsDone = "replications_done"
+        case commonRandomNumbers = "common_random_numbers"
+        case stopReason = "stop_reason"
+        case failedRecords = "failed_records"
+        case peakMemoryMiB = "peak_memory_mib"
         case commandLine = "command_line"
         case startedAt = "started_at"
         case wallTimeSeconds = "wall_time_seconds"

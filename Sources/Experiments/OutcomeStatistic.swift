@@ -1,3 +1,4 @@
+import DiscreteEvent
 import EscalationModel
 import Stochastic
 
@@ -23,14 +24,6 @@ public struct OutcomeStatistic: Sendable {
         default:
             interval = .studentT(mean: sample.mean, sd: sample.sd, n: sample.n)
             intervalMethod = "t"
-        }
-    }
-
-    /// Summaries of every outcome column of `records`.
-    public static func summarise(_ records: [ReplicationRecord], schema: OutcomeSchema) -> [OutcomeStatistic] {
-        let rows = records.map { schema.values(of: $0.outcome) }
-        return schema.columns.enumerated().map { index, column in
-            OutcomeStatistic(column: column, values: rows.map { $0[index] })
         }
     }
 }

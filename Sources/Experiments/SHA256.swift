@@ -1,3 +1,7 @@
+import DiscreteEvent
+import EscalationModel
+import Stochastic
+
 /// SHA-256 as specified in FIPS PUB 180-4, "Secure Hash Standard (SHS)", NIST, August 2015
 /// (https://doi.org/10.6028/NIST.FIPS.180-4). Section numbers below refer to that document.
 ///

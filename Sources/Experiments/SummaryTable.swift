@@ -1,5 +1,6 @@
-import Stochastic
+import DiscreteEvent
 import EscalationModel
+import Stochastic
 
 /// The summary as a table for the terminal: one line per outcome, numbers aligned.
 public enum SummaryTable {
@@ -28,6 +29,31 @@ public enum SummaryTable {
         }
         lines.append("(\(replications) replications; day outcomes are over the runs where the event happened)")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Variant against baseline for the headline outcomes: probabilities, cities, harm.
+    public static func renderComparisons(_ rows: [ComparisonRow]) -> String {
+        let headline: (String) -> Bool = { name in
+            name.hasSuffix("_fell") || name == "regime_collapsed" || name == "ceasefire" || name == "civilians_killed"
+                || name == "airstrikes" || name == "end_stalemate"
+        }
+        var lines = [["variant", "outcome", "variant mean", "baseline mean", "difference", "95% interval"]]
+        for row in rows where headline(row.outcome) {
+            let percent = !(row.outcome == "civilians_killed" || row.outcome == "airstrikes")
+            let d = row.difference
+            lines.append([row.variant, row.outcome, format(d.meanA, percent: percent), format(d.meanB, percent: percent),
+                          format(d.difference, percent: percent),
+                          "[\(format(d.interval.low, percent: percent)), \(format(d.interval.high, percent: percent))]"])
+        }
+        let widths = lines[0].indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
+        var text = lines.enumerated().map { index, row in
+            row.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return column < 2 ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+        }
+        text.insert(String(repeating: "-", count: text[0].count), at: 1)
+        return text.joined(separator: "\n") + "\n(paired differences over the same replications; all outcomes in comparison.csv)\n"
     }
 
     /// Three significant figures, thousands unabbreviated, percentages for probabilities and shares.

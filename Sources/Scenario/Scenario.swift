@@ -16,6 +16,8 @@ public struct Scenario: Sendable {
     public let variants: [ScenarioVariant]
     /// The `--set path=value` overrides applied, as given.
     public let settings: [String]
+    /// The file's `sweep:` section, if any.
+    public let sweep: SweepSpecification?
     /// Parameters with every uncertain number at its mean.
     public let baseParameters: ModelParameters
     /// Numbers drawn once per replication, in file order.
@@ -46,7 +48,7 @@ public struct Scenario: Sendable {
         let decodedBaseline = baseline.decode(document.root)
         problems += baseline.decoder.problems
         let baselineProblems = Set(baseline.decoder.problems)
-        for variant in document.variants {
+        for variant in document.variants + (document.sweepProbe.map { [$0] } ?? []) {
             var decoder = ScenarioDecoder(file: source.file)
             let root = variant.apply(to: document.root, decoder: &decoder.decoder)
             _ = decoder.decode(root)
@@ -91,6 +93,7 @@ public struct Scenario: Sendable {
             ScenarioVariant(name: $0.name, description: $0.description, paths: $0.overrides.map(\.path))
         }
         self.settings = settings
+        self.sweep = document.sweep
         self.baseParameters = decoded.parameters
         self.uncertainParameters = uncertain
     }

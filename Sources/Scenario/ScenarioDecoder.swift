@@ -16,7 +16,7 @@ struct ScenarioDecoder {
     static let topLevelKeys = [
         "escsim", "name", "title", "description", "horizon_days", "max_events", "stalemate_days", "actors",
         "regions", "ladder", "combat", "cascade", "air_campaign", "patron_rule", "mediation", "chemical_weapons",
-        "collapse", "variants",
+        "collapse", "variants", "sweep",
     ]
     static let actorKeys = [
         "name", "side", "patron_of", "field_strength", "quality", "morale", "assaults_per_day",

@@ -12,9 +12,12 @@ struct ScenarioDocument {
         }
     }
 
-    /// The document without its `variants:` key.
+    /// The document without its `variants:` and `sweep:` keys.
     let root: Node
     let variants: [Variant]
+    let sweep: SweepSpecification?
+    /// The sweep's paths set to their lowest values, to check the paths exist.
+    let sweepProbe: Variant?
     /// Problems in the `variants:` section itself.
     let problems: [ScenarioError]
     /// Lines in the file; `--set` values are composed below them.
@@ -26,10 +29,18 @@ struct ScenarioDocument {
         var decoder = NodeDecoder(file: source.file)
         var variants: [Variant] = []
         var root = composed
+        var sweep: SweepSpecification?
+        var sweepProbe: Variant?
+        if case .mapping(let mapping) = composed {
+            root = .mapping(Node.Mapping(
+                mapping.filter { $0.key.string != "variants" && $0.key.string != "sweep" }.map { ($0.key, $0.value) },
+                mapping.tag, mapping.style, mapping.mark))
+            if let entry = mapping.first(where: { $0.key.string == "sweep" }) {
+                (sweep, sweepProbe) = Self.decodeSweep(entry.value, decoder: &decoder)
+            }
+        }
         if case .mapping(let mapping) = composed,
            let entry = mapping.first(where: { $0.key.string == "variants" }) {
-            root = .mapping(Node.Mapping(mapping.filter { $0.key.string != "variants" }.map { ($0.key, $0.value) },
-                                         mapping.tag, mapping.style, mapping.mark))
             for (name, _, node) in decoder.entries(of: entry.value, in: "variants") {
                 if name == Scenario.baselineName {
                     decoder.report("a variant may not be called '\(Scenario.baselineName)'", at: node)
@@ -55,7 +66,69 @@ struct ScenarioDocument {
         }
         self.root = root
         self.variants = variants
+        self.sweep = sweep
+        self.sweepProbe = sweepProbe
         self.problems = decoder.problems
+    }
+
+    /// `sweep: {method: grid|latin_hypercube, points: N, parameters: {path: {low, high, steps} | {values: [...]}}}`
+    static func decodeSweep(_ node: Node, decoder: inout NodeDecoder) -> (SweepSpecification?, Variant?) {
+        guard let fields = decoder.fields(of: node, in: "sweep", known: ["method", "points", "parameters"],
+                                          required: ["method", "parameters"])
+        else { return (nil, nil) }
+        var method = SweepSpecification.Method.grid
+        if let node = fields["method"], let text = decoder.string(node, "sweep: method") {
+            if let parsed = SweepSpecification.Method(rawValue: text) {
+                method = parsed
+            } else {
+                decoder.report("sweep: method must be 'grid' or 'latin_hypercube', got '\(text)'"
+                               + Suggestion.hint(for: text, among: ["grid", "latin_hypercube"]), at: node)
+            }
+        }
+        let points = fields["points"].flatMap { decoder.integer($0, "sweep: points", minimum: 2) } ?? 10
+        if method == .latinHypercube, fields["points"] == nil {
+            decoder.report("sweep: a latin_hypercube needs points", at: node)
+        }
+        var parameters: [SweepSpecification.Parameter] = []
+        var probe: [ScenarioOverride] = []
+        guard case .mapping(let pairs)? = fields["parameters"], !pairs.isEmpty else {
+            decoder.report("sweep: parameters must map dotted paths to ranges", at: fields["parameters"] ?? node)
+            return (nil, nil)
+        }
+        for (key, value) in pairs {
+            guard let path = decoder.string(key, "sweep: parameters") else { continue }
+            let context = "sweep: \(path)"
+            guard let range = decoder.fields(of: value, in: context, known: ["low", "high", "steps", "values"]) else { continue }
+            var parameter = SweepSpecification.Parameter(path: path, values: nil, low: 0, high: 0, steps: 2)
+            if let list = range["values"] {
+                let values = (decoder.list(list, "\(context): values") ?? []).compactMap { decoder.number($0, "\(context): values") }
+                guard !values.isEmpty else { continue }
+                if method == .latinHypercube {
+                    decoder.report("\(context): a latin_hypercube takes low and high, not values", at: list)
+                }
+                parameter.values = values
+                parameter.low = values.min()!
+                parameter.high = values.max()!
+            } else {
+                guard let low = decoder.number(range["low"], "\(context): low"),
+                      let high = decoder.number(range["high"], "\(context): high")
+                else {
+                    if range["low"] == nil || range["high"] == nil {
+                        decoder.report("\(context) needs low and high (or values)", at: value)
+                    }
+                    continue
+                }
+                if low >= high { decoder.report("\(context): low must be below high", at: value) }
+                parameter.low = low
+                parameter.high = high
+                parameter.steps = range["steps"].flatMap { decoder.integer($0, "\(context): steps", minimum: 2) } ?? 5
+            }
+            parameters.append(parameter)
+            probe.append(ScenarioOverride(path: path, pathNode: key,
+                                          value: .scalar(.init(String(parameter.low), .implicit, .plain, key.mark))))
+        }
+        let spec = SweepSpecification(method: method, points: points, parameters: parameters)
+        return (spec, Variant(name: "sweep", description: "", overrides: probe))
     }
 
     /// Parses `path=value` from the command line. The value is YAML (a number, or a

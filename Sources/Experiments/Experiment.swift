@@ -1,0 +1,85 @@
+import DiscreteEvent
+import EscalationModel
+import Scenario
+import Stochastic
+
+/// What a batch runs: the baseline and its variants (or sweep points), a master seed, the number
+/// of replications, and whether variants share random numbers. Knows how to run one
+/// replication of one variant and lay its results out as a fixed-width record.
+public struct Experiment: Sendable {
+    /// Index 0 is the baseline (or the first sweep point).
+    public let scenarios: [Scenario]
+    public let variantNames: [String]
+    /// For sweep points: the value of each swept path, by parameter column; empty otherwise.
+    public let sweptValues: [[String: Double]]
+    public let seed: UInt64
+    public let commonRandomNumbers: Bool
+    public let schema: OutcomeSchema
+    public let layout: RecordLayout
+
+    /// - Throws: a message when the variants do not share the baseline's outcome columns.
+    public init(scenarios: [Scenario], variantNames: [String], sweptValues: [[String: Double]] = [],
+                seed: UInt64, commonRandomNumbers: Bool = true) throws(ExperimentError) {
+        precondition(!scenarios.isEmpty && scenarios.count == variantNames.count)
+        let schema = OutcomeSchema(parameters: scenarios[0].baseParameters)
+        for (scenario, name) in zip(scenarios, variantNames)
+        where OutcomeSchema(parameters: scenario.baseParameters).columns.map(\.name) != schema.columns.map(\.name) {
+            throw ExperimentError("variant '\(name)' changes the outcome columns (actors, cities or rungs); "
+                                  + "variants may change numbers only")
+        }
+        var parameterColumns: [String] = []
+        for (index, scenario) in scenarios.enumerated() {
+            for path in scenario.uncertainParameters.map(\.path) + (sweptValues.isEmpty ? [] : sweptValues[index].keys.sorted())
+            where !parameterColumns.contains(path) {
+                parameterColumns.append(path)
+            }
+        }
+        let base = scenarios[0].baseParameters
+        self.scenarios = scenarios
+        self.variantNames = variantNames
+        self.sweptValues = sweptValues
+        self.seed = seed
+        self.commonRandomNumbers = commonRandomNumbers
+        self.schema = schema
+        self.layout = RecordLayout(outcomes: schema.columns, parameters: parameterColumns,
+                                   days: Int(base.horizonDays.rounded(.down)),
+                                   actors: base.actors.map(\.id))
+    }
+
+    public var variantCount: Int { scenarios.count }
+
+    /// The seeds of a variant: shared by all variants under common random numbers, else each
+    /// variant gets its own master seed (mixed from the seed and the variant's index).
+    public func seeds(forVariant variant: Int) -> StreamSeeds {
+        guard !commonRandomNumbers, variant > 0 else { return StreamSeeds(masterSeed: seed) }
+        return StreamSeeds(masterSeed: seed ^ (0x9E37_79B9_7F4A_7C15 &* UInt64(variant)))
+    }
+
+    /// Runs replication `replication` of every variant: one record each, in variant order.
+    public func runGroup(replication: Int) -> [Double] {
+        var group: [Double] = []
+        group.reserveCapacity(layout.width * variantCount)
+        for variant in 0..<variantCount {
+            let scenario = scenarios[variant]
+            let seeds = seeds(forVariant: variant)
+            let (parameters, draws) = scenario.parameters(forReplication: replication, seeds: seeds)
+            let outcome = Replication.run(parameters: parameters, seeds: seeds, index: replication)
+            var parameterValues = [Double](repeating: .nan, count: layout.parameters.count)
+            for (uncertain, draw) in zip(scenario.uncertainParameters, draws) {
+                parameterValues[layout.parameterIndex[uncertain.path]!] = draw
+            }
+            if !sweptValues.isEmpty {
+                for (path, value) in sweptValues[variant] { parameterValues[layout.parameterIndex[path]!] = value }
+            }
+            layout.encode(outcome: outcome, values: schema.values(of: outcome), parameters: parameterValues,
+                          replication: replication, variant: variant, into: &group)
+        }
+        return group
+    }
+}
+
+/// A batch that cannot be set up as asked.
+public struct ExperimentError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,51 @@
+import DiscreteEvent
+import EscalationModel
+import Stochastic
+
+/// `sensitivity.csv`: which uncertain parameters drive which outcomes, by partial rank
+/// correlation (PRCC; Marino et al. 2008), with a Fisher-z 95% interval. Inputs are the
+/// per-replication draws and, in a sweep, the swept values (then pooled over all points).
+enum Sensitivity {
+    static let header = ["variant", "outcome", "parameter", "method", "n", "prcc", "ci95_low", "ci95_high",
+                         "p_value", "rank"]
+
+    static func table(_ experiment: Experiment, store: ColumnStore) -> CSVTable? {
+        let layout = experiment.layout
+        guard !layout.parameters.isEmpty else { return nil }
+        var table = CSVTable(header: header)
+        let groups: [(name: String, variants: [Int])] = experiment.sweptValues.isEmpty
+            ? experiment.variantNames.enumerated().map { ($1, [$0]) }
+            : [("all_points", Array(0..<experiment.variantCount))]
+        for group in groups {
+            func pooled(_ field: Int) -> [Double] {
+                group.variants.flatMap { store.okColumn(variant: $0, field: field) }
+            }
+            var inputs: [(name: String, values: [Double])] = []
+            for (index, name) in layout.parameters.enumerated() {
+                let values = pooled(layout.parameterOffset + index)
+                let present = values.filter { !$0.isNaN }
+                // Only parameters that vary in this group can explain anything.
+                guard present.count == values.count, let first = present.first, present.contains(where: { $0 != first })
+                else { continue }
+                inputs.append((name, values))
+            }
+            guard !inputs.isEmpty else { continue }
+            for (index, column) in layout.outcomes.enumerated() where column.kind != .day {
+                let output = pooled(layout.outcomeOffset + index)
+                let results = SensitivityAnalysis.prcc(output: output, inputs: inputs.map(\.values))
+                let order = results.indices.sorted {
+                    abs(results[$0].coefficient.isNaN ? 0 : results[$0].coefficient)
+                        > abs(results[$1].coefficient.isNaN ? 0 : results[$1].coefficient)
+                }
+                let n = output.filter { !$0.isNaN }.count
+                for (rank, input) in order.enumerated() {
+                    let r = results[input]
+                    table.append([.text(group.name), .text(column.name), .text(inputs[input].name), .text("prcc"),
+                                  .integer(n), .number(r.coefficient), .number(r.interval.low), .number(r.interval.high),
+                                  .number(r.pValue), .integer(rank + 1)])
+                }
+            }
+        }
+        return table.rowCount > 0 ? table : nil
+    }
+}

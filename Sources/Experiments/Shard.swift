@@ -1,0 +1,25 @@
+import DiscreteEvent
+import EscalationModel
+import Stochastic
+
+/// A deterministic slice of a batch: shard `index` of `count` holds a contiguous block of
+/// replications, each with all its variants, so every shard holds whole common-random-number pairs.
+public struct Shard: Sendable, Hashable, Codable, CustomStringConvertible {
+    public let index: Int
+    public let count: Int
+
+    public static let whole = Shard(index: 0, count: 1)
+
+    public init(index: Int, count: Int) {
+        precondition(count >= 1 && (0..<count).contains(index), "shard \(index)/\(count) is out of range")
+        self.index = index
+        self.count = count
+    }
+
+    /// The replications of this shard out of `total`: `[index x total / count, (index + 1) x total / count)`.
+    public func replications(of total: Int) -> Range<Int> {
+        (index * total / count)..<((index + 1) * total / count)
+    }
+
+    public var description: String { "\(index)/\(count)" }
+}

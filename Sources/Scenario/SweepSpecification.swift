@@ -1,0 +1,24 @@
+/// The scenario's `sweep:` section: parameter ranges to explore, as a full grid or a Latin
+/// hypercube. Each point is run like a variant, with the swept values in its rows.
+public struct SweepSpecification: Sendable, Hashable {
+    public enum Method: String, Sendable, Hashable, CaseIterable {
+        case grid
+        case latinHypercube = "latin_hypercube"
+    }
+
+    public struct Parameter: Sendable, Hashable {
+        /// Dotted path, as in variants.
+        public var path: String
+        /// Explicit values (grid only), or nil for a range.
+        public var values: [Double]?
+        public var low: Double
+        public var high: Double
+        /// Grid points across [low, high], both ends included.
+        public var steps: Int
+    }
+
+    public var method: Method
+    /// Points of a Latin hypercube.
+    public var points: Int
+    public var parameters: [Parameter]
+}

@@ -1,0 +1,25 @@
+import Dispatch
+import Experiments
+import Foundation
+
+/// Turns Ctrl-C (SIGINT) and SIGTERM into a stop request: no new replications start, the running
+/// ones finish, and everything is written with the manifest marked incomplete. A second signal
+/// ends the process at once (the log on disk still allows --resume).
+final class SignalTrap {
+    private var sources: [any DispatchSourceSignal] = []
+
+    init(stop: StopFlag) {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                if stop.isRequested { exit(130) }
+                stop.request()
+                FileHandleOutput.standardError("\nescsim: stopping - finishing the running replications "
+                                               + "(signal again to quit now)\n")
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
