@@ -114,7 +114,7 @@ public struct BatchSession {
             failedRecords: result.failedRecords, files: result.files, peakMemoryMiB: Self.peakMemoryMiB())
         try AtomicFile.write(manifest.json(), to: directory + "/" + BatchOutput.manifestFile)
         // A finished single-machine batch needs its log no more; shards keep theirs for `merge`.
-        if complete, plan.shard.count == 1 {
+        if complete, !plan.isShardRun {
             try? FileManager.default.removeItem(atPath: workDirectory)
         }
         return Completion(manifest: manifest, result: result, report: report)

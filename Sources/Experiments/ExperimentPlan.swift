@@ -16,6 +16,8 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
     /// Replications asked for (with `--precision`, the cap).
     public var replications: Int
     public var shard: Shard
+    /// A shard run (even `--shard 0/1`) keeps its record log for `merge`.
+    public var isShardRun: Bool
     public var commonRandomNumbers: Bool
     /// "baseline" first, then named variants or sweep points.
     public var variantNames: [String]
@@ -33,7 +35,7 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
     public var precisionBatch: Int
 
     public init(scenarioFile: String, scenarioText: String, seed: UInt64, replications: Int, shard: Shard,
-                commonRandomNumbers: Bool, variantNames: [String], namedVariants: Bool, pointSettings: [[String]],
+                isShardRun: Bool = false, commonRandomNumbers: Bool, variantNames: [String], namedVariants: Bool, pointSettings: [[String]],
                 settings: [String], failFast: Bool, precision: Double?, target: String?, precisionBatch: Int = 200) {
         self.escsimVersion = EscsimVersion.current
         self.scenarioFile = scenarioFile
@@ -42,6 +44,7 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         self.seed = seed
         self.replications = replications
         self.shard = shard
+        self.isShardRun = isShardRun
         self.commonRandomNumbers = commonRandomNumbers
         self.variantNames = variantNames
         self.namedVariants = namedVariants

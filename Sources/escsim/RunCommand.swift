@@ -193,7 +193,7 @@ struct RunCommand: ParsableCommand {
         }
         let plan = ExperimentPlan(
             scenarioFile: scenario, scenarioText: source.text, seed: seed, replications: replications,
-            shard: try resolveShard(), commonRandomNumbers: !independent, variantNames: names,
+            shard: try resolveShard(), isShardRun: shard != nil, commonRandomNumbers: !independent, variantNames: names,
             namedVariants: named, pointSettings: points, settings: settings, failFast: failFast,
             precision: precision, target: target)
         return (plan, try plan.experiment())

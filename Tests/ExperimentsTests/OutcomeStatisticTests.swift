@@ -23,15 +23,4 @@ import Testing
         let halfWidth: Double = 4.302653 * 2 / 3.0.squareRoot()
         #expect(abs(statistic.interval.high - (4 + halfWidth)) < 1e-5)
     }
-
-    @Test func theSummaryCSVHasOneRowPerOutcome() {
-        let columns = [OutcomeColumn(name: "a", kind: .quantity, description: ""),
-                       OutcomeColumn(name: "b", kind: .indicator, description: "")]
-        let csv = BatchOutput.summaryCSV(columns.map { OutcomeStatistic(column: $0, values: [0, 1, 1, 0]) }, variant: "baseline")
-        let lines = csv.split(separator: "\n")
-        #expect(lines.count == 3)
-        #expect(lines[0] == "variant,outcome,kind,n,mean,sd,min,p05,p25,p50,p75,p95,max,ci95_low,ci95_high,ci_method")
-        #expect(lines[2].hasPrefix("baseline,b,indicator,4,0.5,"))
-        #expect(lines[2].hasSuffix(",wilson"))
-    }
 }

@@ -1,17 +1,21 @@
 import Benchmark
 import Experiments
+import Foundation
 import Scenario
 
 /// The model suite: whole batches of the baseline scenario through `BatchRunner`, as
-/// `escsim run` does them minus the CSV and JSON output.
+/// `escsim run` runs them: replications on worker threads, each appended to the batch's record
+/// log in replication order, the log synced at the end. Not measured: the CSV and JSON files
+/// computed from the log afterwards.
 ///
-/// One iteration runs 1,000 replications (fixed seed, so every iteration does the same work),
-/// on one thread and on two. With `scalingFactor: .kilo` the text output reads per replication:
-/// wall clock per replication (replications per second = 10^6 / microseconds), mallocs per
-/// replication, and throughput in replications per second (in K, in steps of 1,000, since the
-/// tool counts whole batches per second). `--scale` shows the per-batch figures instead.
+/// One iteration runs 1,000 replications of the baseline alone (fixed seed, so every iteration
+/// does the same work) into a fresh record log in the temporary directory, on one thread and on
+/// two. With `scalingFactor: .kilo` the text output reads per replication: wall clock per
+/// replication (replications per second = 10^6 / microseconds), mallocs per replication, and
+/// throughput in replications per second (in K, in steps of 1,000, since the tool counts whole
+/// batches per second). `--scale` shows the per-batch figures instead.
 let benchmarks: @Sendable () -> Void = {
-    let scenario = BaselineScenario.load()
+    let experiment = BaselineScenario.experiment()
 
     for threads in [1, 2] {
         Benchmark(
@@ -25,13 +29,33 @@ let benchmarks: @Sendable () -> Void = {
             )
         ) { benchmark in
             let replications = benchmark.scaledIterations.count
-            let configuration = BatchConfiguration(
-                scenario: scenario, seed: 20_241_127, replications: replications, threads: threads)
-            let records = BatchRunner.run(configuration)
-            if records.count != replications {
-                benchmark.error("BatchRunner returned \(records.count) records for \(replications) replications")
+            let path = FileManager.default.temporaryDirectory
+                .appendingPathComponent("escsim-benchmark-\(getpid())-\(threads).records").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try? FileManager.default.removeItem(atPath: path)
+            let log: RecordLog
+            do {
+                log = try RecordLog(path: path, groupWidth: experiment.layout.width * experiment.variantCount)
+            } catch {
+                benchmark.error("cannot open a record log: \(error)")
+                return
             }
-            blackHole(records)
+            let stop = StopFlag()
+
+            benchmark.startMeasurement()
+            let outcome = Result { () throws(FileWriteError) in
+                try BatchRunner.run(experiment, range: 0..<replications, log: log, threads: threads, stop: stop)
+            }
+            benchmark.stopMeasurement()
+
+            switch outcome {
+            case .success(let report) where report.ending == .finished && report.completed == replications:
+                break
+            case .success(let report):
+                benchmark.error("BatchRunner stopped (\(report.ending)) after \(report.completed) of \(replications)")
+            case .failure(let error):
+                benchmark.error("BatchRunner failed: \(error)")
+            }
         }
     }
 }
@@ -45,11 +69,13 @@ enum BaselineScenario {
         return (components + ["Scenarios", "aleppo-2024.yaml"]).joined(separator: "/")
     }()
 
-    static func load() -> Scenario {
+    /// The scenario's baseline alone, as an experiment with the default seed of `escsim run`.
+    static func experiment() -> Experiment {
         do {
-            return try Scenario.load(path: path)
+            let scenario = try Scenario.load(path: path)
+            return try Experiment(scenarios: [scenario], variantNames: [Scenario.baselineName], seed: 20_241_127)
         } catch {
-            fatalError("cannot load the baseline scenario \(path):\n\(error)")
+            fatalError("cannot set up the baseline scenario \(path):\n\(error)")
         }
     }
 }
