@@ -27,7 +27,8 @@ public struct PairedDifference: Sendable, Hashable {
     ///
     /// - Precondition: `a.count == b.count`, and no value is infinite.
     public init(_ a: [Double], _ b: [Double]) {
-        precondition(a.count == b.count, "paired samples need equal lengths, got \(a.count) and \(b.count)")
+        precondition(
+            a.count == b.count, "paired samples need equal lengths, got \(a.count) and \(b.count)")
         precondition(
             !a.contains(where: \.isInfinite) && !b.contains(where: \.isInfinite),
             "PairedDifference takes finite values or NaN (for missing), not infinities"
