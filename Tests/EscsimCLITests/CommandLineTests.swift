@@ -48,7 +48,7 @@ enum CLI {
 }
 
 @Suite(.serialized) struct CommandLineTests {
-    @Test func runWritesTheThreeFilesAndTheManifest() throws {
+    @Test func runWritesItsFilesAndTheManifest() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out").path
@@ -57,7 +57,8 @@ enum CLI {
         #expect(result.stdout.contains("aleppo_city_fell"))
         #expect(result.stdout.contains("95% interval"))
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(files == ["manifest.json", "replications.csv", "summary.csv"])
+        #expect(files == ["histograms.csv", "manifest.json", "replications.csv", "sensitivity.csv", "summary.csv",
+                          "timeline.csv"])
 
         let manifestData = try Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json"))
         let manifest = try JSONSerialization.jsonObject(with: manifestData) as? [String: Any]
@@ -72,7 +73,7 @@ enum CLI {
 
         let replications = try String(contentsOfFile: out + "/replications.csv", encoding: .utf8)
         #expect(replications.split(separator: "\n").count == 41)
-        #expect(replications.hasPrefix("variant,replication,stop_reason,end_state,aleppo_city_fell,aleppo_city_fall_day,"))
+        #expect(replications.hasPrefix("variant,replication,status,error,end_state,aleppo_city_fell,aleppo_city_fall_day,"))
     }
 
     @Test func threadCountDoesNotChangeTheBytes() throws {

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct BatchOptionTests {
+    @Test func jsonSummaryIsValidJSON() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CLI.run(["run", CLI.baseline, "--variants", "russia_air_surge", "-r", "20", "--json",
+                                  "--out", dir.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let variants = object?["variants"] as? [[String: Any]]
+        #expect(variants?.map { $0["variant"] as? String } == ["baseline", "russia_air_surge"])
+        #expect((object?["comparisons"] as? [Any])?.isEmpty == false)
+    }
+
+    @Test func failedReplicationsAreRowsNotTheEndOfTheBatch() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("guarded").path
+        let result = try CLI.run(["run", CLI.baseline, "-r", "10", "--quiet", "--set", "max_events=60", "--out", out])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("replication(s) failed"))
+        let rows = try String(contentsOfFile: out + "/replications.csv", encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 11)
+        #expect(rows.dropFirst().contains { $0.contains(",guard,max-events guard hit after 60 events,") })
+
+        let fast = try CLI.run(["run", CLI.baseline, "-r", "10", "--quiet", "--set", "max_events=60", "--fail-fast",
+                                "--threads", "1", "--out", dir.appendingPathComponent("fast").path])
+        #expect(fast.status == 1)
+        #expect(fast.stderr.contains("fail-fast: replication"))
+    }
+
+    @Test func shardAutoReadsSlurmsArrayVariables() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["SLURM_ARRAY_TASK_ID"] = "3"
+        environment["SLURM_ARRAY_TASK_COUNT"] = "3"
+        environment["SLURM_ARRAY_TASK_MIN"] = "1"
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["run", CLI.baseline, "-r", "9", "--shard", "auto", "--quiet", "--out", dir.path]
+        process.environment = environment
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let manifest = try String(contentsOf: dir.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"shard\" : \"2\\/3\"") || manifest.contains("\"shard\" : \"2/3\""), "\(manifest)")
+        #expect(manifest.contains("\"replications_done\" : 3"))
+    }
+
+    @Test func aDesignFileRunsOnePointPerRow() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let design = dir.appendingPathComponent("design.csv")
+        try "actors.russia.sorties_per_day,mediation.base_success\n0,0\n40,0.2\n".write(to: design, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out").path
+        let result = try CLI.run(["run", CLI.baseline, "--design", design.path, "-r", "5", "--quiet", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try String(contentsOfFile: out + "/replications.csv", encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 1 + 2 * 5)
+        #expect(rows[0].hasSuffix("actors.russia.sorties_per_day,mediation.base_success"))
+        #expect(rows.contains { $0.hasPrefix("point_0002,") && $0.hasSuffix(",40,0.2") })
+        #expect(FileManager.default.fileExists(atPath: out + "/sensitivity.csv"))
+    }
+}
+
+@Suite struct SweepTests {
+    @Test func theScenariosSweepRunsALatinHypercube() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CLI.run(["run", CLI.baseline, "--sweep", "-r", "3", "--quiet", "--set", "horizon_days=10",
+                                  "--out", dir.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try String(contentsOf: dir.appendingPathComponent("replications.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst()
+        #expect(rows.count == 20 * 3)
+        // Each point's sorties value lies in its own twentieth of [0, 40]: a Latin hypercube.
+        let header = try String(contentsOf: dir.appendingPathComponent("replications.csv"), encoding: .utf8)
+            .split(separator: "\n")[0].split(separator: ",")
+        let column = header.firstIndex(of: "actors.russia.sorties_per_day")!
+        let strata = Set(rows.compactMap { Double($0.split(separator: ",", omittingEmptySubsequences: false)[column]) }
+            .map { Int($0 / 2) })
+        #expect(strata == Set(0..<20))
+        let sensitivity = try String(contentsOf: dir.appendingPathComponent("sensitivity.csv"), encoding: .utf8)
+        #expect(sensitivity.contains("all_points,regime_collapsed,actors.russia.sorties_per_day,prcc,60,"))
+    }
+}
