@@ -4,7 +4,7 @@ SCENARIO   ?= Scenarios/aleppo-2024.yaml
 REPLICATIONS ?= 2000
 SEED       ?= 20241127
 
-.PHONY: run test build release gsl clean
+.PHONY: run test test-slurm build release gsl clean
 
 # Install GSL (libgsl-dev) and pkg-config when pkg-config cannot find GSL: as root, or with sudo.
 gsl:
@@ -27,6 +27,11 @@ run: release
 
 test: gsl
 	$(SWIFT) test
+
+# A real single-node Slurm (installed and started by the script, as root): shards of a batch
+# run as a job array, merged, and compared byte for byte with a single run.
+test-slurm: release
+	ESCSIM=$$($(SWIFT) build -c release --show-bin-path)/escsim bash tests-slurm/slurm-test.sh
 
 clean:
 	rm -rf .build results

@@ -277,7 +277,7 @@ JOB=$BASE/escsim-shard.sbatch
 start=$(date +%s.%N)
 echo "task=$SLURM_ARRAY_TASK_ID count=$SLURM_ARRAY_TASK_COUNT min=${SLURM_ARRAY_TASK_MIN:-?} job=$SLURM_ARRAY_JOB_ID host=$(hostname -s) cpus=${SLURM_CPUS_PER_TASK:-?} start=$(date +%T.%2N)"
 "$ESCSIM" run "$SCENARIO" --variants all --replications "$REPLICATIONS" --seed "$SEED" \
-  --shard auto --quiet --out "$SHARD_ROOT/shard-$SLURM_ARRAY_TASK_ID"
+  --shard auto --threads "${SLURM_CPUS_PER_TASK:-1}" --quiet --out "$SHARD_ROOT/shard-$SLURM_ARRAY_TASK_ID"
 echo "task=$SLURM_ARRAY_TASK_ID end=$(date +%T.%2N) took $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
 BODY
 } > "$JOB"
