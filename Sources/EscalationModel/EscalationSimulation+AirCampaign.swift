@@ -21,14 +21,9 @@ extension EscalationSimulation {
 
     /// Schedules the actor's next strike at its current rate, replacing any pending one.
     mutating func scheduleNextAirstrike(of actor: Int, after time: Double, queue: inout EventQueue<ModelEvent>) {
-        if let pending = actors[actor].pendingAirstrike {
-            queue.cancel(pending)
-            actors[actor].pendingAirstrike = nil
-        }
-        let rate = sortieRate(of: actor)
-        guard rate > 0 else { return }
-        let next = time + actorStreams[actor].exponential(mean: 1 / rate)
-        actors[actor].pendingAirstrike = queue.schedule(.airStrike(actor: actor), at: next)
+        actors[actor].pendingAirstrike = Self.redraw(actors[actor].pendingAirstrike, .airStrike(actor: actor),
+                                                     rate: sortieRate(of: actor), after: time,
+                                                     stream: actorStreams[actor], queue: &queue)
     }
 
     mutating func flyStrike(by actor: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {

@@ -21,17 +21,11 @@ extension EscalationSimulation {
         return rate
     }
 
-    /// Schedules the actor's next assault at its current rate, replacing any pending one. By the
-    /// memorylessness of the exponential, redrawing on a rate change keeps the process exact.
+    /// Schedules the actor's next assault at its current rate, replacing any pending one.
     mutating func scheduleNextAssault(of actor: Int, after time: Double, queue: inout EventQueue<ModelEvent>) {
-        if let pending = actors[actor].pendingAssault {
-            queue.cancel(pending)
-            actors[actor].pendingAssault = nil
-        }
-        let rate = assaultRate(of: actor)
-        guard rate > 0 else { return }
-        let next = time + actorStreams[actor].exponential(mean: 1 / rate)
-        actors[actor].pendingAssault = queue.schedule(.assaultLaunch(actor: actor), at: next)
+        actors[actor].pendingAssault = Self.redraw(actors[actor].pendingAssault, .assaultLaunch(actor: actor),
+                                                   rate: assaultRate(of: actor), after: time,
+                                                   stream: actorStreams[actor], queue: &queue)
     }
 
     mutating func launchAssault(by actor: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {

@@ -133,6 +133,16 @@ public struct EscalationSimulation: DiscreteEventModel {
 
     // MARK: - Shared queries
 
+    /// Replaces a pending event of a Poisson process with one drawn at the process's current
+    /// `rate` (none if the rate is 0). By the memorylessness of the exponential, redrawing when
+    /// the rate changes keeps the process exact.
+    static func redraw(_ pending: EventHandle?, _ event: ModelEvent, rate: Double, after time: Double,
+                       stream: RandomStream, queue: inout EventQueue<ModelEvent>) -> EventHandle? {
+        if let pending { queue.cancel(pending) }
+        guard rate > 0 else { return nil }
+        return queue.schedule(event, at: time + stream.exponential(mean: 1 / rate))
+    }
+
     @inline(__always)
     func side(of actor: Int) -> Side {
         parameters.actors[actor].side
