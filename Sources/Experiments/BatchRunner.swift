@@ -47,8 +47,9 @@ public enum BatchRunner {
                     guard index < end else { break }
                     writer.waitForRoom(index: index)
                     let group = experiment.runGroup(replication: index)
-                    let written = writer.deposit(index: index, group: group)
-                    if let progress, written > 0 { progress(log.groupCount, range.count) }
+                    if let done = writer.deposit(index: index, group: group), let progress {
+                        progress(done, range.count)
+                    }
                 }
             }
         }
@@ -94,8 +95,9 @@ private final class OrderedWriter: @unchecked Sendable {
         }
     }
 
-    /// Buffers `group` and writes every group that is now next in line; returns how many were written.
-    func deposit(index: Int, group: [Double]) -> Int {
+    /// Buffers `group` and writes every group that is now next in line; returns the log's group
+    /// count if any were written (read under the lock, so progress never races the writer).
+    func deposit(index: Int, group: [Double]) -> Int? {
         lock.lock()
         defer { lock.unlock() }
         pending[index] = group
@@ -115,6 +117,6 @@ private final class OrderedWriter: @unchecked Sendable {
             }
             nextToWrite += 1
         }
-        return written
+        return written > 0 ? log.groupCount : nil
     }
 }

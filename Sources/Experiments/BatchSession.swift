@@ -28,6 +28,11 @@ public struct BatchSession {
     public static func start(plan: ExperimentPlan, experiment: Experiment, directory: String) throws -> BatchSession {
         let session = BatchSession(directory: directory, plan: plan, experiment: experiment)
         if FileManager.default.fileExists(atPath: session.planPath) {
+            let manifest = FileManager.default.contents(atPath: directory + "/" + BatchOutput.manifestFile)
+            if let manifest, String(decoding: manifest, as: UTF8.self).contains("\"complete\" : true") {
+                throw ExperimentError("\(directory) holds a finished shard (kept for escsim merge); choose another --out "
+                                      + "or remove it")
+            }
             throw ExperimentError("\(directory) holds an unfinished batch: continue it with --resume \(directory), "
                                   + "or choose another --out")
         }
