@@ -16,7 +16,8 @@
 # the repository root, found from this script's location. `make test-slurm`
 # builds the release binary and runs this script.
 #
-# Environment knobs (defaults in brackets):
+# Environment knobs (defaults in brackets; relative paths are taken from the
+# repository root):
 #   ESCSIM        escsim binary                         [.build/release/escsim]
 #   SCENARIO      scenario file                         [Scenarios/aleppo-2024.yaml]
 #   REPLICATIONS  replications in total                 [400]
@@ -71,7 +72,7 @@ need_install() {
   return 1
 }
 
-POLICY=/usr/sbin/policy-rc.d POLICY_SAVED=
+POLICY=/usr/sbin/policy-rc.d POLICY_SAVED=''
 restore_policy() {
   [ -n "$POLICY_SAVED" ] || return 0
   if [ "$POLICY_SAVED" = none ]; then rm -f "$POLICY"; else mv -f "$POLICY_SAVED" "$POLICY"; fi
@@ -171,12 +172,12 @@ CONF
 log "slurm.conf: node $HOST CPUs=$CPUS RealMemory=$MEM, ports $SLURMCTLD_PORT/$SLURMD_PORT, BASE=$BASE"
 
 # -------------------------------------------------------- 3. daemons + trap
-MUNGED_PID= SLURMCTLD_PID= SLURMD_PID= SBATCH_PID=
+MUNGED_PID='' SLURMCTLD_PID='' SLURMD_PID='' SBATCH_PID=''
 stop_pid() {  # name pid
-  local name=$1 pid=$2 i
+  local name=$1 pid=$2
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
   kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 1 100); do
+  for _ in $(seq 1 100); do
     kill -0 "$pid" 2>/dev/null || { log "stopped $name (pid $pid)"; return 0; }
     sleep 0.1
   done
@@ -218,8 +219,8 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 wait_pidfile() {  # file -> prints the pid once the process is alive
-  local f=$1 i
-  for i in $(seq 1 100); do
+  local f=$1
+  for _ in $(seq 1 100); do
     if [ -s "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; then cat "$f"; return 0; fi
     sleep 0.1
   done
@@ -252,7 +253,7 @@ SLURMD_PID=$(wait_pidfile "$BASE/slurmd.pid") || fail "slurmd wrote no pid file"
 log "slurmd up (pid $SLURMD_PID)"
 
 st=
-for i in $(seq 1 60); do
+for _ in $(seq 1 60); do
   st=$(sinfo -h -N -n "$HOST" -o '%T' 2>/dev/null || true)
   [ "$st" = idle ] && break
   sleep 1
