@@ -7,7 +7,7 @@ import Stochastic
 extension EscalationSimulation {
     /// Strikes per day `actor` flies now.
     func sortieRate(of actor: Int) -> Double {
-        isEngaged(actor) ? parameters.actors[actor].sortiesPerDay * actors[actor].commitment : 0
+        isEngaged(actor) ? tables.actorSorties[actor] * actors[actor].commitment : 0
     }
 
     /// Strikes per day a whole camp flies now (its air support in battle).
@@ -31,15 +31,14 @@ extension EscalationSimulation {
         scheduleNextAirstrike(of: actor, after: time, queue: &queue)
         guard let target = chooseStrikeTarget(for: actor) else { return }
 
-        let air = parameters.airCampaign
         let owner = regions[target].controller
-        let hit = min(regions[target].garrison, air.fightersHitPerStrike.sample(effectsStream))
+        let hit = min(regions[target].garrison, tables.fightersHit.sample(effectsStream))
         regions[target].garrison -= hit
         actors[owner].losses += hit
 
-        let killed = min(regions[target].population, air.civiliansKilledPerStrike.sample(effectsStream))
-        let injured = air.civiliansInjuredPerStrike.sample(effectsStream)
-        let displaced = min(regions[target].population - killed, air.civiliansDisplacedPerStrike.sample(effectsStream))
+        let killed = min(regions[target].population, tables.civiliansKilled.sample(effectsStream))
+        let injured = tables.civiliansInjured.sample(effectsStream)
+        let displaced = min(regions[target].population - killed, tables.civiliansDisplaced.sample(effectsStream))
         regions[target].population -= killed + displaced
         civiliansKilled += killed
         civiliansInjured += injured

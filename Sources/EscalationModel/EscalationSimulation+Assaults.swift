@@ -10,7 +10,7 @@ extension EscalationSimulation {
     /// a patron with a posture keeps its own troops out.
     func assaultRate(of actor: Int) -> Double {
         guard isEngaged(actor) else { return 0 }
-        var rate = parameters.actors[actor].assaultsPerDay
+        var rate = tables.actorAssaultsPerDay[actor]
         if let patron = posturePatron[actor], let posture = actors[patron].posture {
             switch posture {
             case .restrain: rate *= parameters.patronRule.restrainedAssaultFactor
@@ -32,14 +32,13 @@ extension EscalationSimulation {
         actors[actor].pendingAssault = nil
         scheduleNextAssault(of: actor, after: time, queue: &queue)
 
-        let spec = parameters.actors[actor]
-        let committed = actors[actor].fieldStrength * spec.assaultCommitment
+        let committed = actors[actor].fieldStrength * tables.actorAssaultCommitment[actor]
         guard committed >= Self.minimumAssaultForce,
               let target = chooseTarget(for: actor, force: committed)
         else { return }
 
         let defender = regions[target].controller
-        let breakpoint = parameters.combat.breakpoint
+        let breakpoint = tables.breakpoint
         let engagement = Engagement(
             attacker: actor, defender: defender, region: target,
             attackers: committed, defenders: regions[target].garrison,
@@ -55,16 +54,16 @@ extension EscalationSimulation {
 
         if trace != nil {
             note(time, "assault", [actor, defender], region: target,
-                 "\(spec.name) attacks \(parameters.regions[target].name) with \(Int(committed)) fighters "
+                 "\(parameters.actors[actor].name) attacks \(parameters.regions[target].name) with \(Int(committed)) fighters "
                  + "against \(Int(engagement.initialDefenders)) of \(parameters.actors[defender].name)")
         }
         raiseLadder(.groundAssault, at: time)
-        if parameters.regions[target].isKeyCity { raiseLadder(.urbanAssault, at: time) }
+        if tables.regionIsKeyCity[target] { raiseLadder(.urbanAssault, at: time) }
         // A patron's army entering by decision (Turkey backing the SNA) is foreign intervention;
         // militias already on the ground (Iran's, Hezbollah's) fighting on are not.
-        if spec.isPatron, spec.initialPosture != nil { raiseLadder(.foreignGroundForces, at: time) }
+        if posturePatron.contains(where: { $0 == actor }) { raiseLadder(.foreignGroundForces, at: time) }
         troopsMayBeHit(in: target, by: actor, at: time, queue: &queue)
-        queue.schedule(.combatRound(engagement: slot), at: time + parameters.combat.roundDays)
+        queue.schedule(.combatRound(engagement: slot), at: time + tables.roundDays)
     }
 
     /// Picks a hostile region on the front, weighted by strategic value times the odds the
@@ -73,15 +72,14 @@ extension EscalationSimulation {
     /// Two passes, no allocation.
     func chooseTarget(for actor: Int, force: Double) -> Int? {
         let mySide = side(of: actor)
-        let attackPower = force * parameters.actors[actor].quality
+        let attackPower = force * tables.actorQuality[actor]
         func weight(_ region: Int) -> Double {
             let state = regions[region]
             guard !state.underAssault, side(of: state.controller) != mySide, borders(region, side: mySide)
             else { return 0 }
-            let spec = parameters.regions[region]
-            let defencePower = state.garrison * parameters.actors[state.controller].quality * spec.fortification
+            let defencePower = state.garrison * tables.actorQuality[state.controller] * tables.regionFortification[region]
             let a2 = attackPower * attackPower, d2 = defencePower * defencePower
-            return spec.strategicValue * a2 / (a2 + d2)
+            return tables.regionValue[region] * a2 / (a2 + d2)
         }
         return weightedChoice(stream: actorStreams[actor], weight: weight)
     }
@@ -90,19 +88,18 @@ extension EscalationSimulation {
     /// sides firing on the strengths they had at the start of the round.
     mutating func fightRound(of slot: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
         guard var fight = engagements[slot] else { return }
-        let combat = parameters.combat
         let attackPower = fight.attackers * effectiveness(of: fight.attacker, morale: fight.attackerMorale)
         let defencePower = fight.defenders * effectiveness(of: fight.defender, morale: fight.defenderMorale)
-            * parameters.regions[fight.region].fortification
+            * tables.regionFortification[fight.region]
 
         // One yardstick for both sides, so the linear law keeps its own winner condition.
         let yardstick = max(1, (fight.initialAttackers + fight.initialDefenders) / 2)
         let attackerLosses = LanchesterCombat.roundLosses(
             size: fight.attackers, initialSize: yardstick, opposingPower: defencePower,
-            lethalityPerDay: combat.lethalityPerDay, days: combat.roundDays, law: combat.law, stream: combatStream)
+            lethalityPerDay: tables.lethalityPerDay, days: tables.roundDays, law: tables.law, stream: combatStream)
         let defenderLosses = LanchesterCombat.roundLosses(
             size: fight.defenders, initialSize: yardstick, opposingPower: attackPower,
-            lethalityPerDay: combat.lethalityPerDay, days: combat.roundDays, law: combat.law, stream: combatStream)
+            lethalityPerDay: tables.lethalityPerDay, days: tables.roundDays, law: tables.law, stream: combatStream)
         fight.attackers -= attackerLosses
         fight.defenders -= defenderLosses
         actors[fight.attacker].losses += attackerLosses
@@ -122,10 +119,10 @@ extension EscalationSimulation {
                      + "the \(parameters.actors[fight.defender].name) garrison broke after \(fight.rounds) rounds, "
                      + "losing \(Int(fight.initialDefenders - fight.defenders)) fighters")
             }
-            let garrison = fight.attackers * combat.occupationShare
+            let garrison = fight.attackers * tables.occupationShare
             actors[fight.attacker].fieldStrength += fight.attackers - garrison
             transfer(fight.region, to: fight.attacker, garrison: garrison, at: time, queue: &queue)
-        } else if attackerStrain >= 1 || fight.rounds >= combat.maxRounds {
+        } else if attackerStrain >= 1 || fight.rounds >= tables.maxRounds {
             releaseEngagement(slot)
             regions[fight.region].underAssault = false
             regions[fight.region].garrison = fight.defenders
@@ -138,16 +135,15 @@ extension EscalationSimulation {
             }
         } else {
             engagements[slot] = fight
-            queue.schedule(.combatRound(engagement: slot), at: time + combat.roundDays)
+            queue.schedule(.combatRound(engagement: slot), at: time + tables.roundDays)
         }
     }
 
     /// Effectiveness per fighter of `actor` at `morale`: quality x morale factor x air support.
     func effectiveness(of actor: Int, morale: Double) -> Double {
-        let combat = parameters.combat
-        let moraleFactor = 1 - combat.moraleWeight + combat.moraleWeight * morale
-        return parameters.actors[actor].quality * moraleFactor
-            * (1 + combat.airSupportPerSortie * sortieRate(ofSide: side(of: actor)))
+        let moraleFactor = 1 - tables.moraleWeight + tables.moraleWeight * morale
+        return tables.actorQuality[actor] * moraleFactor
+            * (1 + tables.airSupportPerSortie * sortieRate(ofSide: side(of: actor)))
     }
 
     mutating func allocateEngagement(_ engagement: Engagement) -> Int {

@@ -21,8 +21,8 @@ extension EscalationSimulation {
         if regions[region].firstFallDay == nil { regions[region].firstFallDay = time }
         lastTransferDay = time
 
-        let valueShare = parameters.regions[region].strategicValue / max(heldBefore, 1e-9)
-        let shock = parameters.combat.moraleShock * valueShare
+        let valueShare = tables.regionValue[region] / max(heldBefore, 1e-9)
+        let shock = tables.moraleShock * valueShare
         for index in actors.indices {
             if side(of: index) == loserSide {
                 actors[index].morale = max(0, actors[index].morale - shock)
@@ -30,10 +30,10 @@ extension EscalationSimulation {
                 actors[index].morale = min(1, actors[index].morale + shock / 2)
             }
         }
-        let neighbours = parameters.regions[region].neighbours
+        let neighbours = tables.neighbours(of: region)
         for index in regions.indices where side(of: regions[index].controller) == loserSide {
             var hit = shock
-            if neighbours.contains(index) { hit += parameters.cascade.localShock }
+            if neighbours.contains(where: { tables.neighbourList[$0] == index }) { hit += tables.localShock }
             regions[index].garrisonMorale = max(0, regions[index].garrisonMorale - hit)
             considerWithdrawal(of: index, at: time, queue: &queue)
         }
@@ -43,11 +43,11 @@ extension EscalationSimulation {
     /// Schedules a withdrawal if the garrison's morale is below the line and it borders the enemy.
     mutating func considerWithdrawal(of region: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
         let state = regions[region]
-        guard state.garrisonMorale < parameters.cascade.withdrawalMorale, !state.withdrawalPending,
+        guard state.garrisonMorale < tables.withdrawalMorale, !state.withdrawalPending,
               !state.underAssault, borders(region, side: side(of: state.controller).opponent)
         else { return }
         regions[region].withdrawalPending = true
-        let delay = cascadeStream.exponential(mean: parameters.cascade.withdrawalDelayDays)
+        let delay = cascadeStream.exponential(mean: tables.withdrawalDelayDays)
         queue.schedule(.garrisonWithdraws(region: region), at: time + delay)
     }
 
@@ -56,11 +56,11 @@ extension EscalationSimulation {
         guard regions[region].withdrawalPending else { return }
         regions[region].withdrawalPending = false
         let state = regions[region]
-        guard !state.underAssault, state.garrisonMorale < parameters.cascade.withdrawalMorale else { return }
+        guard !state.underAssault, state.garrisonMorale < tables.withdrawalMorale else { return }
         let enemySide = side(of: state.controller).opponent
         var taker: Int?
-        for neighbour in parameters.regions[region].neighbours {
-            let candidate = regions[neighbour].controller
+        for slot in tables.neighbours(of: region) {
+            let candidate = regions[tables.neighbourList[slot]].controller
             guard side(of: candidate) == enemySide, isEngaged(candidate) else { continue }
             if taker == nil || actors[candidate].fieldStrength > actors[taker!].fieldStrength {
                 taker = candidate
@@ -69,8 +69,7 @@ extension EscalationSimulation {
         guard let taker else { return }
         actors[state.controller].fieldStrength += state.garrison
         // The walk-in garrison is what a typical assault force would leave behind after a victory.
-        let garrison = actors[taker].fieldStrength * parameters.actors[taker].assaultCommitment
-            * parameters.combat.occupationShare
+        let garrison = actors[taker].fieldStrength * tables.actorAssaultCommitment[taker] * tables.occupationShare
         actors[taker].fieldStrength -= garrison
         if trace != nil {
             note(time, "withdrawal", [state.controller, taker], region: region,

@@ -2,12 +2,13 @@
 extension EscalationSimulation {
     /// Climbs to every rung `trigger` reaches, noting the day each is first reached.
     mutating func raiseLadder(_ trigger: LadderTrigger, at time: Double) {
-        for (index, rung) in parameters.ladder.enumerated() where rung.trigger == trigger {
-            if trigger == .airstrikes, Double(airstrikes) < rung.threshold { continue }
+        for slot in tables.rungs(of: trigger) {
+            let index = tables.rungList[slot]
+            if trigger == .airstrikes, Double(airstrikes) < tables.rungThreshold[index] { continue }
             if rungFirstDay[index] == nil {
                 rungFirstDay[index] = time
                 if trace != nil, index > ladderLevel {
-                    note(time, "escalation", [], region: nil, "the war climbs to the rung '\(rung.id)'")
+                    note(time, "escalation", [], region: nil, "the war climbs to the rung '\(parameters.ladder[index].id)'")
                 }
             }
             ladderLevel = max(ladderLevel, index)

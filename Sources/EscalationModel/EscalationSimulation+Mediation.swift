@@ -69,8 +69,8 @@ extension EscalationSimulation {
         var shares = Array(repeating: 0.0, count: actors.count)
         var total = 0.0
         for index in regions.indices {
-            shares[regions[index].controller] += parameters.regions[index].strategicValue
-            total += parameters.regions[index].strategicValue
+            shares[regions[index].controller] += tables.regionValue[index]
+            total += tables.regionValue[index]
         }
         return shares.map { total > 0 ? $0 / total : 0 }
     }

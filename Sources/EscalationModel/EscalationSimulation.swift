@@ -10,6 +10,8 @@ public struct EscalationSimulation: DiscreteEventModel {
     public typealias Event = ModelEvent
 
     let parameters: ModelParameters
+    /// Flat copies of what the handlers read on every event.
+    let tables: ModelTables
     var actors: [ActorState]
     var regions: [RegionState]
     /// Engagement slots; `nil` slots are free for reuse.
@@ -49,6 +51,7 @@ public struct EscalationSimulation: DiscreteEventModel {
     /// Creates the world of replication `replication`, with streams derived from `seeds`.
     public init(parameters: ModelParameters, seeds: StreamSeeds, replication: Int, tracing: Bool = false) {
         self.parameters = parameters
+        tables = ModelTables(parameters)
         actors = parameters.actors.map {
             ActorState(fieldStrength: $0.fieldStrength, morale: $0.morale, commitment: $0.commitment,
                        posture: $0.initialPosture)
@@ -145,19 +148,22 @@ public struct EscalationSimulation: DiscreteEventModel {
 
     @inline(__always)
     func side(of actor: Int) -> Side {
-        parameters.actors[actor].side
+        tables.actorSide[actor]
     }
 
     /// Whether `region` borders a region held by `side`.
     func borders(_ region: Int, side: Side) -> Bool {
-        parameters.regions[region].neighbours.contains { self.side(of: regions[$0].controller) == side }
+        for slot in tables.neighbours(of: region) where self.side(of: regions[tables.neighbourList[slot]].controller) == side {
+            return true
+        }
+        return false
     }
 
     /// Strategic value currently held by `side`.
     func value(heldBy side: Side) -> Double {
         var total = 0.0
         for index in regions.indices where self.side(of: regions[index].controller) == side {
-            total += parameters.regions[index].strategicValue
+            total += tables.regionValue[index]
         }
         return total
     }
