@@ -41,14 +41,16 @@ public enum BatchOutput {
             "ci95_low", "ci95_high", "ci_method",
         ])
         var histograms = CSVTable(header: ["variant", "outcome", "bin_low", "bin_high", "count", "fraction"])
+        let masks = (0..<experiment.variantCount).map { store.okMask(variant: $0) }
         for (variant, name) in experiment.variantNames.enumerated() {
             var perOutcome: [OutcomeStatistic] = []
             for (index, column) in layout.outcomes.enumerated() {
-                let values = store.okColumn(variant: variant, field: layout.outcomeOffset + index)
-                let statistic = OutcomeStatistic(column: column, values: values)
+                // One array per column, sorted in place by the summary and reused by the histogram.
+                var present = store.presentValues(variant: variant, field: layout.outcomeOffset + index,
+                                                  mask: masks[variant])
+                let statistic = OutcomeStatistic(column: column, sorting: &present)
                 perOutcome.append(statistic)
                 summary.append(summaryRow(name, statistic))
-                let present = values.filter { !$0.isNaN }
                 let integer = column.kind != .share && present.allSatisfy { $0 == $0.rounded() }
                     || column.kind == .day
                 for bin in HistogramBins.make(present, integer: integer) {
@@ -67,8 +69,9 @@ public enum BatchOutput {
             for (variant, name) in experiment.variantNames.enumerated() {
                 for day in 1...layout.days {
                     for (measure, measureName) in layout.timelineMeasures.enumerated() {
-                        let values = store.okColumn(variant: variant, field: layout.timelineIndex(day: day, measure: measure))
-                        let s = SampleSummary(values.filter { !$0.isNaN })
+                        var values = store.presentValues(variant: variant, field: layout.timelineIndex(day: day, measure: measure),
+                                                         mask: masks[variant])
+                        let s = SampleSummary(sorting: &values)
                         timeline.append([.text(name), .integer(day), .text(measureName), .number(s.mean),
                                          .number(s.p05), .number(s.p25), .number(s.p50), .number(s.p75), .number(s.p95)])
                     }
@@ -87,8 +90,8 @@ public enum BatchOutput {
                     let row = ComparisonRow(
                         variant: experiment.variantNames[variant], baseline: experiment.variantNames[0],
                         outcome: column.name, commonRandomNumbers: experiment.commonRandomNumbers,
-                        difference: PairedDifference(store.okColumn(variant: variant, field: field),
-                                                     store.okColumn(variant: 0, field: field)))
+                        difference: PairedDifference(store.okColumn(variant: variant, field: field, mask: masks[variant]),
+                                                     store.okColumn(variant: 0, field: field, mask: masks[0])))
                     comparisons.append(row)
                     table.append(row.fields)
                 }
@@ -97,7 +100,7 @@ public enum BatchOutput {
             files.append(comparisonFile)
         }
 
-        if let sensitivity = Sensitivity.table(experiment, store: store) {
+        if let sensitivity = Sensitivity.table(experiment, store: store, masks: masks) {
             try AtomicFile.write(sensitivity.text, to: directory + "/" + sensitivityFile)
             files.append(sensitivityFile)
         }

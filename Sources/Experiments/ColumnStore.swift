@@ -60,11 +60,28 @@ final class ColumnStore {
         return values
     }
 
-    /// Field `field` of `variant`, NaN wherever the record failed (so failures never enter statistics).
-    func okColumn(variant: Int, field: Int) -> [Double] {
-        let status = column(variant: variant, field: 2)
+    /// Which records of `variant` succeeded (status 0): failures never enter statistics.
+    func okMask(variant: Int) -> [Bool] {
+        column(variant: variant, field: 2).map { $0 == 0 }
+    }
+
+    /// Field `field` of `variant`, NaN wherever the record failed.
+    func okColumn(variant: Int, field: Int, mask: [Bool]) -> [Double] {
         var values = column(variant: variant, field: field)
-        for index in values.indices where status[index] != 0 { values[index] = .nan }
+        for index in values.indices where !mask[index] { values[index] = .nan }
+        return values
+    }
+
+    /// The values of field `field` of `variant` that are present (record succeeded, not NaN),
+    /// compacted in place in one array.
+    func presentValues(variant: Int, field: Int, mask: [Bool]) -> [Double] {
+        var values = column(variant: variant, field: field)
+        var kept = 0
+        for index in values.indices where mask[index] && !values[index].isNaN {
+            values[kept] = values[index]
+            kept += 1
+        }
+        values.removeLast(values.count - kept)
         return values
     }
 }

@@ -13,12 +13,18 @@ public struct OutcomeStatistic: Sendable {
 
     /// Summarises `values` (one per replication, `.nan` = did not happen) of `column`.
     public init(column: OutcomeColumn, values: [Double]) {
+        var present = values.filter { !$0.isNaN }
+        self.init(column: column, sorting: &present)
+    }
+
+    /// Summarises the values present (no NaN), sorting them in place (they can then feed a
+    /// histogram without another copy).
+    public init(column: OutcomeColumn, sorting present: inout [Double]) {
         self.column = column
-        let present = values.filter { !$0.isNaN }
-        sample = SampleSummary(present)
+        let successes = column.kind == .indicator ? present.reduce(0) { $0 + ($1 != 0 ? 1 : 0) } : 0
+        sample = SampleSummary(sorting: &present)
         switch column.kind {
         case .indicator:
-            let successes = present.reduce(0) { $0 + ($1 != 0 ? 1 : 0) }
             interval = .wilson(successes: successes, trials: present.count)
             intervalMethod = "wilson"
         default:

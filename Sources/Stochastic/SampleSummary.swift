@@ -44,6 +44,13 @@ public struct SampleSummary: Sendable, Hashable {
     /// missing observations out before summarising. Violations stop the program, because
     /// GSL's sort and quantiles give meaningless results on NaN.
     public init(_ values: [Double]) {
+        var copy = values
+        self.init(sorting: &copy)
+    }
+
+    /// The same summary, sorting `values` in place instead of copying them: for large
+    /// samples, where a second array of the same size would be the largest allocation.
+    public init(sorting values: inout [Double]) {
         precondition(
             values.allSatisfy { $0.isFinite },
             "SampleSummary takes finite values only (no NaN or infinity)"
@@ -62,9 +69,8 @@ public struct SampleSummary: Sendable, Hashable {
             return
         }
 
-        var sorted = values
         let count = values.count
-        let (mean, sd, quantiles) = sorted.withUnsafeMutableBufferPointer {
+        let (mean, sd, quantiles) = values.withUnsafeMutableBufferPointer {
             buffer -> (Double, Double, [Double]) in
             // The buffer is non-empty here, so baseAddress is non-nil.
             let base = buffer.baseAddress!
@@ -80,8 +86,8 @@ public struct SampleSummary: Sendable, Hashable {
         }
         self.mean = mean
         self.sd = sd
-        min = sorted[0]
-        max = sorted[count - 1]
+        min = values[0]
+        max = values[count - 1]
         p05 = quantiles[0]
         p25 = quantiles[1]
         p50 = quantiles[2]
