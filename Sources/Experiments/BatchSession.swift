@@ -102,9 +102,14 @@ public struct BatchSession {
             stopReason = Self.describe(report.ending)
         }
         let complete = report.ending == .finished
+        let simulated = clock.now
         let result = try BatchOutput.write(experiment, logs: [log], to: directory)
-        let elapsed = start.duration(to: clock.now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        func seconds(_ from: ContinuousClock.Instant, _ to: ContinuousClock.Instant) -> Double {
+            let elapsed = from.duration(to: to)
+            return ((Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18) * 1000)
+                .rounded() / 1000
+        }
+        let finished = clock.now
         let manifest = Manifest(
             escsimVersion: EscsimVersion.current,
             scenario: .init(name: experiment.scenarios[0].name, file: plan.scenarioFile, sha256: plan.scenarioSHA256,
@@ -115,7 +120,8 @@ public struct BatchSession {
             random: .init(library: "GSL", version: GSLRuntime.version, generator: GSLRuntime.generatorName,
                           seedDerivation: StreamSeeds.derivation),
             commandLine: commandLine, startedAt: ISO8601DateFormatter().string(from: started),
-            wallTimeSeconds: (seconds * 1000).rounded() / 1000, complete: complete, stopReason: stopReason,
+            wallTimeSeconds: seconds(start, finished), simulationSeconds: seconds(start, simulated),
+            outputSeconds: seconds(simulated, finished), complete: complete, stopReason: stopReason,
             failedRecords: result.failedRecords, files: result.files, peakMemoryMiB: Self.peakMemoryMiB())
         try AtomicFile.write(manifest.json(), to: directory + "/" + BatchOutput.manifestFile)
         // A finished single-machine batch needs its log no more; shards keep theirs for `merge`.

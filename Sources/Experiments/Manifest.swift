@@ -54,6 +54,9 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var commandLine: [String]
     public var startedAt: String
     public var wallTimeSeconds: Double
+    /// Of the wall time: running replications, and computing and writing the files.
+    public var simulationSeconds: Double
+    public var outputSeconds: Double
     public var complete: Bool
     /// Why the run stopped: finished, interrupted, fail-fast at replication N, precision reached, cap reached.
     public var stopReason: String
@@ -66,7 +69,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         escsimVersion: String, scenario: ScenarioInfo, seed: UInt64, replications: Int, replicationsDone: Int,
         variants: [String], commonRandomNumbers: Bool, shard: String, threads: Int,
         random: GeneratorInfo, commandLine: [String], startedAt: String, wallTimeSeconds: Double,
-        complete: Bool, stopReason: String, failedRecords: Int, files: [String], peakMemoryMiB: Double
+        simulationSeconds: Double = .nan, outputSeconds: Double = .nan, complete: Bool, stopReason: String, failedRecords: Int, files: [String], peakMemoryMiB: Double
     ) {
         self.escsimVersion = escsimVersion
         self.scenario = scenario
@@ -81,6 +84,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         self.commandLine = commandLine
         self.startedAt = startedAt
         self.wallTimeSeconds = wallTimeSeconds
+        self.simulationSeconds = simulationSeconds
+        self.outputSeconds = outputSeconds
         self.complete = complete
         self.stopReason = stopReason
         self.failedRecords = failedRecords
@@ -99,6 +104,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         case commandLine = "command_line"
         case startedAt = "started_at"
         case wallTimeSeconds = "wall_time_seconds"
+        case simulationSeconds = "simulation_seconds"
+        case outputSeconds = "output_seconds"
         case complete, files
     }
 
