@@ -44,3 +44,9 @@ BENCH_ARGS ?=
 .PHONY: bench
 bench: gsl
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark $(BENCH_ARGS)
+
+# PHOLD on escsim's kernel against plain C (GSL, binary heap) and SimPy, same workload, same
+# numbers (Benchmarks/compare/README.md). Installs SimPy with pip if python3 cannot import it.
+.PHONY: bench-compare
+bench-compare: gsl
+	bash Benchmarks/compare/compare.sh

@@ -31,6 +31,19 @@ let package = Package(
         suite("StochasticBenchmarks", needs: ["EscalationSim"]),
         // The whole model: batches of replications of the baseline scenario.
         suite("ModelBenchmarks", needs: ["EscalationSim"]),
+        // PHOLD on escsim's kernel, for `make bench-compare` beside plain C and SimPy
+        // (compare/README.md). A plain executable: no Benchmark dependency, no plugin. Its
+        // folder's parent is `compare`, not `Benchmarks`, so `swift package benchmark` does not
+        // take it for a suite (the plugin runs executable targets whose parent folder is named
+        // "Benchmarks": BenchmarkCommandPlugin.swift, package-benchmark 1.38.1).
+        .executableTarget(
+            name: "escsim-phold",
+            dependencies: [
+                .product(name: "DiscreteEvent", package: "escsim"),
+                .product(name: "EscalationSim", package: "escsim"),
+            ],
+            path: "compare/escsim-phold"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
