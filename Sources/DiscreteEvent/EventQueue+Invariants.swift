@@ -21,27 +21,31 @@ extension EventQueue {
     @usableFromInline
     internal func _verifyInvariants() {
         let keys = _heap.keys
-        let positions = _heap.positions
+        let sequences = _heap.slotSequences
         precondition(
-            positions.count == _events.count,
-            "slot tables disagree: \(positions.count) positions, \(_events.count) payloads")
+            sequences.count == _events.count,
+            "slot tables disagree: \(sequences.count) sequences, \(_events.count) payloads")
         precondition(
-            keys.count + _heap.freeSlots.count == positions.count,
-            "\(keys.count) pending + \(_heap.freeSlots.count) free slots != \(positions.count) slots")
+            keys.count + _heap.freeSlots.count == sequences.count,
+            "\(keys.count) held + \(_heap.freeSlots.count) free slots != \(sequences.count) slots")
+        var cancelled = 0
         for (index, key) in keys.enumerated() {
             precondition(key.time.isFinite, "key at \(index) has non-finite time \(key.time)")
             precondition(
                 key.time >= _clock, "key at \(index) has time \(key.time) before the clock \(_clock)")
             precondition(
-                key.sequence < _heap.nextSequence,
-                "key at \(index) has sequence \(key.sequence), not yet issued")
-            precondition(
-                key.slot >= 0 && key.slot < positions.count,
+                key.slot >= 0 && key.slot < sequences.count,
                 "key at \(index) names slot \(key.slot), out of range")
-            precondition(
-                positions[key.slot] == index,
-                "slot \(key.slot) records position \(positions[key.slot]), but its key is at \(index)")
-            precondition(_events[key.slot] != nil, "pending slot \(key.slot) has no payload")
+            if sequences[key.slot] == _EventHeap.cancelledMark {
+                cancelled += 1
+                precondition(index > 0, "a cancelled key sits at the root")
+                precondition(_events[key.slot] == nil, "cancelled slot \(key.slot) still holds a payload")
+            } else {
+                precondition(
+                    sequences[key.slot] == key.sequence,
+                    "slot \(key.slot) records sequence \(sequences[key.slot]), but its key has \(key.sequence)")
+                precondition(_events[key.slot] != nil, "pending slot \(key.slot) has no payload")
+            }
             if index > 0 {
                 let parent = (index - 1) / _EventHeap.arity
                 precondition(
@@ -49,13 +53,14 @@ extension EventQueue {
                     "heap order broken: key at \(index) precedes its parent at \(parent)")
             }
         }
+        precondition(cancelled == _heap.cancelledCount, "\(cancelled) tombstones, but the count says \(_heap.cancelledCount)")
         var seenFree = Set<Int>()
         for slot in _heap.freeSlots {
-            precondition(slot >= 0 && slot < positions.count, "free slot \(slot) out of range")
+            precondition(slot >= 0 && slot < sequences.count, "free slot \(slot) out of range")
             precondition(seenFree.insert(slot).inserted, "slot \(slot) is on the free list twice")
             precondition(
-                positions[slot] == _EventHeap.freeSlot,
-                "free slot \(slot) still records position \(positions[slot])")
+                sequences[slot] & _EventHeap.freeTag != 0,
+                "free slot \(slot) still records sequence \(sequences[slot])")
             precondition(_events[slot] == nil, "free slot \(slot) still holds a payload")
         }
     }

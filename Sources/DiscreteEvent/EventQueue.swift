@@ -88,6 +88,8 @@ extension EventQueue {
     @discardableResult
     public mutating func schedule(_ event: Event, at time: Double, priority: Int = 0) -> EventHandle {
         precondition(time.isFinite, "EventQueue.schedule: event time must be finite (got \(time))")
+        precondition(_EventKey.priorityRange.contains(priority),
+                     "EventQueue.schedule: priority must lie in \(_EventKey.priorityRange) (got \(priority))")
         precondition(
             time >= _clock,
             "EventQueue.schedule: cannot schedule an event at t=\(time), before the current time t=\(_clock); time never goes backwards")
@@ -105,13 +107,14 @@ extension EventQueue {
     ///
     /// - Returns: `true` if the event was pending and is now cancelled; `false` if it had
     ///   already run, had already been cancelled, or was discarded by `removeAll()`.
-    /// - Complexity: O(log `count`) comparisons, no allocations.
+    /// - Complexity: O(1) to mark the event; its key is dropped when it reaches the front
+    ///   (O(log `count`) then). No allocations.
     @inlinable
     @discardableResult
     public mutating func cancel(_ handle: EventHandle) -> Bool {
-        guard let index = _heap.index(of: handle) else { return false }
-        let removed = _heap.remove(at: index)
-        _events[removed.slot] = nil
+        guard _heap.isPending(handle) else { return false }
+        _events[handle._slot] = nil  // release the payload now; the key is dropped lazily
+        _ = _heap.cancel(handle)
         _checkInvariants()
         return true
     }
@@ -122,7 +125,7 @@ extension EventQueue {
     /// - Complexity: O(1). Does not modify the queue.
     @inlinable
     public mutating func isPending(_ handle: EventHandle) -> Bool {
-        _heap.index(of: handle) != nil
+        _heap.isPending(handle)
     }
 
     /// Removes and returns the first event in order (see ``EventQueue``), advancing the

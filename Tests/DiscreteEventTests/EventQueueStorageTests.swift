@@ -69,9 +69,8 @@ struct EventQueueStorageTests {
             queue.schedule(i, at: Double(i))
         }
         let keyCapacity = queue._heap.keys.capacity
-        let slotCapacity = queue._heap.positions.capacity
+        let slotCapacity = queue._heap.slotSequences.capacity
         let payloadCapacity = queue._events.capacity
-        let freeCapacity = queue._heap.freeSlots.capacity
         for _ in 0..<10_000 {
             let (time, event) = queue.popNext()!
             queue.schedule(event, at: time + 100)
@@ -79,9 +78,9 @@ struct EventQueueStorageTests {
         #expect(queue.count == 100)
         #expect(queue._heap.slotCount == 100)
         #expect(queue._heap.keys.capacity == keyCapacity)
-        #expect(queue._heap.positions.capacity == slotCapacity)
+        #expect(queue._heap.slotSequences.capacity == slotCapacity)
         #expect(queue._events.capacity == payloadCapacity)
-        #expect(queue._heap.freeSlots.capacity == freeCapacity)
+        #expect(queue._heap.freeSlots.isEmpty)  // every slot is in use again after each reschedule
         queue._verifyInvariants()
     }
 
