@@ -55,21 +55,21 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var startedAt: String
     public var wallTimeSeconds: Double
     /// Of the wall time: running replications, and computing and writing the files.
-    public var simulationSeconds: Double
-    public var outputSeconds: Double
+    public var simulationSeconds: Double?
+    public var outputSeconds: Double?
     public var complete: Bool
     /// Why the run stopped: finished, interrupted, fail-fast at replication N, precision reached, cap reached.
     public var stopReason: String
     public var failedRecords: Int
     public var files: [String]
     /// Peak resident memory of the process, in MiB (VmHWM).
-    public var peakMemoryMiB: Double
+    public var peakMemoryMiB: Double?
 
     public init(
         escsimVersion: String, scenario: ScenarioInfo, seed: UInt64, replications: Int, replicationsDone: Int,
         variants: [String], commonRandomNumbers: Bool, shard: String, threads: Int,
         random: GeneratorInfo, commandLine: [String], startedAt: String, wallTimeSeconds: Double,
-        simulationSeconds: Double = .nan, outputSeconds: Double = .nan, complete: Bool, stopReason: String, failedRecords: Int, files: [String], peakMemoryMiB: Double
+        simulationSeconds: Double? = nil, outputSeconds: Double? = nil, complete: Bool, stopReason: String, failedRecords: Int, files: [String], peakMemoryMiB: Double?
     ) {
         self.escsimVersion = escsimVersion
         self.scenario = scenario
@@ -90,7 +90,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         self.stopReason = stopReason
         self.failedRecords = failedRecords
         self.files = files
-        self.peakMemoryMiB = peakMemoryMiB
+        self.peakMemoryMiB = peakMemoryMiB.flatMap { $0.isFinite ? $0 : nil }
     }
 
     enum CodingKeys: String, CodingKey {
