@@ -21,33 +21,32 @@ extension _EventHeap {
         }
     }
 
-    /// Moves the key at `index` away from the root until it precedes all its children.
+    /// Places `moving` at the hole `index` or below, among the first `count` keys of `keys`,
+    /// so that it precedes all its children.
     ///
-    /// Uses the same hole technique as `_siftUp(from:)`, and tracks only the index of the best
-    /// child (carrying the whole key through the comparisons made a long chain of conditional moves).
+    /// Uses the same hole technique as `_siftUp(from:)` on the caller's buffer (one
+    /// copy-on-write check per pop), and tracks only the index of the best child: carrying the
+    /// whole key through the comparisons made a long chain of conditional moves.
     ///
     /// - Complexity: O(`arity` × log `count`) comparisons.
     @inlinable @inline(__always)
-    internal mutating func _siftDown(from index: Int) {
-        keys.withUnsafeMutableBufferPointer { keys in
-            let count = keys.count
-            let moving = keys[index]
-            var hole = index
-            while true {
-                let firstChild = hole &* Self.arity &+ 1
-                guard firstChild < count else { break }
-                let endChild = Swift.min(firstChild &+ Self.arity, count)
-                var best = firstChild
-                var child = firstChild &+ 1
-                while child < endChild {
-                    if keys[child].precedes(keys[best]) { best = child }
-                    child &+= 1
-                }
-                guard keys[best].precedes(moving) else { break }
-                keys[hole] = keys[best]
-                hole = best
+    internal static func _siftDown(_ keys: UnsafeMutableBufferPointer<_EventKey>, moving: _EventKey,
+                                   from index: Int, count: Int) {
+        var hole = index
+        while true {
+            let firstChild = hole &* arity &+ 1
+            guard firstChild < count else { break }
+            let endChild = Swift.min(firstChild &+ arity, count)
+            var best = firstChild
+            var child = firstChild &+ 1
+            while child < endChild {
+                if keys[child].precedes(keys[best]) { best = child }
+                child &+= 1
             }
-            keys[hole] = moving
+            guard keys[best].precedes(moving) else { break }
+            keys[hole] = keys[best]
+            hole = best
         }
+        keys[hole] = moving
     }
 }

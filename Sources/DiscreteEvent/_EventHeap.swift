@@ -164,15 +164,19 @@ extension _EventHeap {
         return slots
     }
 
-    /// Removes the root key (the last key takes its place and sifts down).
+    /// Removes the root key (the last key takes its place and sifts down), in one pass over
+    /// the buffer: one copy-on-write check for the move and the sift instead of three.
     @inlinable @inline(__always)
     internal mutating func _popRoot() -> _EventKey {
-        let root = keys[0]
-        let last = keys.removeLast()
-        if !keys.isEmpty {
-            keys[0] = last
-            _siftDown(from: 0)
+        let root: _EventKey = keys.withUnsafeMutableBufferPointer { keys in
+            let root = keys[0]
+            let lastIndex = keys.count &- 1
+            if lastIndex > 0 {
+                Self._siftDown(keys, moving: keys[lastIndex], from: 0, count: lastIndex)
+            }
+            return root
         }
+        keys.removeLast()
         return root
     }
 
