@@ -20,11 +20,8 @@ extension EventQueue {
     /// first violation. Always compiled so tests can call it directly; O(number of slots).
     @usableFromInline
     internal func _verifyInvariants() {
-        let keys = _heap.keys
+        let keys = _heap.keys.map(\.key)
         let sequences = _heap.slotSequences
-        precondition(
-            sequences.count == _events.count,
-            "slot tables disagree: \(sequences.count) sequences, \(_events.count) payloads")
         precondition(
             keys.count + _heap.freeSlots.count == sequences.count,
             "\(keys.count) held + \(_heap.freeSlots.count) free slots != \(sequences.count) slots")
@@ -36,18 +33,16 @@ extension EventQueue {
             precondition(
                 key.slot >= 0 && key.slot < sequences.count,
                 "key at \(index) names slot \(key.slot), out of range")
-            if sequences[key.slot] == _EventHeap.cancelledMark {
+            if sequences[key.slot] == _EventHeap<Event>.cancelledMark {
                 cancelled += 1
                 precondition(index > 0, "a cancelled key sits at the root")
-                precondition(_events[key.slot] == nil, "cancelled slot \(key.slot) still holds a payload")
             } else {
                 precondition(
                     sequences[key.slot] == key.sequence,
                     "slot \(key.slot) records sequence \(sequences[key.slot]), but its key has \(key.sequence)")
-                precondition(_events[key.slot] != nil, "pending slot \(key.slot) has no payload")
             }
             if index > 0 {
-                let parent = (index - 1) / _EventHeap.arity
+                let parent = (index - 1) / _EventHeap<Event>.arity
                 precondition(
                     !key.precedes(keys[parent]),
                     "heap order broken: key at \(index) precedes its parent at \(parent)")
@@ -59,9 +54,8 @@ extension EventQueue {
             precondition(slot >= 0 && slot < sequences.count, "free slot \(slot) out of range")
             precondition(seenFree.insert(slot).inserted, "slot \(slot) is on the free list twice")
             precondition(
-                sequences[slot] & _EventHeap.freeTag != 0,
+                sequences[slot] & _EventHeap<Event>.freeTag != 0,
                 "free slot \(slot) still records sequence \(sequences[slot])")
-            precondition(_events[slot] == nil, "free slot \(slot) still holds a payload")
         }
     }
 }

@@ -23,13 +23,9 @@
 /// the payloads. Slots are recycled, so once the queue has reached its largest size,
 /// scheduling, popping and cancelling allocate nothing.
 public struct EventQueue<Event> {
-    /// Ordering keys, slot bookkeeping and sequence numbers.
+    /// Entries (ordering keys and payloads), slot bookkeeping and sequence numbers.
     @usableFromInline
-    internal var _heap: _EventHeap
-
-    /// Payloads, indexed by slot; `nil` exactly for free slots.
-    @usableFromInline
-    internal var _events: ContiguousArray<Event?>
+    internal var _heap: _EventHeap<Event>
 
     /// The time of the most recently popped event (or a start time set by `Simulation`);
     /// no event may be scheduled before it. Starts at minus infinity.
@@ -46,8 +42,6 @@ public struct EventQueue<Event> {
             minimumCapacity >= 0,
             "EventQueue minimumCapacity must not be negative (got \(minimumCapacity))")
         _heap = _EventHeap(minimumCapacity: minimumCapacity)
-        _events = []
-        _events.reserveCapacity(minimumCapacity)
         _clock = -.infinity
     }
 }
@@ -71,7 +65,7 @@ extension EventQueue {
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var nextTime: Double? { _heap.keys.first?.time }
+    public var nextTime: Double? { _heap.keys.first?.key.time }
 
     /// Schedules `event` to happen at `time`.
     ///
@@ -93,12 +87,7 @@ extension EventQueue {
         precondition(
             time >= _clock,
             "EventQueue.schedule: cannot schedule an event at t=\(time), before the current time t=\(_clock); time never goes backwards")
-        let handle = _heap.insert(time: time, priority: priority)
-        if handle._slot == _events.count {
-            _events.append(event)
-        } else {
-            _events[handle._slot] = event
-        }
+        let handle = _heap.insert(event, time: time, priority: priority)
         _checkInvariants()
         return handle
     }
@@ -112,9 +101,8 @@ extension EventQueue {
     @inlinable
     @discardableResult
     public mutating func cancel(_ handle: EventHandle) -> Bool {
-        guard _heap.isPending(handle) else { return false }
-        _events[handle._slot] = nil  // release the payload now; the key is dropped lazily
-        _ = _heap.cancel(handle)
+        // The entry (and its payload) stays in the heap until it reaches the front.
+        guard _heap.cancel(handle) else { return false }
         _checkInvariants()
         return true
     }
@@ -136,11 +124,10 @@ extension EventQueue {
     @inlinable
     public mutating func popNext() -> (time: Double, event: Event)? {
         guard _heap.count > 0 else { return nil }
-        let key = _heap.removeMin()
-        let event = _events[key.slot].take().unsafelyUnwrapped
-        _clock = key.time
+        let entry = _heap.removeMin()
+        _clock = entry.key.time
         _checkInvariants()
-        return (key.time, event)
+        return (entry.key.time, entry.event)
     }
 
     /// Discards every pending event, keeping the storage for reuse.
@@ -152,7 +139,6 @@ extension EventQueue {
     @inlinable
     public mutating func removeAll() {
         _heap.removeAll()
-        _events.removeAll(keepingCapacity: true)
         _checkInvariants()
     }
 }

@@ -12,9 +12,8 @@ extension _EventHeap {
             var hole = index
             while hole > 0 {
                 let parent = (hole &- 1) / Self.arity
-                let parentKey = keys[parent]
-                guard moving.precedes(parentKey) else { break }
-                keys[hole] = parentKey
+                guard moving.key.precedes(keys[parent].key) else { break }
+                keys[hole] = keys[parent]
                 hole = parent
             }
             keys[hole] = moving
@@ -30,7 +29,7 @@ extension _EventHeap {
     ///
     /// - Complexity: O(`arity` × log `count`) comparisons.
     @inlinable @inline(__always)
-    internal static func _siftDown(_ keys: UnsafeMutableBufferPointer<_EventKey>, moving: _EventKey,
+    internal static func _siftDown(_ keys: UnsafeMutableBufferPointer<_EventEntry<Event>>, moving: _EventEntry<Event>,
                                    from index: Int, count: Int) {
         var hole = index
         while true {
@@ -40,10 +39,10 @@ extension _EventHeap {
             var best = firstChild
             var child = firstChild &+ 1
             while child < endChild {
-                if keys[child].precedes(keys[best]) { best = child }
+                if keys[child].key.precedes(keys[best].key) { best = child }
                 child &+= 1
             }
-            guard keys[best].precedes(moving) else { break }
+            guard keys[best].key.precedes(moving.key) else { break }
             keys[hole] = keys[best]
             hole = best
         }

@@ -1,8 +1,8 @@
-/// The payload-free core of ``EventQueue``: a 4-ary min-heap of ``_EventKey``s with lazy
+/// The core of ``EventQueue``: a 4-ary min-heap of entries (an ``_EventKey`` and the payload) with lazy
 /// cancellation.
 ///
-/// Every pending event owns a *slot*, a stable small integer that indexes both
-/// `slotSequences` (here) and the payload table (in `EventQueue`). `slotSequences[slot]` is the
+/// Every pending event owns a *slot*, a stable small integer that indexes
+/// `slotSequences`. `slotSequences[slot]` is the
 /// sequence number of the event that owns the slot, so a handle (slot, sequence) is pending
 /// exactly when they match. Cancelling marks the slot and leaves its key in the heap as a
 /// tombstone, skipped and freed when it reaches the root; the root is kept live at all times.
@@ -14,12 +14,13 @@
 /// A 4-ary layout halves the depth of a binary heap; the extra comparisons per level are on
 /// adjacent keys in one cache line.
 ///
-/// The type is not generic, so none of this code needs re-specializing per `Event` type.
 @usableFromInline
-internal struct _EventHeap: Sendable {
-    /// Keys in heap order (pending and cancelled): no key precedes its parent.
+internal struct _EventHeap<Event> {
+    /// Entries (key and payload) in heap order, pending and cancelled: no key precedes its
+    /// parent's. Keeping the payload in the entry spares a separate payload table, and with it
+    /// two writes and two copy-on-write checks per event.
     @usableFromInline
-    internal var keys: ContiguousArray<_EventKey>
+    internal var keys: ContiguousArray<_EventEntry<Event>>
 
     /// For each slot, the sequence of its pending event, `cancelledMark`, or `freeTag` with the free-stack link.
     @usableFromInline
@@ -64,6 +65,25 @@ internal struct _EventHeap: Sendable {
     }
 }
 
+extension _EventHeap: Sendable where Event: Sendable {}
+
+/// One heap entry: the ordering key and the event's payload.
+@usableFromInline
+internal struct _EventEntry<Event> {
+    @usableFromInline
+    internal var key: _EventKey
+    @usableFromInline
+    internal var event: Event
+
+    @inlinable @inline(__always)
+    internal init(key: _EventKey, event: Event) {
+        self.key = key
+        self.event = event
+    }
+}
+
+extension _EventEntry: Sendable where Event: Sendable {}
+
 extension _EventHeap {
     /// The number of pending (not cancelled) keys.
     ///
@@ -92,7 +112,7 @@ extension _EventHeap {
     /// - Complexity: O(log `count`) comparisons; amortized O(1) allocations, none once the
     ///   storage has grown to the largest number of simultaneously held keys.
     @inlinable @inline(__always)
-    internal mutating func insert(time: Double, priority: Int) -> EventHandle {
+    internal mutating func insert(_ event: Event, time: Double, priority: Int) -> EventHandle {
         let sequence = nextSequence & _EventKey.sequenceMask
         nextSequence &+= 1
         let slot: Int
@@ -104,19 +124,20 @@ extension _EventHeap {
             slot = slotSequences.count
             slotSequences.append(sequence)
         }
-        keys.append(_EventKey(time: time, priority: priority, sequence: sequence, slot: slot))
+        keys.append(_EventEntry(key: _EventKey(time: time, priority: priority, sequence: sequence, slot: slot),
+                                event: event))
         _siftUp(from: keys.count &- 1)
         return EventHandle(_slot: slot, sequence: sequence)
     }
 
-    /// Removes and returns the first pending key in order; its slot becomes free.
-    /// The heap must hold a pending key.
+    /// Removes and returns the first pending entry in order; its slot becomes free.
+    /// The heap must hold a pending entry.
     ///
     /// - Complexity: O(log `count`) comparisons amortized, no allocations.
     @inlinable @inline(__always)
-    internal mutating func removeMin() -> _EventKey {
+    internal mutating func removeMin() -> _EventEntry<Event> {
         let first = _popRoot()
-        _free(first.slot)
+        _free(first.key.slot)
         _dropCancelledRoots()
         return first
     }
@@ -167,8 +188,8 @@ extension _EventHeap {
     /// Removes the root key (the last key takes its place and sifts down), in one pass over
     /// the buffer: one copy-on-write check for the move and the sift instead of three.
     @inlinable @inline(__always)
-    internal mutating func _popRoot() -> _EventKey {
-        let root: _EventKey = keys.withUnsafeMutableBufferPointer { keys in
+    internal mutating func _popRoot() -> _EventEntry<Event> {
+        let root: _EventEntry<Event> = keys.withUnsafeMutableBufferPointer { keys in
             let root = keys[0]
             let lastIndex = keys.count &- 1
             if lastIndex > 0 {
@@ -183,7 +204,7 @@ extension _EventHeap {
     /// Pops cancelled keys off the root, freeing their slots, so the root is always pending.
     @inlinable @inline(__always)
     internal mutating func _dropCancelledRoots() {
-        while cancelledCount > 0, let root = keys.first, slotSequences[root.slot] == Self.cancelledMark {
+        while cancelledCount > 0, let root = keys.first?.key, slotSequences[root.slot] == Self.cancelledMark {
             _ = _popRoot()
             _free(root.slot)
             cancelledCount &-= 1
