@@ -43,18 +43,11 @@ public enum BatchMerge {
         let plan = first.plan
         let result = try BatchOutput.write(first.experiment, logs: logs, to: out)
         let manifest = Manifest(
-            escsimVersion: EscsimVersion.current,
-            scenario: .init(name: first.experiment.scenarios[0].name, file: plan.scenarioFile,
-                            sha256: plan.scenarioSHA256, settings: plan.settings),
-            seed: plan.seed, replications: plan.replications,
-            replicationsDone: logs.reduce(0) { $0 + $1.groupCount }, variants: plan.variantNames,
-            commonRandomNumbers: plan.commonRandomNumbers, shard: "merged from \(count)", threads: 1,
-            random: .init(library: "GSL", version: GSLRuntime.version, generator: GSLRuntime.generatorName,
-                          seedDerivation: StreamSeeds.derivation),
-            commandLine: commandLine, startedAt: ISO8601DateFormatter().string(from: started),
+            plan: plan, scenarioName: first.experiment.scenarios[0].name,
+            replicationsDone: logs.reduce(0) { $0 + $1.groupCount }, shard: "merged from \(count)", threads: 1,
+            commandLine: commandLine, started: started,
             wallTimeSeconds: (Date().timeIntervalSince(started) * 1000).rounded() / 1000, complete: true,
-            stopReason: "merged", failedRecords: result.failedRecords, files: result.files,
-            peakMemoryMiB: BatchSession.peakMemoryMiB())
+            stopReason: "merged", result: result)
         try AtomicFile.write(manifest.json(), to: out + "/" + BatchOutput.manifestFile)
         return manifest
     }

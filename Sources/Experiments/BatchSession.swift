@@ -111,18 +111,10 @@ public struct BatchSession {
         }
         let finished = clock.now
         let manifest = Manifest(
-            escsimVersion: EscsimVersion.current,
-            scenario: .init(name: experiment.scenarios[0].name, file: plan.scenarioFile, sha256: plan.scenarioSHA256,
-                            settings: plan.settings),
-            seed: plan.seed, replications: plan.replications, replicationsDone: log.groupCount,
-            variants: plan.variantNames, commonRandomNumbers: plan.commonRandomNumbers,
-            shard: plan.shard.description, threads: threads,
-            random: .init(library: "GSL", version: GSLRuntime.version, generator: GSLRuntime.generatorName,
-                          seedDerivation: StreamSeeds.derivation),
-            commandLine: commandLine, startedAt: ISO8601DateFormatter().string(from: started),
+            plan: plan, scenarioName: experiment.scenarios[0].name, replicationsDone: log.groupCount,
+            shard: plan.shard.description, threads: threads, commandLine: commandLine, started: started,
             wallTimeSeconds: seconds(start, finished), simulationSeconds: seconds(start, simulated),
-            outputSeconds: seconds(simulated, finished), complete: complete, stopReason: stopReason,
-            failedRecords: result.failedRecords, files: result.files, peakMemoryMiB: Self.peakMemoryMiB())
+            outputSeconds: seconds(simulated, finished), complete: complete, stopReason: stopReason, result: result)
         try AtomicFile.write(manifest.json(), to: directory + "/" + BatchOutput.manifestFile)
         // A finished single-machine batch needs its log no more; shards keep theirs for `merge`.
         if complete, !plan.isShardRun {

@@ -109,6 +109,24 @@ public struct Manifest: Codable, Sendable, Equatable {
         case complete, files
     }
 
+    /// The manifest of `plan`'s batch: the plan's facts, the random-number facts, and the run's.
+    public init(plan: ExperimentPlan, scenarioName: String, replicationsDone: Int, shard: String, threads: Int,
+                commandLine: [String], started: Date, wallTimeSeconds: Double, simulationSeconds: Double? = nil,
+                outputSeconds: Double? = nil, complete: Bool, stopReason: String, result: BatchOutput.Result) {
+        self.init(
+            escsimVersion: EscsimVersion.current,
+            scenario: .init(name: scenarioName, file: plan.scenarioFile, sha256: plan.scenarioSHA256,
+                            settings: plan.settings),
+            seed: plan.seed, replications: plan.replications, replicationsDone: replicationsDone,
+            variants: plan.variantNames, commonRandomNumbers: plan.commonRandomNumbers, shard: shard, threads: threads,
+            random: .init(library: "GSL", version: GSLRuntime.version, generator: GSLRuntime.generatorName,
+                          seedDerivation: StreamSeeds.derivation),
+            commandLine: commandLine, startedAt: ISO8601DateFormatter().string(from: started),
+            wallTimeSeconds: wallTimeSeconds, simulationSeconds: simulationSeconds, outputSeconds: outputSeconds,
+            complete: complete, stopReason: stopReason, failedRecords: result.failedRecords, files: result.files,
+            peakMemoryMiB: BatchSession.peakMemoryMiB())
+    }
+
     /// Pretty, key-sorted JSON with a final newline.
     public func json() -> String {
         let encoder = JSONEncoder()

@@ -39,14 +39,6 @@ public final class RecordLog: @unchecked Sendable {
         close(descriptor)
     }
 
-    /// Keeps only the first `groups` groups.
-    public func truncate(toGroups groups: Int) throws(FileWriteError) {
-        let bytes = off_t(groups * groupWidth * MemoryLayout<Double>.size)
-        guard ftruncate(descriptor, bytes) == 0 else { throw Self.failure(path, "cannot truncate the record log") }
-        lseek(descriptor, bytes, SEEK_SET)
-        groupCount = groups
-    }
-
     /// Appends groups laid end to end in `values` (a multiple of `groupWidth` doubles).
     public func append(_ values: [Double]) throws(FileWriteError) {
         precondition(values.count % groupWidth == 0, "a record log takes whole groups")
