@@ -76,6 +76,17 @@ extension Distribution {
             // p == 1: every trial succeeds, so there are no failures (and GSL would be asked
             // for a gamma variate with scale 0).
             if p == 1 { return 0 }
+            // For a small whole number of successes n, the failures before the n-th success are
+            // the sum of n independent geometric counts (an exact identity), and GSL's
+            // geometric sampler is one logarithm, where its negative binomial is a gamma
+            // variate and a Poisson one (about 300 ns for a mean near 100).
+            if successes <= 16, successes == successes.rounded() {
+                var failures = 0.0
+                for _ in 0..<Int(successes) {
+                    failures += Double(gsl_ran_geometric(rng, p)) - 1  // trials to a success, minus it
+                }
+                return failures
+            }
             return Double(gsl_ran_negative_binomial(rng, p, successes))
 
         case .bernoulli(let p):

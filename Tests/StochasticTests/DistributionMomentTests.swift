@@ -87,6 +87,9 @@ let momentCases: [MomentCase] = [
     MomentCase(.poisson(mean: 250), 0...infinity),
     MomentCase(.binomial(trials: 20, p: 0.3), 0...20),
     MomentCase(.negativeBinomial(successes: 3.5, p: 0.4), 0...infinity),
+    // A whole number of successes takes the sum-of-geometrics path (the baseline's displacement).
+    MomentCase(.negativeBinomial(successes: 2, p: 0.0175439), 0...infinity),
+    MomentCase(.negativeBinomial(successes: 5, p: 0.3), 0...infinity),
     MomentCase(.bernoulli(p: 0.3), 0...1),
     MomentCase(.categorical(values: [1, 2, 5, 10], weights: [0.1, 0, 0.6, 0.3]), 1...10),
     MomentCase(try! Distribution.gamma(mean: 5, sd: 2), 0...infinity, label: "gamma(mean: 5, sd: 2)"),
