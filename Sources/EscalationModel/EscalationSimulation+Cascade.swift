@@ -14,6 +14,15 @@ extension EscalationSimulation {
         // The shock is the region's share of what the loser's camp held just before the loss.
         let heldBefore = value(heldBy: loserSide)
         regions[region].controller = newController
+        let winnerSide = side(of: newController)
+        if winnerSide != loserSide {
+            let count = regions.count
+            for slot in tables.neighbours(of: region) {
+                let neighbour = tables.neighbourList[slot]
+                neighboursHeld[Self.campIndex(loserSide) * count + neighbour] -= 1
+                neighboursHeld[Self.campIndex(winnerSide) * count + neighbour] += 1
+            }
+        }
         regions[region].garrison = garrison
         regions[region].garrisonMorale = actors[newController].morale
         regions[region].underAssault = false

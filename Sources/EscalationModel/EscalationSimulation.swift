@@ -14,6 +14,10 @@ public struct EscalationSimulation: DiscreteEventModel {
     let tables: ModelTables
     var actors: [ActorState]
     var regions: [RegionState]
+    /// For each camp and region, how many of the region's neighbours the camp holds
+    /// (`camp x regionCount + region`): "does this region border the enemy" is then one read,
+    /// kept current by `transfer`. Target choice asked it of every region on every strike.
+    var neighboursHeld: [Int]
     /// Engagement slots; `nil` slots are free for reuse.
     var engagements: [Engagement?] = []
     var freeEngagementSlots: [Int] = []
@@ -59,6 +63,13 @@ public struct EscalationSimulation: DiscreteEventModel {
         regions = parameters.regions.map {
             RegionState(controller: $0.controller, garrison: $0.garrison,
                         garrisonMorale: parameters.actors[$0.controller].morale, population: $0.population)
+        }
+        neighboursHeld = Array(repeating: 0, count: 2 * parameters.regions.count)
+        for (index, region) in parameters.regions.enumerated() {
+            for neighbour in region.neighbours {
+                let camp = parameters.actors[parameters.regions[neighbour].controller].side
+                neighboursHeld[Self.campIndex(camp) * parameters.regions.count + index] += 1
+            }
         }
         func stream(_ index: Int) -> RandomStream {
             RandomStream(seeds: seeds, replication: replication, stream: index)
@@ -152,11 +163,14 @@ public struct EscalationSimulation: DiscreteEventModel {
     }
 
     /// Whether `region` borders a region held by `side`.
+    @inline(__always)
     func borders(_ region: Int, side: Side) -> Bool {
-        for slot in tables.neighbours(of: region) where self.side(of: regions[tables.neighbourList[slot]].controller) == side {
-            return true
-        }
-        return false
+        neighboursHeld[Self.campIndex(side) &* regions.count &+ region] > 0
+    }
+
+    @inline(__always)
+    static func campIndex(_ side: Side) -> Int {
+        side == .opposition ? 0 : 1
     }
 
     /// Strategic value currently held by `side`.
