@@ -32,13 +32,13 @@ extension EscalationSimulation {
         guard let target = chooseStrikeTarget(for: actor) else { return }
 
         let owner = regions[target].controller
-        let hit = min(regions[target].garrison, tables.fightersHit.sample(effectsStream))
+        let hit = min(regions[target].garrison, strikeEffects.fightersHitPerStrike.sample(effectsStream))
         regions[target].garrison -= hit
         actors[owner].losses += hit
 
-        let killed = min(regions[target].population, tables.civiliansKilled.sample(effectsStream))
-        let injured = tables.civiliansInjured.sample(effectsStream)
-        let displaced = min(regions[target].population - killed, tables.civiliansDisplaced.sample(effectsStream))
+        let killed = min(regions[target].population, strikeEffects.civiliansKilledPerStrike.sample(effectsStream))
+        let injured = strikeEffects.civiliansInjuredPerStrike.sample(effectsStream)
+        let displaced = min(regions[target].population - killed, strikeEffects.civiliansDisplacedPerStrike.sample(effectsStream))
         regions[target].population -= killed + displaced
         civiliansKilled += killed
         civiliansInjured += injured
@@ -55,6 +55,7 @@ extension EscalationSimulation {
     }
 
     /// A hostile region on the front, weighted by its garrison (strikes go where the fighters are).
+    @inline(__always)
     func chooseStrikeTarget(for actor: Int) -> Int? {
         let mySide = side(of: actor)
         return weightedChoice(stream: actorStreams[actor]) { region in

@@ -70,6 +70,7 @@ extension EscalationSimulation {
     /// committed force gives itself against the garrison: under the square law fighting strength
     /// goes with the square of effective numbers, so the odds are a^2 / (a^2 + d^2).
     /// Two passes, no allocation.
+    @inline(__always)
     func chooseTarget(for actor: Int, force: Double) -> Int? {
         let mySide = side(of: actor)
         let attackPower = force * tables.actorQuality[actor]
@@ -162,6 +163,7 @@ extension EscalationSimulation {
 
     /// A region drawn with probability proportional to `weight` (zero = never). Two passes over
     /// the regions, no allocation.
+    @inline(__always)
     func weightedChoice(stream: RandomStream, weight: (Int) -> Double) -> Int? {
         var total = 0.0
         for region in regions.indices { total += weight(region) }

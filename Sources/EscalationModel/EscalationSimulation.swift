@@ -9,9 +9,14 @@ import Stochastic
 public struct EscalationSimulation: DiscreteEventModel {
     public typealias Event = ModelEvent
 
-    let parameters: ModelParameters
-    /// Flat copies of what the handlers read on every event.
+    /// The parameters and flat copies of what the handlers read on every event.
     let tables: ModelTables
+    var parameters: ModelParameters {
+        @inline(__always) get { tables.parameters }
+    }
+    /// What one strike costs, kept in the struct rather than the tables: a `Distribution` read
+    /// from a class property is copied (with its reference counts) before each draw.
+    let strikeEffects: AirCampaignParameters
     var actors: [ActorState]
     var regions: [RegionState]
     /// For each camp and region, how many of the region's neighbours the camp holds
@@ -54,8 +59,8 @@ public struct EscalationSimulation: DiscreteEventModel {
 
     /// Creates the world of replication `replication`, with streams derived from `seeds`.
     public init(parameters: ModelParameters, seeds: StreamSeeds, replication: Int, tracing: Bool = false) {
-        self.parameters = parameters
         tables = ModelTables(parameters)
+        strikeEffects = parameters.airCampaign
         actors = parameters.actors.map {
             ActorState(fieldStrength: $0.fieldStrength, morale: $0.morale, commitment: $0.commitment,
                        posture: $0.initialPosture)

@@ -5,7 +5,12 @@ import Stochastic
 /// Reading `parameters.regions[i].neighbours` copies a struct holding strings and an array
 /// (a retain and release each time); these tables cost nothing per read. Profiles of the
 /// baseline showed retain/release as the largest items before this layout.
-struct ModelTables: Sendable {
+///
+/// A class, holding the parameters too, so that the simulation's own struct stays small: with
+/// both inline it was 1,160 bytes, and Swift copied all of it (memcpy) before calls such as
+/// target choice on every strike, about 5% of a replication.
+final class ModelTables: Sendable {
+    let parameters: ModelParameters
     let actorSide: [Side]
     let actorQuality: [Double]
     let actorSorties: [Double]
@@ -22,7 +27,7 @@ struct ModelTables: Sendable {
     let rungList: [Int]
     let rungThreshold: [Double]
 
-    // Combat, cascade and air constants, copied out of their sections once.
+    // Combat and cascade constants, copied out of their sections once.
     let roundDays: Double
     let lethalityPerDay: Double
     let law: AttritionLaw
@@ -35,12 +40,9 @@ struct ModelTables: Sendable {
     let localShock: Double
     let withdrawalMorale: Double
     let withdrawalDelayDays: Double
-    let fightersHit: Distribution
-    let civiliansKilled: Distribution
-    let civiliansInjured: Distribution
-    let civiliansDisplaced: Distribution
 
     init(_ parameters: ModelParameters) {
+        self.parameters = parameters
         actorSide = parameters.actors.map(\.side)
         actorQuality = parameters.actors.map(\.quality)
         actorSorties = parameters.actors.map(\.sortiesPerDay)
@@ -77,10 +79,6 @@ struct ModelTables: Sendable {
         localShock = parameters.cascade.localShock
         withdrawalMorale = parameters.cascade.withdrawalMorale
         withdrawalDelayDays = parameters.cascade.withdrawalDelayDays
-        fightersHit = parameters.airCampaign.fightersHitPerStrike
-        civiliansKilled = parameters.airCampaign.civiliansKilledPerStrike
-        civiliansInjured = parameters.airCampaign.civiliansInjuredPerStrike
-        civiliansDisplaced = parameters.airCampaign.civiliansDisplacedPerStrike
     }
 
     @inline(__always)
