@@ -44,7 +44,12 @@ public struct BatchSession {
 
     /// Reopens the batch in `directory` to carry it on.
     public static func resume(directory: String) throws -> BatchSession {
-        let plan = try ExperimentPlan.read(from: directory + "/" + workFolder + "/plan.json")
+        let planPath = directory + "/" + workFolder + "/plan.json"
+        guard FileManager.default.fileExists(atPath: planPath) else {
+            throw ExperimentError("\(directory) holds no batch to resume (none was started there, or it was stopped "
+                                  + "before its plan was written): start it again with the original command")
+        }
+        let plan = try ExperimentPlan.read(from: planPath)
         return BatchSession(directory: directory, plan: plan, experiment: try plan.experiment())
     }
 

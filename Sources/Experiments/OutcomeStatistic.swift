@@ -10,6 +10,13 @@ public struct OutcomeStatistic: Sendable {
     /// 95% interval for the mean: Wilson for indicators (a probability), Student t otherwise.
     public var interval: ConfidenceInterval
     public var intervalMethod: String
+    /// Counts in up to `profileBins` equal-width bins from the smallest to the largest value
+    /// (one bin per whole number when a level or count spans fewer): the shape the terminal
+    /// summary draws as a one-line histogram. Empty when no value is present.
+    public var profile: [Int]
+
+    /// The most bins `profile` has: ten characters of histogram beside each outcome.
+    public static let profileBins = 10
 
     /// Summarises `values` (one per replication, `.nan` = did not happen) of `column`.
     public init(column: OutcomeColumn, values: [Double]) {
@@ -23,6 +30,7 @@ public struct OutcomeStatistic: Sendable {
         self.column = column
         let successes = column.kind == .indicator ? present.reduce(0) { $0 + ($1 != 0 ? 1 : 0) } : 0
         sample = SampleSummary(sorting: &present)
+        profile = Self.profile(ofSorted: present, integer: column.kind == .level)
         switch column.kind {
         case .indicator:
             interval = .wilson(successes: successes, trials: present.count)
@@ -31,5 +39,21 @@ public struct OutcomeStatistic: Sendable {
             interval = .studentT(mean: sample.mean, sd: sample.sd, n: sample.n)
             intervalMethod = "t"
         }
+    }
+
+    /// Equal-width bin counts of sorted finite values; one bin per whole number for integer data
+    /// spanning fewer than `profileBins` values (ladder rungs 4, 5, 6 make three bars, not ten).
+    static func profile(ofSorted values: [Double], integer: Bool) -> [Int] {
+        guard let low = values.first, let high = values.last else { return [] }
+        guard high > low else { return [values.count] }
+        let span = high - low
+        let perValue = integer && span < Double(profileBins)
+        let bins = perValue ? Int(span) + 1 : profileBins
+        var counts = Array(repeating: 0, count: bins)
+        for value in values {
+            let position = perValue ? Int((value - low).rounded()) : Int((value - low) / span * Double(bins))
+            counts[min(max(position, 0), bins - 1)] += 1
+        }
+        return counts
     }
 }

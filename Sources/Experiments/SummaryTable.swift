@@ -2,33 +2,71 @@ import DiscreteEvent
 import EscalationModel
 import Stochastic
 
-/// The summary as a table for the terminal: one line per outcome, numbers aligned.
+/// The summary as tables for the terminal: probabilities with their 95% intervals, then every
+/// other outcome with its mean, median, the range of the middle 90% of runs and a one-line
+/// histogram. Columns are aligned; colour (ANSI) only when the caller says so.
 public enum SummaryTable {
-    public static func render(_ statistics: [OutcomeStatistic], replications: Int) -> String {
-        var rows: [[String]] = [["outcome", "n", "mean", "95% interval", "p05", "p50", "p95"]]
+    public static func render(_ statistics: [OutcomeStatistic], replications: Int, colour: Bool = false) -> String {
+        let style = TerminalStyle(enabled: colour)
+        var probabilities: [[String]] = [["probability", "n", "estimate", "95% interval"]]
+        var quantities: [[String]] = [["outcome", "n", "mean", "median", "90% of runs", "distribution", "range"]]
         for statistic in statistics {
             let s = statistic.sample
-            let isShare = statistic.column.kind == .indicator || statistic.column.kind == .share
-            func show(_ x: Double) -> String { format(x, percent: isShare) }
-            let interval = s.n == 0 ? "" : "[\(show(statistic.interval.low)), \(show(statistic.interval.high))]"
             if statistic.column.kind == .indicator {
-                rows.append([statistic.column.name, "\(s.n)", show(s.mean), interval, "", "", ""])
-            } else {
-                rows.append([statistic.column.name, "\(s.n)", show(s.mean), interval, show(s.p05), show(s.p50), show(s.p95)])
+                let interval = s.n == 0 ? "" : "[\(format(statistic.interval.low, percent: true)), "
+                    + "\(format(statistic.interval.high, percent: true))]"
+                probabilities.append([statistic.column.name, "\(s.n)", s.n == 0 ? "-" : format(s.mean, percent: true), interval])
+                continue
             }
+            let percent = statistic.column.kind == .share
+            func show(_ x: Double) -> String { format(x, percent: percent) }
+            guard s.n > 0 else {
+                quantities.append([statistic.column.name, "0", "-", "-", "", "", "never happened"])
+                continue
+            }
+            quantities.append([statistic.column.name, "\(s.n)", show(s.mean), show(s.p50), "[\(show(s.p05)), \(show(s.p95))]",
+                               sparkline(statistic.profile), "\(show(s.min)) to \(show(s.max))"])
         }
+        var lines: [String] = []
+        lines += aligned(probabilities, leftColumns: [0, 3], style: style) { _, cell in cell }
+        lines.append("")
+        lines += aligned(quantities, leftColumns: [0, 5, 6], style: style) { column, cell in
+            column == 5 ? style.accent(cell) : cell
+        }
+        lines.append("(\(replications) replications; day outcomes are over the n runs where the event happened; "
+                     + "each histogram spans its range)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Eight block heights, the tallest bar the fullest bin; a bin with any value shows at
+    /// least the lowest block so rare outcomes stay visible.
+    static func sparkline(_ counts: [Int]) -> String {
+        let blocks: [Character] = ["\u{2581}", "\u{2582}", "\u{2583}", "\u{2584}", "\u{2585}", "\u{2586}", "\u{2587}", "\u{2588}"]
+        guard let top = counts.max(), top > 0 else { return "" }
+        return String(counts.map { count -> Character in
+            count == 0 ? " " : blocks[min(blocks.count - 1, max(0, (count * blocks.count - 1) / top))]
+        })
+    }
+
+    /// Rows padded to their column widths (left-aligned text columns, right-aligned numbers),
+    /// a rule under the header, and `decorate` applied after padding so colour codes never
+    /// count towards a width.
+    static func aligned(_ rows: [[String]], leftColumns: Set<Int>, style: TerminalStyle,
+                        decorate: (Int, String) -> String) -> [String] {
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         var lines: [String] = []
         for (index, row) in rows.enumerated() {
             let cells = row.enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return column == 0 ? cell + pad : pad + cell
+                let padded = leftColumns.contains(column) ? cell + pad : pad + cell
+                return index == 0 ? padded : decorate(column, padded)
             }
-            lines.append(cells.joined(separator: "  "))
-            if index == 0 { lines.append(String(repeating: "-", count: lines[0].count)) }
+            var line = cells.joined(separator: "  ")
+            while line.hasSuffix(" ") { line.removeLast() }
+            lines.append(index == 0 ? style.bold(line) : line)
+            if index == 0 { lines.append(String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))) }
         }
-        lines.append("(\(replications) replications; day outcomes are over the runs where the event happened)")
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// Variant against baseline for the headline outcomes: probabilities, cities, harm.

@@ -12,7 +12,14 @@ struct Escsim: ParsableCommand {
             'escsim run'. Results go to CSV files that pandas and R read as they are.
 
             Exit status: 0 success, 1 runtime failure (e.g. output not writable), 2 bad scenario, \
-            64 bad command-line arguments.
+            64 bad command-line arguments, 130 interrupted (resume with 'escsim run --resume DIR').
+
+            Example, from a scenario to a what-if comparison:
+              escsim validate Scenarios/aleppo-2024.yaml
+              escsim run Scenarios/aleppo-2024.yaml --variants all -r 2000
+              escsim trace Scenarios/aleppo-2024.yaml --replication 7
+
+            Shell completion: escsim --generate-completion-script bash|zsh|fish (see README.md).
             """,
         version: "0.1.0",
         subcommands: [RunCommand.self, MergeCommand.self, TraceCommand.self, ValidateCommand.self]

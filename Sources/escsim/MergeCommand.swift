@@ -9,6 +9,10 @@ struct MergeCommand: ParsableCommand {
             Checks that the folders are the shards of one batch (same scenario text and SHA-256, seed, \
             replications, variants and settings; shard indices 0..N-1 each once, each complete), then \
             writes files byte-identical to those of the same batch run on one machine.
+
+            Example (four shards, e.g. the tasks of a Slurm job array; see docs/cluster.md):
+              escsim run Scenarios/aleppo-2024.yaml -r 20000 --shard 0/4 -o out/shard-0   (and 1/4, 2/4, 3/4)
+              escsim merge out/shard-0 out/shard-1 out/shard-2 out/shard-3 -o out/all
             """
     )
 

@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 import Synchronization
 
@@ -12,7 +13,7 @@ final class ProgressBar: Sendable {
 
     init(quiet: Bool) {
         enabled = !quiet && isatty(STDERR_FILENO) == 1
-        colour = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        colour = TerminalStyle.wanted(on: STDERR_FILENO)
     }
 
     func update(done: Int, total: Int) {

@@ -22,6 +22,13 @@ struct RunCommand: ParsableCommand {
             writes what is done and marks the manifest incomplete; --resume DIR carries on (also after \
             a kill) to the same bytes an uninterrupted run gives. The CSV files depend only on the \
             scenario, seed, replications and variants: never on --threads, --shard or resumes.
+
+            Examples:
+              escsim run Scenarios/aleppo-2024.yaml -r 2000
+              escsim run Scenarios/aleppo-2024.yaml --variants all -r 2000 --seed 7
+              escsim run Scenarios/aleppo-2024.yaml --set actors.russia.sorties_per_day=60 -o results/surge
+              escsim run Scenarios/aleppo-2024.yaml --precision 0.01 --target regime_collapsed
+              escsim run --resume results/aleppo-2024
             """
     )
 
@@ -143,7 +150,8 @@ struct RunCommand: ParsableCommand {
             print(SummaryJSON.render(manifest: manifest, result: completion.result), terminator: "")
         } else if !quiet {
             print(session.experiment.scenarios[0].title)
-            print(SummaryTable.render(completion.result.statistics[0], replications: manifest.replicationsDone))
+            print(SummaryTable.render(completion.result.statistics[0], replications: manifest.replicationsDone,
+                                     colour: TerminalStyle.wanted(on: STDOUT_FILENO)))
             if !completion.result.comparisons.isEmpty {
                 print(SummaryTable.renderComparisons(completion.result.comparisons))
             }

@@ -1,11 +1,31 @@
 import ArgumentParser
 import Scenario
 
-/// The options every command that reads a scenario shares.
+/// The options every command that reads one scenario shares.
 struct ScenarioOptions: ParsableArguments {
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
 
+    @OptionGroup var whatIf: WhatIfOptions
+
+    var variant: String? { whatIf.variant }
+    var settings: [String] { whatIf.settings }
+
+    /// Loads the scenario or prints every problem, one per line, and exits with status 2.
+    func load() throws -> Scenario {
+        do {
+            return try whatIf.load(scenario)
+        } catch {
+            printError(error.description)
+            let count = error.errors.count
+            printError("escsim: \(count) problem\(count == 1 ? "" : "s") in \(scenario); nothing was run")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// A variant and value overrides applied on top of a scenario file.
+struct WhatIfOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Apply the named what-if from the scenario's variants: section.", valueName: "name"))
     var variant: String?
 
@@ -15,16 +35,8 @@ struct ScenarioOptions: ParsableArguments {
         valueName: "path=value"))
     var settings: [String] = []
 
-    /// Loads the scenario or prints every problem, one per line, and exits with status 2.
-    func load() throws -> Scenario {
-        do {
-            return try Scenario.load(path: scenario, variant: variant, settings: settings)
-        } catch {
-            printError(error.description)
-            let count = error.errors.count
-            printError("escsim: \(count) problem\(count == 1 ? "" : "s") in \(scenario); nothing was run")
-            throw ExitCode(2)
-        }
+    func load(_ path: String) throws(ScenarioErrors) -> Scenario {
+        try Scenario.load(path: path, variant: variant, settings: settings)
     }
 }
 

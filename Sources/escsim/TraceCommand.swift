@@ -12,6 +12,10 @@ struct TraceCommand: ParsableCommand {
             The replication is the same one 'escsim run' computes with the same seed and index, so \
             a surprising row of replications.csv can be traced here. events.csv has one row per \
             event: day, event, actors (';'-separated ids, acting one first), region, details.
+
+            Examples:
+              escsim trace Scenarios/aleppo-2024.yaml --replication 7
+              escsim trace Scenarios/aleppo-2024.yaml --variant ceasefire_push --replication 7 --seed 7
             """
     )
 

@@ -128,6 +128,86 @@ enum CLI {
         #expect(result.stdout.contains("variant russia_air_surge"))
     }
 
+    @Test func validateChecksEveryFileAndListsEveryProblem() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("bad.yaml")
+        let text = try String(contentsOfFile: CLI.baseline, encoding: .utf8)
+            .replacingOccurrences(of: "horizon_days:", with: "horizon_dayz:")
+            .replacingOccurrences(of: "posture: tolerate", with: "posture: tolerat")
+        try text.write(to: bad, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["validate", CLI.baseline, bad.path, CLI.baseline])
+        #expect(result.status == 2)
+        #expect(result.stdout.components(separatedBy: ": ok - ").count == 3)  // both good files reported
+        let problems = result.stderr.split(separator: "\n").filter { $0.hasPrefix(bad.path + ":") }
+        #expect(problems.count >= 2, "\(result.stderr)")
+        #expect(result.stderr.contains("1 of 3 files invalid"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["bad.yaml"])
+    }
+
+    @Test func resumingAFolderWithoutABatchSaysSo() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CLI.run(["run", "--resume", dir.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("holds no batch to resume"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    @Test func everyHelpGivesAnExample() throws {
+        for command in [[], ["run"], ["validate"], ["trace"], ["merge"]] {
+            let result = try CLI.run(command + ["--help"])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("Example"), "escsim \(command.joined()) --help has no example")
+            #expect(result.stdout.contains("escsim "), "\(result.stdout)")
+        }
+        let completion = try CLI.run(["--generate-completion-script", "bash"])
+        #expect(completion.status == 0 && completion.stdout.contains("validate"))
+    }
+
+    /// The summary is coloured on a terminal (a pseudo-terminal from script(1)) unless NO_COLOR
+    /// is set, and never when standard output is a pipe.
+    @Test func colourOnlyOnATerminalAndNeverWithNoColor() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func onTerminal(noColor: String?, out: String) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            let command = [CLI.binary.path, "run", CLI.baseline, "-r", "20", "--out", dir.appendingPathComponent(out).path]
+            process.arguments = ["-qec", command.joined(separator: " "), "/dev/null"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["NO_COLOR"] = noColor
+            process.environment = environment
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            return String(decoding: data, as: UTF8.self)
+        }
+        let coloured = try onTerminal(noColor: nil, out: "a")
+        #expect(coloured.contains("aleppo_city_fall_day"))
+        #expect(coloured.contains("\u{1B}[36m"))
+        let plain = try onTerminal(noColor: "1", out: "b")
+        #expect(plain.contains("aleppo_city_fall_day"))
+        #expect(!hasColour(plain))  // the progress bar still redraws its line (ESC[K), uncoloured
+        let piped = try CLI.run(["run", CLI.baseline, "-r", "20", "--out", dir.appendingPathComponent("c").path])
+        #expect(piped.stdout.contains("\u{2588}") && !piped.stdout.contains("\u{1B}["))
+    }
+
+    /// Whether `text` holds an ANSI colour or style code (ESC [ digits and semicolons m).
+    func hasColour(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        for index in scalars.indices where scalars[index] == "\u{1B}" && index + 1 < scalars.count && scalars[index + 1] == "[" {
+            var next = index + 2
+            while next < scalars.count, scalars[next] == ";" || ("0"..."9").contains(scalars[next]) { next += 1 }
+            if next < scalars.count, scalars[next] == "m" { return true }
+        }
+        return false
+    }
+
     @Test func badArgumentsExitWithTheUsageStatus() throws {
         let result = try CLI.run(["run", CLI.baseline, "--replications", "0"])
         #expect(result.status == 64)  // EX_USAGE, ArgumentParser's status for validation errors

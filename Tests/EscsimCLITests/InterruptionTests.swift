@@ -71,7 +71,9 @@ import Testing
         while !FileManager.default.fileExists(atPath: broken.appendingPathComponent("manifest.json").path)
             || (try? String(contentsOfFile: broken.appendingPathComponent("manifest.json").path, encoding: .utf8))?
                 .contains("\"complete\" : true") != true {
-            let resume = ["run", "--resume", broken.path, "--quiet"]
+            // Killed before the plan reached disk, there is nothing to resume: a user starts again.
+            let planWritten = FileManager.default.fileExists(atPath: broken.path + "/.escsim/plan.json")
+            let resume = planWritten ? ["run", "--resume", broken.path, "--quiet"] : Self.arguments(out: broken.path)
             if let delay = delays.first {
                 delays.removeFirst()
                 _ = try Self.interrupt(resume, after: delay, with: SIGKILL)
