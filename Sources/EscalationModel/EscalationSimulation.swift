@@ -57,8 +57,10 @@ public struct EscalationSimulation: DiscreteEventModel {
     /// The story of the run, kept only when tracing (nil costs nothing in batches).
     var trace: [TraceEntry]?
 
-    /// Creates the world of replication `replication`, with streams derived from `seeds`.
-    public init(parameters: ModelParameters, seeds: StreamSeeds, replication: Int, tracing: Bool = false) {
+    /// Creates the world of replication `replication`, with streams derived from `seeds` (taken
+    /// from `streams`, a worker's reusable generators, when given).
+    public init(parameters: ModelParameters, seeds: StreamSeeds, replication: Int, tracing: Bool = false,
+                streams: StreamCache? = nil) {
         tables = ModelTables(parameters)
         strikeEffects = parameters.airCampaign
         actors = parameters.actors.map {
@@ -77,7 +79,8 @@ public struct EscalationSimulation: DiscreteEventModel {
             }
         }
         func stream(_ index: Int) -> RandomStream {
-            RandomStream(seeds: seeds, replication: replication, stream: index)
+            streams?.stream(index, replication: replication, seeds: seeds)
+                ?? RandomStream(seeds: seeds, replication: replication, stream: index)
         }
         combatStream = stream(StreamLayout.combat)
         effectsStream = stream(StreamLayout.airstrikeEffects)

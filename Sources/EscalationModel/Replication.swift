@@ -4,9 +4,11 @@ import Stochastic
 /// Runs one replication of the model from start to end.
 public enum Replication {
     /// Runs replication `index` with parameters already drawn for it. The result depends only on
-    /// (parameters, seeds, index).
-    public static func run(parameters: ModelParameters, seeds: StreamSeeds, index: Int) -> ReplicationOutcome {
-        var simulation = Simulation(model: EscalationSimulation(parameters: parameters, seeds: seeds, replication: index))
+    /// (parameters, seeds, index); `streams`, a worker's reusable generators, only saves allocations.
+    public static func run(parameters: ModelParameters, seeds: StreamSeeds, index: Int,
+                           streams: StreamCache? = nil) -> ReplicationOutcome {
+        let model = EscalationSimulation(parameters: parameters, seeds: seeds, replication: index, streams: streams)
+        var simulation = Simulation(model: model)
         simulation.model.start(queue: &simulation.queue)
         let summary = simulation.run(until: parameters.horizonDays, maxEvents: parameters.maxEvents)
         return simulation.model.outcome(replication: index, summary: summary)

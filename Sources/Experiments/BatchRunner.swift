@@ -42,11 +42,12 @@ public enum BatchRunner {
         let workers = max(1, min(threads, end - first))
         if first < end {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                let streams = StreamCache()  // this worker's generators, reseeded for each replication
                 while !stop.isRequested {
                     let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     guard index < end else { break }
                     writer.waitForRoom(index: index)
-                    let group = experiment.runGroup(replication: index)
+                    let group = experiment.runGroup(replication: index, streams: streams)
                     if let done = writer.deposit(index: index, group: group), let progress {
                         progress(done, range.count)
                     }

@@ -56,14 +56,14 @@ public struct Experiment: Sendable {
     }
 
     /// Runs replication `replication` of every variant: one record each, in variant order.
-    public func runGroup(replication: Int) -> [Double] {
+    public func runGroup(replication: Int, streams: StreamCache? = nil) -> [Double] {
         var group: [Double] = []
         group.reserveCapacity(layout.width * variantCount)
         for variant in 0..<variantCount {
             let scenario = scenarios[variant]
             let seeds = seeds(forVariant: variant)
-            let (parameters, draws) = scenario.parameters(forReplication: replication, seeds: seeds)
-            let outcome = Replication.run(parameters: parameters, seeds: seeds, index: replication)
+            let (parameters, draws) = scenario.parameters(forReplication: replication, seeds: seeds, cache: streams)
+            let outcome = Replication.run(parameters: parameters, seeds: seeds, index: replication, streams: streams)
             var parameterValues = [Double](repeating: .nan, count: layout.parameters.count)
             for (uncertain, draw) in zip(scenario.uncertainParameters, draws) {
                 parameterValues[layout.parameterIndex[uncertain.path]!] = draw

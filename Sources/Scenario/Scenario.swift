@@ -101,15 +101,18 @@ public struct Scenario: Sendable {
     /// The parameters of replication `replication`: each uncertain number drawn, in file order,
     /// from its owner's parameter stream (so a variant that changes one actor's numbers leaves
     /// every other actor's draws alone). Returns the draws too, for `replications.csv`.
-    public func parameters(forReplication replication: Int, seeds: StreamSeeds) -> (ModelParameters, [Double]) {
+    public func parameters(forReplication replication: Int, seeds: StreamSeeds,
+                           cache: StreamCache? = nil) -> (ModelParameters, [Double]) {
         guard !uncertainParameters.isEmpty else { return (baseParameters, []) }
         var streams: [Int: RandomStream] = [:]
         var parameters = baseParameters
         var draws: [Double] = []
         draws.reserveCapacity(uncertainParameters.count)
         for uncertain in uncertainParameters {
-            let stream = streams[uncertain.stream] ?? RandomStream(seeds: seeds, replication: replication,
-                                                                   stream: uncertain.stream)
+            // One stream per owner, started once per replication and drawn in file order.
+            let stream = streams[uncertain.stream]
+                ?? cache?.stream(uncertain.stream, replication: replication, seeds: seeds)
+                ?? RandomStream(seeds: seeds, replication: replication, stream: uncertain.stream)
             streams[uncertain.stream] = stream
             let value = uncertain.distribution.sample(stream)
             parameters[keyPath: uncertain.target] = value

@@ -28,6 +28,13 @@ public final class RandomStream {
         gsl_rng_free(rng)
     }
 
+    /// Starts the stream over from `seed` (non-zero): afterwards it draws exactly what a new
+    /// `RandomStream(seed: seed)` would, without allocating a generator.
+    public func reseed(_ seed: UInt32) {
+        precondition(seed != 0, "RandomStream seed must be non-zero: GSL maps 0 to 4357")
+        gsl_rng_set(rng, UInt(seed))
+    }
+
     /// A uniform draw on the open interval (0, 1).
     @inlinable
     public func uniform() -> Double {
