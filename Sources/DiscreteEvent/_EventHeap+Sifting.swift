@@ -35,12 +35,19 @@ extension _EventHeap {
         while true {
             let firstChild = hole &* arity &+ 1
             guard firstChild < count else { break }
-            let endChild = Swift.min(firstChild &+ arity, count)
             var best = firstChild
-            var child = firstChild &+ 1
-            while child < endChild {
-                if keys[child].key.precedes(keys[best].key) { best = child }
-                child &+= 1
+            if firstChild &+ 3 < count {
+                // A full node (all but the last one on the path): two pairs, then their winners.
+                // Unrolled, the two pair comparisons are independent and overlap in the pipeline.
+                let left = keys[firstChild &+ 1].key.precedes(keys[firstChild].key) ? firstChild &+ 1 : firstChild
+                let right = keys[firstChild &+ 3].key.precedes(keys[firstChild &+ 2].key) ? firstChild &+ 3 : firstChild &+ 2
+                best = keys[right].key.precedes(keys[left].key) ? right : left
+            } else {
+                var child = firstChild &+ 1
+                while child < count {
+                    if keys[child].key.precedes(keys[best].key) { best = child }
+                    child &+= 1
+                }
             }
             guard keys[best].key.precedes(moving.key) else { break }
             keys[hole] = keys[best]

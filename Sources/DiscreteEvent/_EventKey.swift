@@ -21,10 +21,12 @@ internal struct _EventKey: Sendable {
     internal var slot: Int
 
     /// Priorities must lie in `Int16`'s range; sequences in 48 bits (2.8 x 10^14 events).
-    @usableFromInline
-    internal static let priorityRange = Int(Int16.min)...Int(Int16.max)
-    @usableFromInline
-    internal static let sequenceMask: UInt64 = (1 << 48) - 1
+    /// Computed constants rather than `static let`s: a stored global is reached through an
+    /// accessor call with a once-check on every `schedule`.
+    @inlinable @inline(__always)
+    internal static var priorityRange: ClosedRange<Int> { Int(Int16.min)...Int(Int16.max) }
+    @inlinable @inline(__always)
+    internal static var sequenceMask: UInt64 { (1 << 48) - 1 }
 
     @inlinable @inline(__always)
     internal init(time: Double, priority: Int, sequence: UInt64, slot: Int) {
