@@ -19,9 +19,9 @@
 /// before that time is a precondition failure, so a simulation driven by the queue can never
 /// run backwards.
 ///
-/// Storage is an indexed 4-ary min-heap of small ordering keys plus a slot table holding
-/// the payloads. Slots are recycled, so once the queue has reached its largest size,
-/// scheduling, popping and cancelling allocate nothing.
+/// Storage is a 4-ary min-heap of entries (ordering key and payload) plus a slot table that
+/// makes events cancellable, both in one copy-on-write buffer. Slots are recycled, so once the
+/// queue has reached its largest size, scheduling, popping and cancelling allocate nothing.
 public struct EventQueue<Event> {
     /// Entries (ordering keys and payloads), slot bookkeeping and sequence numbers.
     @usableFromInline
@@ -65,7 +65,7 @@ extension EventQueue {
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var nextTime: Double? { _heap.keys.first?.key.time }
+    public var nextTime: Double? { _heap.firstTime }
 
     /// Schedules `event` to happen at `time`.
     ///

@@ -6,18 +6,16 @@ extension _EventHeap {
     ///
     /// - Complexity: O(log `count`) comparisons.
     @inlinable @inline(__always)
-    internal mutating func _siftUp(from index: Int) {
-        keys.withUnsafeMutableBufferPointer { keys in
-            let moving = keys[index]
-            var hole = index
-            while hole > 0 {
-                let parent = (hole &- 1) / Self.arity
-                guard moving.key.precedes(keys[parent].key) else { break }
-                keys[hole] = keys[parent]
-                hole = parent
-            }
-            keys[hole] = moving
+    internal static func _siftUp(_ keys: UnsafeMutablePointer<_EventEntry<Event>>, from index: Int) {
+        let moving = keys[index]
+        var hole = index
+        while hole > 0 {
+            let parent = (hole &- 1) / arity
+            guard moving.key.precedes(keys[parent].key) else { break }
+            keys[hole] = keys[parent]
+            hole = parent
         }
+        keys[hole] = moving
     }
 
     /// Places `moving` at the hole `index` or below, among the first `count` keys of `keys`,

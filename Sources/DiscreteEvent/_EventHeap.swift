@@ -16,19 +16,15 @@
 ///
 @usableFromInline
 internal struct _EventHeap<Event> {
-    /// Entries (key and payload) in heap order, pending and cancelled: no key precedes its
-    /// parent's. Keeping the payload in the entry spares a separate payload table, and with it
-    /// two writes and two copy-on-write checks per event.
+    /// Entries (key and payload) in heap order, pending and cancelled, so that no key precedes
+    /// its parent's; and the slot table: for each slot, the sequence of its pending event,
+    /// `cancelledMark`, or `freeTag` with the free-stack link. Keeping the payload in the entry
+    /// spares a separate payload table and its writes.
     @usableFromInline
-    internal var keys: ContiguousArray<_EventEntry<Event>>
+    internal var storage: _EventStorage<Event>
 
-    /// For each slot, the sequence of its pending event, `cancelledMark`, or `freeTag` with the free-stack link.
-    @usableFromInline
-    internal var slotSequences: ContiguousArray<UInt64>
-
-    /// The most recently freed slot, or -1: free slots form a stack threaded through
-    /// `slotSequences` (a free slot holds `freeTag | next free slot + 1`), which saves a
-    /// separate array and its copy-on-write checks on every event.
+    /// The most recently freed slot, or -1: free slots form a stack threaded through the slot
+    /// table (a free slot holds `freeTag | next free slot + 1`), which saves a separate array.
     @usableFromInline
     internal var freeHead: Int
 
@@ -36,7 +32,7 @@ internal struct _EventHeap<Event> {
     @usableFromInline
     internal var nextSequence: UInt64
 
-    /// Keys in `keys` that are cancelled tombstones.
+    /// Keys in the heap that are cancelled tombstones.
     @usableFromInline
     internal var cancelledCount: Int
 
@@ -55,17 +51,16 @@ internal struct _EventHeap<Event> {
     /// - Complexity: O(`minimumCapacity`) for the allocation.
     @inlinable
     internal init(minimumCapacity: Int) {
-        keys = []
-        slotSequences = []
+        storage = .make(entryCapacity: minimumCapacity, slotCapacity: minimumCapacity)
         freeHead = -1
         nextSequence = 0
         cancelledCount = 0
-        keys.reserveCapacity(minimumCapacity)
-        slotSequences.reserveCapacity(minimumCapacity)
     }
 }
 
-extension _EventHeap: Sendable where Event: Sendable {}
+// Unchecked because the storage is a ManagedBuffer (never Sendable itself); sound because a
+// shared storage is never written: every mutation first makes it unique (copy on write).
+extension _EventHeap: @unchecked Sendable where Event: Sendable {}
 
 /// One heap entry: the ordering key and the event's payload.
 @usableFromInline
@@ -85,17 +80,72 @@ internal struct _EventEntry<Event> {
 extension _EventEntry: Sendable where Event: Sendable {}
 
 extension _EventHeap {
+    /// Pointers to the storage's header and entries. Valid until `storage` is replaced (by
+    /// `_makeUnique` or `_reserveOne`), which the callers below never do while using them.
+    @inlinable @inline(__always)
+    internal var _pointers: (header: UnsafeMutablePointer<_EventStorageHeader>,
+                             entries: UnsafeMutablePointer<_EventEntry<Event>>) {
+        storage.withUnsafeMutablePointers { ($0, $1) }
+    }
+
+    /// Copies the storage if another queue shares it (value semantics): one runtime check.
+    @inlinable @inline(__always)
+    internal mutating func _makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) {
+            storage = storage.copy(entryCapacity: 0, slotCapacity: 0)
+        }
+    }
+
+    /// Makes the storage unshared, with room for one more entry and one more slot.
+    @inlinable @inline(__always)
+    internal mutating func _reserveOne() {
+        _makeUnique()
+        let header = _pointers.header.pointee
+        let entriesFull = header.entryCount == header.entryCapacity
+        let slotsFull = freeHead < 0 && header.slotCount == header.slotCapacity
+        if entriesFull || slotsFull {
+            // Doubling keeps insertion amortized O(1); a bounded queue stops growing.
+            storage = storage.copy(entryCapacity: entriesFull ? 2 &* header.entryCapacity : header.entryCapacity,
+                                   slotCapacity: slotsFull ? 2 &* header.slotCapacity : header.slotCapacity)
+        }
+    }
+
     /// The number of pending (not cancelled) keys.
     ///
     /// - Complexity: O(1)
     @inlinable @inline(__always)
-    internal var count: Int { keys.count &- cancelledCount }
+    internal var count: Int { _pointers.header.pointee.entryCount &- cancelledCount }
+
+    /// The time of the root key (always pending), if any.
+    @inlinable @inline(__always)
+    internal var firstTime: Double? {
+        let (header, entries) = _pointers
+        return header.pointee.entryCount > 0 ? entries[0].key.time : nil
+    }
 
     /// The number of slots ever handed out (pending, cancelled and free).
     ///
     /// - Complexity: O(1)
     @inlinable @inline(__always)
-    internal var slotCount: Int { slotSequences.count }
+    internal var slotCount: Int { _pointers.header.pointee.slotCount }
+
+    /// Room for entries and slots before the storage grows.
+    @usableFromInline
+    internal var entryCapacity: Int { _pointers.header.pointee.entryCapacity }
+    @usableFromInline
+    internal var slotCapacity: Int { _pointers.header.pointee.slotCapacity }
+
+    /// Copies of the entries in heap order and of the slot table (for invariant checks and tests).
+    @usableFromInline
+    internal var keys: [_EventEntry<Event>] {
+        let (header, entries) = _pointers
+        return Array(UnsafeBufferPointer(start: entries, count: header.pointee.entryCount))
+    }
+    @usableFromInline
+    internal var slotSequences: [UInt64] {
+        let header = _pointers.header
+        return Array(UnsafeBufferPointer(start: header.pointee.slots, count: header.pointee.slotCount))
+    }
 
     /// Whether `handle` names a pending event.
     ///
@@ -103,30 +153,35 @@ extension _EventHeap {
     @inlinable
     internal func isPending(_ handle: EventHandle) -> Bool {
         let slot = handle._slot
-        return slot >= 0 && slot < slotSequences.count && slotSequences[slot] == handle._sequence
+        let header = _pointers.header
+        return slot >= 0 && slot < header.pointee.slotCount && header.pointee.slots[slot] == handle._sequence
     }
 
-    /// Adds a key and returns the handle naming it. The caller must store the payload at
-    /// `handle._slot`, which is either a reused slot or exactly `slotCount` before the call.
+    /// Adds an entry and returns the handle naming it.
     ///
     /// - Complexity: O(log `count`) comparisons; amortized O(1) allocations, none once the
     ///   storage has grown to the largest number of simultaneously held keys.
     @inlinable @inline(__always)
     internal mutating func insert(_ event: Event, time: Double, priority: Int) -> EventHandle {
+        _reserveOne()
+        let (header, entries) = _pointers
         let sequence = nextSequence & _EventKey.sequenceMask
         nextSequence &+= 1
         let slot: Int
         if freeHead >= 0 {
             slot = freeHead
-            freeHead = Int(slotSequences[slot] & ~Self.freeTag) &- 1
-            slotSequences[slot] = sequence
+            freeHead = Int(header.pointee.slots[slot] & ~Self.freeTag) &- 1
+            header.pointee.slots[slot] = sequence
         } else {
-            slot = slotSequences.count
-            slotSequences.append(sequence)
+            slot = header.pointee.slotCount
+            (header.pointee.slots + slot).initialize(to: sequence)
+            header.pointee.slotCount = slot &+ 1
         }
-        keys.append(_EventEntry(key: _EventKey(time: time, priority: priority, sequence: sequence, slot: slot),
-                                event: event))
-        _siftUp(from: keys.count &- 1)
+        let index = header.pointee.entryCount
+        (entries + index).initialize(to: _EventEntry(key: _EventKey(time: time, priority: priority,
+                                                                    sequence: sequence, slot: slot), event: event))
+        header.pointee.entryCount = index &+ 1
+        Self._siftUp(entries, from: index)
         return EventHandle(_slot: slot, sequence: sequence)
     }
 
@@ -136,6 +191,7 @@ extension _EventHeap {
     /// - Complexity: O(log `count`) comparisons amortized, no allocations.
     @inlinable @inline(__always)
     internal mutating func removeMin() -> _EventEntry<Event> {
+        _makeUnique()
         let first = _popRoot()
         _free(first.key.slot)
         _dropCancelledRoots()
@@ -148,7 +204,8 @@ extension _EventHeap {
     @inlinable
     internal mutating func cancel(_ handle: EventHandle) -> Bool {
         guard isPending(handle) else { return false }
-        slotSequences[handle._slot] = Self.cancelledMark
+        _makeUnique()
+        _pointers.header.pointee.slots[handle._slot] = Self.cancelledMark
         cancelledCount &+= 1
         _dropCancelledRoots()
         return true
@@ -160,53 +217,61 @@ extension _EventHeap {
     /// - Complexity: O(`slotCount`)
     @inlinable
     internal mutating func removeAll() {
-        keys.removeAll(keepingCapacity: true)
-        slotSequences.removeAll(keepingCapacity: true)
+        _makeUnique()
+        let (header, entries) = _pointers
+        entries.deinitialize(count: header.pointee.entryCount)
+        header.pointee.entryCount = 0
+        header.pointee.slotCount = 0
         freeHead = -1
         cancelledCount = 0
     }
 
-    /// Pushes `slot` on the free stack.
+    /// Pushes `slot` on the free stack. The storage must be unshared.
     @inlinable @inline(__always)
     internal mutating func _free(_ slot: Int) {
-        slotSequences[slot] = Self.freeTag | UInt64(freeHead &+ 1)
+        _pointers.header.pointee.slots[slot] = Self.freeTag | UInt64(freeHead &+ 1)
         freeHead = slot
     }
 
     /// The free slots, most recently freed first (for invariant checks).
     @usableFromInline
     internal var freeSlots: [Int] {
+        let sequences = slotSequences
         var slots: [Int] = []
         var slot = freeHead
-        while slot >= 0, slots.count <= slotSequences.count {
+        while slot >= 0, slots.count <= sequences.count {
             slots.append(slot)
-            slot = Int(slotSequences[slot] & ~Self.freeTag) &- 1
+            slot = Int(sequences[slot] & ~Self.freeTag) &- 1
         }
         return slots
     }
 
-    /// Removes the root key (the last key takes its place and sifts down), in one pass over
-    /// the buffer: one copy-on-write check for the move and the sift instead of three.
+    /// Removes the root entry (the last entry takes its place and sifts down). The storage
+    /// must be unshared and hold an entry.
     @inlinable @inline(__always)
     internal mutating func _popRoot() -> _EventEntry<Event> {
-        let root: _EventEntry<Event> = keys.withUnsafeMutableBufferPointer { keys in
-            let root = keys[0]
-            let lastIndex = keys.count &- 1
-            if lastIndex > 0 {
-                Self._siftDown(keys, moving: keys[lastIndex], from: 0, count: lastIndex)
-            }
-            return root
+        let (header, entries) = _pointers
+        let lastIndex = header.pointee.entryCount &- 1
+        let root = lastIndex == 0 ? entries.move() : entries[0]
+        if lastIndex > 0 {
+            Self._siftDown(UnsafeMutableBufferPointer(start: entries, count: lastIndex),
+                           moving: (entries + lastIndex).move(), from: 0, count: lastIndex)
         }
-        keys.removeLast()
+        header.pointee.entryCount = lastIndex
         return root
     }
 
     /// Pops cancelled keys off the root, freeing their slots, so the root is always pending.
+    /// The storage must be unshared.
     @inlinable @inline(__always)
     internal mutating func _dropCancelledRoots() {
-        while cancelledCount > 0, let root = keys.first?.key, slotSequences[root.slot] == Self.cancelledMark {
+        while cancelledCount > 0 {
+            let (header, entries) = _pointers
+            guard header.pointee.entryCount > 0 else { return }
+            let slot = entries[0].key.slot
+            guard header.pointee.slots[slot] == Self.cancelledMark else { return }
             _ = _popRoot()
-            _free(root.slot)
+            _free(slot)
             cancelledCount &-= 1
         }
     }

@@ -68,16 +68,16 @@ struct EventQueueStorageTests {
         for i in 0..<100 {
             queue.schedule(i, at: Double(i))
         }
-        let keyCapacity = queue._heap.keys.capacity
-        let slotCapacity = queue._heap.slotSequences.capacity
+        let keyCapacity = queue._heap.entryCapacity
+        let slotCapacity = queue._heap.slotCapacity
         for _ in 0..<10_000 {
             let (time, event) = queue.popNext()!
             queue.schedule(event, at: time + 100)
         }
         #expect(queue.count == 100)
         #expect(queue._heap.slotCount == 100)
-        #expect(queue._heap.keys.capacity == keyCapacity)
-        #expect(queue._heap.slotSequences.capacity == slotCapacity)
+        #expect(queue._heap.entryCapacity == keyCapacity)
+        #expect(queue._heap.slotCapacity == slotCapacity)
         #expect(queue._heap.freeSlots.isEmpty)  // every slot is in use again after each reschedule
         queue._verifyInvariants()
     }
@@ -87,10 +87,10 @@ struct EventQueueStorageTests {
         for i in 0..<500 {
             queue.schedule("event \(i)", at: 1)
         }
-        let capacity = queue._heap.keys.capacity
+        let capacity = queue._heap.entryCapacity
         queue.removeAll()
         queue._verifyInvariants()
-        #expect(queue._heap.keys.capacity == capacity)
+        #expect(queue._heap.entryCapacity == capacity)
         #expect(queue._heap.slotCount == 0)
     }
 
