@@ -82,6 +82,30 @@ struct EventQueueStorageTests {
         queue._verifyInvariants()
     }
 
+    /// The storage is shared between copies until one of them changes: each copy then behaves
+    /// as an independent queue (value semantics), and payloads with references are released.
+    @Test func copiesAreIndependent() {
+        var original = EventQueue<String>(minimumCapacity: 2)
+        var handles: [EventHandle] = []
+        for i in 0..<10 { handles.append(original.schedule("event \(i)", at: Double(10 - i))) }
+        var copy = original
+        let cancelled = copy.cancel(handles[9])  // the earliest event, at t = 1
+        #expect(cancelled)
+        copy.schedule("late", at: 100)
+        _ = copy.popNext()
+        let stillPending = original.isPending(handles[9])
+        #expect(original.count == 10 && stillPending)
+        #expect(original.popNext()?.event == "event 9")
+        var popped: [String] = []
+        while let next = copy.popNext() { popped.append(next.event) }
+        #expect(popped == (0..<8).reversed().map { "event \($0)" } + ["late"])
+        let third = original
+        original.removeAll()
+        #expect(third.count == 9 && original.isEmpty)
+        original._verifyInvariants()
+        third._verifyInvariants()
+    }
+
     @Test func removeAllKeepsCapacity() {
         var queue = EventQueue<String>(minimumCapacity: 0)
         for i in 0..<500 {
