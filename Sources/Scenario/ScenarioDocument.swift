@@ -12,6 +12,13 @@ struct ScenarioDocument {
         }
     }
 
+    /// Top-level sections that describe runs rather than the world (not settable with --set).
+    static let runSections = ["variants", "sweep"]
+    /// Keys of one variant, of `sweep:`, and of one swept parameter's range.
+    static let variantKeys = ["description", "set"]
+    static let sweepKeys = ["method", "points", "parameters"]
+    static let sweepRangeKeys = ["low", "high", "steps", "values"]
+
     /// The document without its `variants:` and `sweep:` keys.
     let root: Node
     let variants: [Variant]
@@ -47,7 +54,7 @@ struct ScenarioDocument {
                     continue
                 }
                 let context = "variant '\(name)'"
-                guard let fields = decoder.fields(of: node, in: context, known: ["description", "set"], required: ["set"])
+                guard let fields = decoder.fields(of: node, in: context, known: Self.variantKeys, required: ["set"])
                 else { continue }
                 let description = fields["description"].flatMap { decoder.string($0, "\(context): description") } ?? ""
                 var overrides: [ScenarioOverride] = []
@@ -73,7 +80,7 @@ struct ScenarioDocument {
 
     /// `sweep: {method: grid|latin_hypercube, points: N, parameters: {path: {low, high, steps} | {values: [...]}}}`
     static func decodeSweep(_ node: Node, decoder: inout NodeDecoder) -> (SweepSpecification?, Variant?) {
-        guard let fields = decoder.fields(of: node, in: "sweep", known: ["method", "points", "parameters"],
+        guard let fields = decoder.fields(of: node, in: "sweep", known: Self.sweepKeys,
                                           required: ["method", "parameters"])
         else { return (nil, nil) }
         var method = SweepSpecification.Method.grid
@@ -98,11 +105,14 @@ struct ScenarioDocument {
         for (key, value) in pairs {
             guard let path = decoder.string(key, "sweep: parameters") else { continue }
             let context = "sweep: \(path)"
-            guard let range = decoder.fields(of: value, in: context, known: ["low", "high", "steps", "values"]) else { continue }
+            guard let range = decoder.fields(of: value, in: context, known: Self.sweepRangeKeys) else { continue }
             var parameter = SweepSpecification.Parameter(path: path, values: nil, low: 0, high: 0, steps: 2)
             if let list = range["values"] {
                 let values = (decoder.list(list, "\(context): values") ?? []).compactMap { decoder.number($0, "\(context): values") }
-                guard !values.isEmpty else { continue }
+                guard !values.isEmpty else {
+                    decoder.report("\(context): values must list at least one number", at: list)
+                    continue
+                }
                 if method == .latinHypercube {
                     decoder.report("\(context): a latin_hypercube takes low and high, not values", at: list)
                 }

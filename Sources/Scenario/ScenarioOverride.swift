@@ -16,6 +16,12 @@ struct ScenarioOverride {
             decoder.report("'\(path)' is not a dotted path (empty segment)", at: pathNode)
             return root
         }
+        // The what-if sections describe runs, not the world: a setting there would be ignored.
+        if let section = segments.first, ScenarioDocument.runSections.contains(section) {
+            decoder.report("'\(path)' cannot be set: '\(section)' describes runs (use --variant or --sweep, "
+                           + "or edit the file)", at: pathNode)
+            return root
+        }
         return set(segments[...], in: root, walked: [], decoder: &decoder) ?? root
     }
 

@@ -1,4 +1,5 @@
 import EscalationModel
+import Foundation
 import Scenario
 import Stochastic
 import Testing
@@ -81,6 +82,25 @@ import Testing
         } catch {
             #expect(error.description.contains("--set:1:1: path 'actors.nobody.morale' does not exist"), "\(error)")
         }
+    }
+
+    @Test func runSectionsCannotBeSetFromTheCommandLine() {
+        for path in ["sweep.points=3", "variants.x.description=y"] {
+            do {
+                _ = try Scenario.load(path: ShippedScenarios.baseline, settings: [path])
+                Issue.record("--set \(path) was accepted and would have been ignored")
+            } catch {
+                #expect(error.description.contains("--set:1:1: '\(path.prefix { $0 != "=" })' cannot be set"), "\(error)")
+            }
+        }
+    }
+
+    @Test func aSweepParameterWithNoValuesIsAnError() throws {
+        let text = try String(contentsOfFile: ShippedScenarios.baseline, encoding: .utf8)
+            .replacingOccurrences(of: "actors.iran.distraction: {low: 0.2, high: 0.9}", with: "actors.iran.distraction: {values: []}")
+        let found = problems(in: text)
+        #expect(found.contains { $0.contains("sweep: actors.iran.distraction: values must list at least one number") },
+                "\(found)")
     }
 
     @Test func anUnknownVariantIsAnError() {
