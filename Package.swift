@@ -43,6 +43,11 @@ let package = Package(
             dependencies: ["Scenario", "EscalationModel", "DiscreteEvent", "Stochastic"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Report",
+            dependencies: ["Experiments", "Stochastic"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "escsim",
             dependencies: [
