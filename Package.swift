@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "escsim",
             dependencies: [
-                "Experiments", "Scenario", "EscalationModel", "DiscreteEvent", "Stochastic",
+                "Experiments", "Scenario", "EscalationModel", "DiscreteEvent", "Stochastic", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

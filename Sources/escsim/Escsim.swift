@@ -15,6 +15,6 @@ struct Escsim: ParsableCommand {
             64 bad command-line arguments.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, MergeCommand.self, TraceCommand.self, ValidateCommand.self]
+        subcommands: [RunCommand.self, MergeCommand.self, TraceCommand.self, ValidateCommand.self, ReportCommand.self]
     )
 }
