@@ -80,6 +80,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ReportTests",
+            dependencies: ["Report", "Experiments", "Stochastic", "escsim"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "EscsimCLITests",
             dependencies: ["escsim"],
             swiftSettings: strictSettings
