@@ -33,12 +33,14 @@ public struct ForestPlot: Sendable {
     }
 
     /// A difference with its sign: "+9.6", "-12.7".
-    func signed(_ value: Double) -> String {
+    public func signed(_ value: Double) -> String {
         guard value.isFinite else { return NumberText.missing }
         let shown = value * factor
         let text = kind == .quantity ? NumberText.automatic(shown) : NumberText.fixed(shown, digits: kind == .indicator
             || kind == .share ? 1 : 2)
-        return shown > 0 && !text.hasPrefix("+") ? "+" + text : text
+        // No "+" on a difference that rounds to zero: "+0.0" would claim a direction.
+        let nonzero = text.contains { $0 != "0" && $0 != "." && $0 != "," }
+        return shown > 0 && nonzero ? "+" + text : text
     }
 
     public var caption: String {

@@ -27,7 +27,7 @@ public struct HTMLReport: Sendable {
         let folder = try OutputFolder.load(directory)
         let report = HTMLReport(folder: folder)
         let page = report.render()
-        let path = output ?? directory + "/" + defaultFileName
+        let path = output ?? folder.path + "/" + defaultFileName
         do {
             try AtomicFile.write(page.html, to: path)
         } catch {

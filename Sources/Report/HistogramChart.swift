@@ -38,7 +38,9 @@ public struct HistogramChart: Sendable {
         case .day: NumberText.fixed(value, digits: 1)
         case .level: NumberText.fixed(value, digits: 0)
         case .share, .indicator: NumberText.percent(value)
-        case .quantity: NumberText.automatic(value)
+        // Counts of people and strikes: whole numbers once they reach ten (81, not 81.0).
+        case .quantity: value.magnitude >= 10 ? NumberText.fixed(value, digits: 0, grouped: true)
+            : NumberText.automatic(value)
         }
     }
 
@@ -105,7 +107,8 @@ public struct HistogramChart: Sendable {
         if let never { drawNever(never, on: &canvas, area: area) }
 
         area.drawYAxis(on: &canvas, ticks: yTicks, label: "runs")
-        area.drawXAxis(on: &canvas, ticks: xTicks(area.x), label: unit)
+        // Without values the x axis has no range to label.
+        area.drawXAxis(on: &canvas, ticks: counted > 0 ? xTicks(area.x) : [], label: unit)
         let description = "Histogram of \(title.lowercased()) for \(variant), \(bins.count) bins. " + caption
         return canvas.render(id: id, kind: "histogram", title: "\(title) (\(variant))", description: description, data: [
             ("data-outcome", outcome), ("data-variant", variant), ("data-bins", "\(bins.count)"),

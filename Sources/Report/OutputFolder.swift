@@ -64,7 +64,10 @@ public struct OutputFolder: Sendable {
     }
 
     /// Reads and checks the folder at `path`.
-    public static func load(_ path: String) throws(ReportError) -> OutputFolder {
+    public static func load(_ given: String) throws(ReportError) -> OutputFolder {
+        // "results/x/" and "results/x" are the same folder; keep file names free of "//".
+        var path = given
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         var status = stat()
         guard stat(path, &status) == 0 else {
             if errno == ENOENT || errno == ENOTDIR { throw ReportError.folderMissing(path) }

@@ -68,3 +68,18 @@ import Testing
         #expect(OutcomeCatalog.actorName("hts") == "HTS" && OutcomeCatalog.actorName("hezbollah") == "Hezbollah")
     }
 }
+
+/// The signs of forest-plot differences.
+@Suite struct DifferenceTextTests {
+    private func plot(_ kind: OutcomeSummary.Kind) -> ForestPlot {
+        ForestPlot(id: "f", outcome: "x", title: "X", kind: kind, rows: [])
+    }
+
+    @Test func aDifferenceThatRoundsToZeroHasNoSign() {
+        #expect(plot(.indicator).signed(0.0004) == "0.0")
+        #expect(plot(.indicator).signed(0.047) == "+4.7")
+        #expect(plot(.indicator).signed(-0.536) == "-53.6")
+        #expect(plot(.quantity).signed(35.83) == "+35.8")
+        #expect(plot(.day).signed(.nan) == "\u{2013}")
+    }
+}
