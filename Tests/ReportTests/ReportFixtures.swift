@@ -31,7 +31,7 @@ enum ReportFixtures {
             precision: nil, target: nil, precisionBatch: 50)
         let session = try BatchSession.start(plan: plan, experiment: try plan.experiment(), directory: directory)
         let stop = StopFlag()
-        _ = try session.run(threads: 2, stop: stop, commandLine: ["escsim", "run", "Scenarios/aleppo-2024.yaml"],
+        _ = try session.run(threads: 1, stop: stop, commandLine: ["escsim", "run", "Scenarios/aleppo-2024.yaml"],
                             started: Date(timeIntervalSince1970: 1_700_000_000)) { done, _ in
             if let stopAfter, done >= stopAfter { stop.request() }
         }
