@@ -174,7 +174,7 @@ extension HTMLReport {
             ("common_random_numbers", m.commonRandomNumbers.map { $0 ? "true" : "false" } ?? "not recorded"),
             ("shard", text(m.shard)),
             ("threads", m.threads.map { "\($0)" } ?? "not recorded"),
-            ("random", [m.randomLibrary, m.randomVersion, m.generator].compactMap { $0 }.joined(separator: " ")),
+            ("random", randomText),
             ("random.seed_derivation", text(m.seedDerivation)),
             ("command_line", m.commandLine.isEmpty ? "not recorded" : Markup.commandLine(m.commandLine)),
             ("started_at", text(m.startedAt)),

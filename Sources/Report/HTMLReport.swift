@@ -93,7 +93,7 @@ public struct HTMLReport: Sendable {
                 + (variants.count > 1 ? (m.commonRandomNumbers == false ? " (independent random numbers)"
                     : " (common random numbers)") : "")),
             ("escsim", m.escsimVersion ?? "not recorded"),
-            ("Random numbers", [m.randomLibrary, m.randomVersion, m.generator].compactMap { $0 }.joined(separator: " ")),
+            ("Random numbers", randomText),
             ("Started", m.startedAt ?? "not recorded"),
             ("Command", m.commandLine.isEmpty ? "not recorded" : Markup.commandLine(m.commandLine)),
         ]
@@ -117,6 +117,13 @@ public struct HTMLReport: Sendable {
             <nav aria-label="Contents"><ol>\(items)</ol></nav>
             </header>
             """
+    }
+
+    /// "GSL 2.7.1 mt19937".
+    var randomText: String {
+        let m = folder.manifest
+        let parts = [m.randomLibrary, m.randomVersion, m.generator].compactMap { $0 }
+        return parts.isEmpty ? "not recorded" : parts.joined(separator: " ")
     }
 
     /// "1,000 per variant (1,000 asked)", with failed runs when there were any.

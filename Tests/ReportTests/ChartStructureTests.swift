@@ -162,10 +162,16 @@ import Testing
     }
 
     @Test func theHeaderAndManifestComeFromTheManifest() throws {
-        for fact in ["aleppo-2024", "Scenarios/aleppo-2024.yaml", "41", "200 per variant", "mt19937",
-                     "2023-11-14T22:13:20Z", "escsim run Scenarios/aleppo-2024.yaml", "ceasefire_push"] {
-            #expect(html.contains(fact), "\(fact)")
+        let facts = [("Scenario", "aleppo-2024 (Scenarios/aleppo-2024.yaml)"), ("Seed", "41"),
+                     ("Replications", "200 per variant"),
+                     ("Started", "2023-11-14T22:13:20Z"),
+                     ("Variants", "6: baseline, " + ReportFixtures.variants.joined(separator: ", ")
+                         + " (common random numbers)")]
+        for (key, value) in facts {
+            #expect(html.contains("<dt>\(key)</dt><dd>\(value)</dd>"), "\(key)")
         }
+        #expect(html.contains(#/<dt>Random numbers</dt><dd>GSL 2\.[0-9.]+ mt19937</dd>/#))
+        #expect(html.contains("<dt>Command</dt><dd><code>escsim run Scenarios/aleppo-2024.yaml</code></dd>"))
         for section in ["id=\"outcomes\"", "id=\"over-time\"", "id=\"variants\"", "id=\"summary\"", "id=\"sensitivity\"",
                         "id=\"manifest\""] {
             #expect(html.contains(section))
