@@ -1,10 +1,12 @@
-# escsim — `make run` runs the baseline scenario; `make test` runs the whole test suite.
+# escsim — `make run` runs the scenario with its what-ifs and writes the HTML report; `make test` runs the whole test suite.
 SWIFT      ?= swift
 SCENARIO   ?= Scenarios/aleppo-2024.yaml
 REPLICATIONS ?= 2000
 SEED       ?= 20241127
+# The output folder of `make run`: results/<scenario file name without .yaml>.
+OUT        ?= results/$(basename $(notdir $(SCENARIO)))
 
-.PHONY: run test test-slurm build release gsl clean
+.PHONY: run test test-slurm test-report build release gsl clean
 
 # Install GSL (libgsl-dev) and pkg-config when pkg-config cannot find GSL: as root, or with sudo.
 gsl:
@@ -22,8 +24,12 @@ build: gsl
 release: gsl
 	$(SWIFT) build -c release --product escsim
 
+# The baseline and every variant of the scenario (common random numbers), then the report of that
+# folder; `escsim report` prints where the page is.
 run: release
-	$$($(SWIFT) build -c release --show-bin-path)/escsim run $(SCENARIO) --replications $(REPLICATIONS) --seed $(SEED)
+	@bin=$$($(SWIFT) build -c release --show-bin-path); \
+	$$bin/escsim run $(SCENARIO) --variants all --replications $(REPLICATIONS) --seed $(SEED) --out $(OUT) && \
+	$$bin/escsim report $(OUT)
 
 test: gsl
 	$(SWIFT) test
@@ -32,6 +38,11 @@ test: gsl
 # run as a job array, merged, and compared byte for byte with a single run.
 test-slurm: release
 	ESCSIM=$$($(SWIFT) build -c release --show-bin-path)/escsim bash tests-slurm/slurm-test.sh
+
+# The HTML report in a real browser: headless Chromium (installed with apt-get when missing, as
+# root) takes a screenshot of a small batch's report and dumps its DOM; the script checks both.
+test-report: release
+	ESCSIM=$$($(SWIFT) build -c release --show-bin-path)/escsim bash tests-report/report-browser-test.sh
 
 clean:
 	rm -rf .build results

@@ -43,10 +43,15 @@ let package = Package(
             dependencies: ["Scenario", "EscalationModel", "DiscreteEvent", "Stochastic"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Report",
+            dependencies: ["Experiments", "Stochastic"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "escsim",
             dependencies: [
-                "Experiments", "Scenario", "EscalationModel", "DiscreteEvent", "Stochastic",
+                "Experiments", "Scenario", "EscalationModel", "DiscreteEvent", "Stochastic", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -72,6 +77,11 @@ let package = Package(
         .testTarget(
             name: "ExperimentsTests",
             dependencies: ["Experiments", "Scenario", "EscalationModel", "DiscreteEvent", "Stochastic"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ReportTests",
+            dependencies: ["Report", "Experiments", "Stochastic", "escsim"],
             swiftSettings: strictSettings
         ),
         .testTarget(

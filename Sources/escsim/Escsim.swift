@@ -22,6 +22,6 @@ struct Escsim: ParsableCommand {
             Shell completion: escsim --generate-completion-script bash|zsh|fish (see README.md).
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, MergeCommand.self, TraceCommand.self, ValidateCommand.self]
+        subcommands: [RunCommand.self, MergeCommand.self, TraceCommand.self, ValidateCommand.self, ReportCommand.self]
     )
 }

@@ -1,0 +1,149 @@
+import Experiments
+
+/// The report page of one output folder: one self-contained HTML file with inline CSS and
+/// inline SVG charts, and nothing to fetch (no scripts, fonts, images or links). Its bytes
+/// depend only on the folder's files, never on when or where it is made.
+public struct HTMLReport: Sendable {
+    public let folder: OutputFolder
+
+    /// The file name written into the folder when no other path is given.
+    public static let defaultFileName = "report.html"
+
+    public init(folder: OutputFolder) {
+        self.folder = folder
+    }
+
+    /// What `write` did.
+    public struct Written: Sendable {
+        public var path: String
+        public var charts: Int
+        public var bytes: Int
+    }
+
+    /// Reads the output folder at `directory` and writes its report to `output` (default
+    /// `directory/report.html`), whole or not at all: nothing is written when the folder is
+    /// unusable, and a failed write leaves no partial file.
+    public static func write(folder directory: String, to output: String? = nil) throws(ReportError) -> Written {
+        let folder = try OutputFolder.load(directory)
+        let report = HTMLReport(folder: folder)
+        let page = report.render()
+        let path = output ?? folder.path + "/" + defaultFileName
+        do {
+            try AtomicFile.write(page.html, to: path)
+        } catch {
+            throw ReportError.cannotWrite(error.message)
+        }
+        return Written(path: path, charts: page.charts, bytes: page.html.utf8.count)
+    }
+
+    /// The page, and how many charts it holds.
+    public func render() -> (html: String, charts: Int) {
+        var sections: [String] = []
+        var charts = 0
+        for section in [outcomeSection(), timelineSection(), comparisonSection()] {
+            sections.append(section.html)
+            charts += section.charts
+        }
+        sections += [summarySection(), sensitivitySection(), manifestSection()]
+        let name = folder.manifest.scenarioName ?? lastComponent(folder.path)
+        let html = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="escsim \(Markup.escape(EscsimVersion.current)) report">
+            <title>\(Markup.escape("escsim report: \(name)"))</title>
+            <style>
+            \(ReportStyle.css)
+            </style>
+            </head>
+            <body data-charts="\(charts)">
+            \(header(name: name))
+            \(sections.joined(separator: "\n"))
+            <footer>Made by <code>escsim report</code> \(Markup.escape(EscsimVersion.current)) from the files of \
+            <code>\(Markup.escape(folder.path))</code>: \(Markup.escape(sourceFiles.joined(separator: ", "))). \
+            Charts use the Okabe&#8211;Ito colour-blind-safe palette.</footer>
+            </body>
+            </html>
+
+            """
+        return (html, charts)
+    }
+
+    /// The files this report was read from, in escsim's order.
+    var sourceFiles: [String] {
+        var files = [BatchOutput.manifestFile, BatchOutput.summaryFile, BatchOutput.replicationsFile]
+        if folder.histograms != nil { files.append(BatchOutput.histogramsFile) }
+        if !folder.timeline.isEmpty { files.append(BatchOutput.timelineFile) }
+        if folder.comparisons != nil { files.append(BatchOutput.comparisonFile) }
+        if folder.sensitivity != nil { files.append(BatchOutput.sensitivityFile) }
+        return files
+    }
+
+    /// Title, the run's key facts from the manifest, and the table of contents.
+    private func header(name: String) -> String {
+        let m = folder.manifest
+        let variants = folder.variants
+        var facts: [(String, String)] = [
+            ("Scenario", name + (m.scenarioFile.map { " (\($0))" } ?? "")),
+            ("Seed", m.seed.map { "\($0)" } ?? "not recorded"),
+            ("Replications", replicationText),
+            ("Variants", "\(variants.count): " + variants.joined(separator: ", ")
+                + (variants.count > 1 ? (m.commonRandomNumbers == false ? " (independent random numbers)"
+                    : " (common random numbers)") : "")),
+            ("escsim", m.escsimVersion ?? "not recorded"),
+            ("Random numbers", randomText),
+            ("Started", m.startedAt ?? "not recorded"),
+            ("Command", m.commandLine.isEmpty ? "not recorded" : Markup.commandLine(m.commandLine)),
+        ]
+        if !m.settings.isEmpty { facts.insert(("Settings", m.settings.joined(separator: ", ")), at: 1) }
+        let list = facts.map { key, value in
+            key == "Command" ? "<dt>\(key)</dt><dd><code>\(Markup.escape(value))</code></dd>"
+                : "<dt>\(key)</dt><dd>\(Markup.escape(value))</dd>"
+        }.joined(separator: "\n")
+        var contents = [("outcomes", "Outcomes"), ("over-time", "Over time")]
+        if folder.comparisons != nil { contents.append(("variants", "Variants against \(folder.baseline)")) }
+        contents += [("summary", "Summary tables"), ("sensitivity", "Sensitivity"), ("manifest", "Manifest")]
+        let items = contents.map { "<li><a href=\"#\($0.0)\">\(Markup.escape($0.1))</a></li>" }.joined()
+        return """
+            <header>
+            <h1>\(Markup.escape("escsim report: \(name)"))</h1>
+            <p class="lead">Monte Carlo outcomes of the scenario, read from its output folder. Charts show \
+            \(Markup.escape(folder.baseline)) unless they say otherwise.</p>
+            <dl class="facts">
+            \(list)
+            </dl>
+            <nav aria-label="Contents"><ol>\(items)</ol></nav>
+            </header>
+            """
+    }
+
+    /// "GSL 2.7.1 mt19937".
+    var randomText: String {
+        let m = folder.manifest
+        let parts = [m.randomLibrary, m.randomVersion, m.generator].compactMap { $0 }
+        return parts.isEmpty ? "not recorded" : parts.joined(separator: " ")
+    }
+
+    /// "1,000 per variant (1,000 asked)", with failed runs when there were any.
+    var replicationText: String {
+        let m = folder.manifest
+        var text = NumberText.count(m.replicationsDone ?? folder.runs(folder.baseline)) + " per variant"
+        if let asked = m.replications, asked != m.replicationsDone { text += " (\(NumberText.count(asked)) asked)" }
+        let failed = folder.variants.reduce(0) { $0 + (folder.tally.failedRuns[$1] ?? 0) }
+        if failed > 0 { text += "; \(NumberText.count(failed)) failed runs left out of every summary" }
+        return text
+    }
+
+    /// An identifier made safe for an `id` attribute.
+    func anchor(_ prefix: String, _ name: String) -> String {
+        prefix + "-" + String(name.unicodeScalars.map { scalar -> Character in
+            scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) ? Character(scalar) : "-"
+        })
+    }
+
+    private func lastComponent(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}

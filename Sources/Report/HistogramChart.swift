@@ -1,0 +1,153 @@
+import Stochastic
+
+/// A histogram of one outcome over the runs of one variant, with its median (a line) and the
+/// interval holding the middle 90% of runs (p05 to p95, shaded). For a day outcome the runs
+/// where the event never happened have no value; they stand apart in a box at the right
+/// ("never"), on the same count scale, so the bars are not mistaken for all runs.
+public struct HistogramChart: Sendable {
+    public var id: String
+    public var outcome: String
+    public var variant: String
+    public var title: String
+    /// What the x axis measures ("day", "civilians", "ladder rung").
+    public var unit: String
+    public var kind: OutcomeSummary.Kind
+    /// In order; each `[low, high)`.
+    public var bins: [HistogramBin]
+    /// Quantiles over the runs with a value, from `summary.csv`.
+    public var median: Double
+    public var p05: Double
+    public var p95: Double
+    /// Runs where the event never happened; nil for outcomes every run has (counts, levels).
+    public var never: Int?
+    /// All runs of the variant (with a value or not).
+    public var runs: Int
+
+    static let width = 560.0
+    static let height = 300.0
+
+    /// Runs with a value.
+    public var counted: Int { bins.reduce(0) { $0 + $1.count } }
+
+    /// A ladder rung `k` is the bin `[k, k + 1)`: its bar is centred on `k + 0.5`.
+    private var levelOffset: Double { kind == .level ? 0.5 : 0 }
+
+    /// A value of this outcome as the chart's labels show it.
+    func format(_ value: Double) -> String {
+        switch kind {
+        case .day: NumberText.fixed(value, digits: 1)
+        case .level: NumberText.fixed(value, digits: 0)
+        case .share, .indicator: NumberText.percent(value)
+        // Counts of people and strikes: whole numbers once they reach ten (81, not 81.0).
+        case .quantity: value.magnitude >= 10 ? NumberText.fixed(value, digits: 0, grouped: true)
+            : NumberText.automatic(value)
+        }
+    }
+
+    /// "never (n = 37, 3.7%)".
+    var neverLabel: String? {
+        never.map { "never (n = \(NumberText.count($0)), \(NumberText.percent(Double($0) / Double(max(runs, 1)))))" }
+    }
+
+    /// One sentence under the chart: what the marks mean, in numbers.
+    public var caption: String {
+        var text = "\(variant): \(NumberText.count(counted)) of \(NumberText.count(runs)) runs"
+        if counted == 0 {
+            return text + "; the event never happened."
+        }
+        text += ". Median \(format(median)) (line); 90% of these runs between \(format(p05)) and \(format(p95)) (shaded)"
+        if let neverLabel { text += "; \(neverLabel) at the right" }
+        return text + "."
+    }
+
+    public func svg() -> String {
+        let rightMargin = never == nil ? 20.0 : 132.0
+        var canvas = SVGCanvas(width: Self.width, height: Self.height)
+        let low = bins.first?.low ?? 0
+        var high = bins.last?.high ?? 1
+        // A constant sample is the single bin [v, v]; give it a unit of width.
+        if high <= low { high = low + 1 }
+        let tallest = max(bins.map(\.count).max() ?? 0, never ?? 0, 1)
+        var area = PlotArea(canvas: canvas, margins: (48, rightMargin, 50, 62), xDomain: (low, high),
+                            yDomain: (0, Double(tallest)))
+        area.y = area.y.nice(count: 5)
+        let yTicks = PlotArea.ticks(area.y, count: 5)
+
+        canvas.text(title, x: area.left, y: 18, size: 14, bold: true, role: "chart-title")
+        area.drawGrid(on: &canvas, yTicks: yTicks)
+
+        if counted > 0 {
+            // The middle 90%: for rungs, from the left edge of p05's bar to the right edge of p95's.
+            let bandLow = area.x(p05), bandHigh = area.x(kind == .level ? p95 + 1 : p95)
+            canvas.rect(x: bandLow, y: area.top, width: max(bandHigh - bandLow, 2), height: area.height,
+                        fill: Palette.orange, opacity: 0.22, role: "interval",
+                        data: [("data-p05", "\(p05)"), ("data-p95", "\(p95)")])
+        }
+        for bin in bins {
+            var left = area.x(bin.low), right = area.x(bin.high)
+            if right - left < 3 {
+                let centre = (left + right) / 2
+                (left, right) = (centre - 1.5, centre + 1.5)
+            }
+            let gap = right - left > 6 ? 0.5 : 0
+            let top = area.y(Double(bin.count))
+            canvas.rect(x: left + gap, y: top, width: right - left - 2 * gap, height: area.bottom - top,
+                        fill: Palette.blue, role: "bar",
+                        data: [("data-low", "\(bin.low)"), ("data-high", "\(bin.high)"), ("data-count", "\(bin.count)")])
+        }
+        if counted > 0 {
+            let x = area.x(median + levelOffset)
+            canvas.line(x1: x, y1: area.top, x2: x, y2: area.bottom, stroke: Palette.vermillion, width: 2,
+                        role: "median", data: [("data-value", "\(median)")])
+        } else {
+            canvas.text("no run had this event", x: area.left + area.width / 2, y: area.top + area.height / 2,
+                        anchor: .middle, fill: Palette.grey)
+        }
+        drawLegend(on: &canvas, area: area)
+        if let never { drawNever(never, on: &canvas, area: area) }
+
+        area.drawYAxis(on: &canvas, ticks: yTicks, label: "runs")
+        // Without values the x axis has no range to label.
+        area.drawXAxis(on: &canvas, ticks: counted > 0 ? xTicks(area.x) : [], label: unit)
+        let description = "Histogram of \(title.lowercased()) for \(variant), \(bins.count) bins. " + caption
+        return canvas.render(id: id, kind: "histogram", title: "\(title) (\(variant))", description: description, data: [
+            ("data-outcome", outcome), ("data-variant", variant), ("data-bins", "\(bins.count)"),
+            ("data-x-min", "\(area.x.domain.low)"), ("data-x-max", "\(area.x.domain.high)"),
+            ("data-never", never.map { "\($0)" } ?? ""),
+        ])
+    }
+
+    /// Rungs are labelled at the middle of their bars; other axes get round ticks.
+    private func xTicks(_ scale: LinearScale) -> [PlotArea.Tick] {
+        guard kind == .level else { return PlotArea.ticks(scale, count: 6) }
+        let first = Int(scale.domain.low.rounded(.down)), last = Int(scale.domain.high.rounded(.up)) - 1
+        guard last >= first else { return [] }
+        let stride = max(1, (last - first + 1) / 12)
+        return Swift.stride(from: first, through: last, by: stride).map { (Double($0) + 0.5, "\($0)") }
+    }
+
+    private func drawLegend(on canvas: inout SVGCanvas, area: PlotArea) {
+        guard counted > 0 else { return }
+        let y = 36.0
+        canvas.rect(x: area.left, y: y - 9, width: 14, height: 10, fill: Palette.orange, opacity: 0.35)
+        canvas.text("90% of runs: \(format(p05))\u{2013}\(format(p95))", x: area.left + 18, y: y, size: 11)
+        let x = area.left + 190
+        canvas.line(x1: x, y1: y - 4, x2: x + 14, y2: y - 4, stroke: Palette.vermillion, width: 2)
+        canvas.text("median \(format(median))", x: x + 18, y: y, size: 11)
+    }
+
+    /// The box of runs without the event, right of the plot on the same count scale.
+    private func drawNever(_ never: Int, on canvas: inout SVGCanvas, area: PlotArea) {
+        let centre = area.right + 72
+        canvas.line(x1: area.right + 16, y1: area.top, x2: area.right + 16, y2: area.bottom, stroke: Palette.grey,
+                    dash: "3 3")
+        canvas.line(x1: area.right + 40, y1: area.bottom, x2: area.right + 104, y2: area.bottom, stroke: Palette.black)
+        let top = area.y(Double(never))
+        canvas.rect(x: centre - 18, y: top, width: 36, height: area.bottom - top, fill: Palette.grey,
+                    role: "censored", data: [("data-count", "\(never)")])
+        let share = NumberText.percent(Double(never) / Double(max(runs, 1)))
+        canvas.text("n = \(NumberText.count(never)), \(share)", x: centre, y: top - 6, anchor: .middle, size: 11,
+                    role: "censored-label")
+        canvas.text("never", x: centre, y: area.bottom + 18, anchor: .middle, size: 11, role: "tick censored-tick")
+    }
+}

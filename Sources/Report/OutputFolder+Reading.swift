@@ -1,0 +1,142 @@
+import Stochastic
+
+/// The readers of the individual CSV files. Each checks the columns it needs by name and every
+/// number it reads: an empty field is a missing value (NaN), anything else must parse.
+extension OutputFolder {
+    static func readSummary(_ path: String) throws(ReportError)
+        -> (summaries: [String: [String: OutcomeSummary]], outcomes: [String], variants: [String]) {
+        var summaries: [String: [String: OutcomeSummary]] = [:]
+        var outcomes: [String] = []
+        var variants: [String] = []
+        let columns = ["variant", "outcome", "kind", "n", "mean", "sd", "min", "p05", "p25", "p50", "p75", "p95",
+                       "max", "ci95_low", "ci95_high", "ci_method"]
+        try CSVReader(path: path).forEachRow(requiring: columns) { row, c throws(ReportError) in
+            let read = FieldReader(row: row, columns: c, path: path)
+            let kindText = row.text(c["kind"])
+            guard let kind = OutcomeSummary.Kind(rawValue: kindText) else {
+                throw ReportError.badCSV(path: path, line: row.line, reason: "unknown outcome kind '\(kindText)'")
+            }
+            let summary = OutcomeSummary(
+                variant: row.text(c["variant"]), outcome: row.text(c["outcome"]), kind: kind, n: try read.count("n"),
+                mean: try read.number("mean"), sd: try read.number("sd"), min: try read.number("min"),
+                p05: try read.number("p05"), p25: try read.number("p25"), p50: try read.number("p50"),
+                p75: try read.number("p75"), p95: try read.number("p95"), max: try read.number("max"),
+                ciLow: try read.number("ci95_low"), ciHigh: try read.number("ci95_high"),
+                ciMethod: row.text(c["ci_method"]))
+            if summaries[summary.variant] == nil { variants.append(summary.variant) }
+            if summaries[summary.variant, default: [:]].updateValue(summary, forKey: summary.outcome) != nil {
+                throw ReportError.badCSV(path: path, line: row.line,
+                                         reason: "a second row for \(summary.variant) / \(summary.outcome)")
+            }
+            if variants.count == 1 { outcomes.append(summary.outcome) }
+        }
+        return (summaries, outcomes, variants)
+    }
+
+    static func readHistograms(_ path: String) throws(ReportError) -> [String: [String: [HistogramBin]]] {
+        var histograms: [String: [String: [HistogramBin]]] = [:]
+        let columns = ["variant", "outcome", "bin_low", "bin_high", "count", "fraction"]
+        try CSVReader(path: path).forEachRow(requiring: columns) { row, c throws(ReportError) in
+            let read = FieldReader(row: row, columns: c, path: path)
+            let low = try read.finite("bin_low"), high = try read.finite("bin_high")
+            guard high >= low else {
+                throw ReportError.badCSV(path: path, line: row.line, reason: "a bin whose upper edge is below its lower")
+            }
+            let bin = HistogramBin(low: low, high: high, count: try read.count("count"),
+                                   fraction: try read.number("fraction"))
+            histograms[row.text(c["variant"]), default: [:]][row.text(c["outcome"]), default: []].append(bin)
+        }
+        return histograms
+    }
+
+    static func readTimeline(_ path: String) throws(ReportError) -> [TimelineSeries] {
+        var series: [TimelineSeries] = []
+        var index: [String: Int] = [:]
+        let columns = ["variant", "day", "measure", "mean", "p05", "p25", "p50", "p75", "p95"]
+        try CSVReader(path: path).forEachRow(requiring: columns) { row, c throws(ReportError) in
+            let read = FieldReader(row: row, columns: c, path: path)
+            let variant = row.text(c["variant"]), measure = row.text(c["measure"])
+            let point = TimelineSeries.Point(
+                day: try read.finite("day"), mean: try read.number("mean"), p05: try read.number("p05"),
+                p25: try read.number("p25"), p50: try read.number("p50"), p75: try read.number("p75"),
+                p95: try read.number("p95"))
+            // A unit separator cannot occur in an identifier, so the key is unambiguous.
+            let key = variant + "\u{1F}" + measure
+            if let position = index[key] {
+                series[position].points.append(point)
+            } else {
+                index[key] = series.count
+                series.append(TimelineSeries(variant: variant, measure: measure, points: [point]))
+            }
+        }
+        for position in series.indices {
+            series[position].points.sort { $0.day < $1.day }
+        }
+        return series
+    }
+
+    static func readComparisons(_ path: String) throws(ReportError) -> [PairedComparison] {
+        var rows: [PairedComparison] = []
+        let columns = ["variant", "baseline", "outcome", "n_pairs", "mean_variant", "mean_baseline", "difference",
+                       "ci95_low", "ci95_high", "pairing"]
+        try CSVReader(path: path).forEachRow(requiring: columns) { row, c throws(ReportError) in
+            let read = FieldReader(row: row, columns: c, path: path)
+            rows.append(PairedComparison(
+                variant: row.text(c["variant"]), baseline: row.text(c["baseline"]), outcome: row.text(c["outcome"]),
+                pairs: try read.count("n_pairs"), meanVariant: try read.number("mean_variant"),
+                meanBaseline: try read.number("mean_baseline"), difference: try read.number("difference"),
+                ciLow: try read.number("ci95_low"), ciHigh: try read.number("ci95_high"),
+                pairing: row.text(c["pairing"])))
+        }
+        return rows
+    }
+
+    static func readSensitivity(_ path: String) throws(ReportError) -> [SensitivityEntry] {
+        var rows: [SensitivityEntry] = []
+        let columns = ["variant", "outcome", "parameter", "method", "n", "prcc", "ci95_low", "ci95_high", "p_value"]
+        try CSVReader(path: path).forEachRow(requiring: columns) { row, c throws(ReportError) in
+            let read = FieldReader(row: row, columns: c, path: path)
+            rows.append(SensitivityEntry(
+                variant: row.text(c["variant"]), outcome: row.text(c["outcome"]), parameter: row.text(c["parameter"]),
+                method: row.text(c["method"]), n: try read.count("n"), prcc: try read.number("prcc"),
+                ciLow: try read.number("ci95_low"), ciHigh: try read.number("ci95_high"),
+                pValue: try read.number("p_value")))
+        }
+        return rows
+    }
+}
+
+/// Reads typed fields of one CSV row by column name, with errors that name file, line and column.
+private struct FieldReader {
+    let row: CSVRecord
+    let columns: CSVColumns
+    let path: String
+
+    /// A number, or NaN for an empty field (escsim's missing value).
+    func number(_ name: String) throws(ReportError) -> Double {
+        let position = columns[name]
+        if row.isEmpty(position) { return .nan }
+        guard let value = row.number(position) else { throw invalid(name, "not a number") }
+        return value
+    }
+
+    /// A number that must be present and finite (a bin edge, a day).
+    func finite(_ name: String) throws(ReportError) -> Double {
+        let value = try number(name)
+        guard value.isFinite else { throw invalid(name, "not a finite number") }
+        return value
+    }
+
+    /// A count: a whole number, zero or more.
+    func count(_ name: String) throws(ReportError) -> Int {
+        let value = try number(name)
+        guard value.isFinite, value >= 0, value == value.rounded(), value < 1e15 else {
+            throw invalid(name, "not a count")
+        }
+        return Int(value)
+    }
+
+    private func invalid(_ name: String, _ what: String) -> ReportError {
+        .badCSV(path: path, line: row.line, reason: "\(name) is '\(row.text(columns[name]))', \(what)")
+    }
+}

@@ -1,0 +1,136 @@
+import Experiments
+import Stochastic
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An escsim output folder, read and checked: the typed content of its manifest and CSV files.
+/// It is built from the files alone (never from the scenario), so merged shard folders and
+/// folders from older runs load the same way. `summary.csv` and `replications.csv` are
+/// required; the other files are optional, as escsim writes them only when they apply.
+public struct OutputFolder: Sendable {
+    public let path: String
+    public let manifest: RunManifest
+    /// Variants in the manifest's order; the first is the one the others are compared with.
+    public let variants: [String]
+    /// Outcome names in the order of `summary.csv`.
+    public let outcomes: [String]
+    /// `summary.csv` by variant, then outcome.
+    public let summaries: [String: [String: OutcomeSummary]]
+    /// `histograms.csv` by variant, then outcome; nil when the folder has no such file.
+    public let histograms: [String: [String: [HistogramBin]]]?
+    /// `timeline.csv`, one series per variant and measure, in file order; empty when absent.
+    public let timeline: [TimelineSeries]
+    /// `comparison.csv` in file order; nil when the run had no variants.
+    public let comparisons: [PairedComparison]?
+    /// `sensitivity.csv` in file order; nil when the scenario had nothing uncertain.
+    public let sensitivity: [SensitivityEntry]?
+    /// Run counts and never-happened counts from `replications.csv`.
+    public let tally: ReplicationTally
+
+    /// The variant the others are compared with (escsim's baseline, or the one variant run).
+    public var baseline: String { variants[0] }
+
+    /// Outcomes drawn as histograms, among those the folder has.
+    public var histogramOutcomes: [String] { OutcomeCatalog.histogramOutcomes(among: outcomes) }
+
+    /// The summary row of `outcome` for `variant`.
+    public func summary(_ variant: String, _ outcome: String) -> OutcomeSummary? {
+        summaries[variant]?[outcome]
+    }
+
+    /// The histogram bins of `outcome` for `variant`: from `histograms.csv` when it has them,
+    /// otherwise made from the values in `replications.csv` by escsim's own rule (only kept
+    /// for the baseline's histogram outcomes).
+    public func bins(_ variant: String, _ outcome: String) -> [HistogramBin] {
+        if let stored = histograms?[variant]?[outcome] { return stored }
+        guard variant == baseline, let values = tally.values[outcome], !values.isEmpty else { return [] }
+        let kind = summary(variant, outcome)?.kind
+        // The same choice BatchOutput makes: unit bins for days and whole-number data.
+        let integer = kind == .day || kind != .share && values.allSatisfy { $0 == $0.rounded() }
+        return HistogramBins.make(values, integer: integer)
+    }
+
+    /// Runs of `variant` whose `outcome` is empty in `replications.csv`: the event never happened.
+    public func neverHappened(_ variant: String, _ outcome: String) -> Int {
+        tally.empty[variant]?[outcome] ?? 0
+    }
+
+    /// Runs of `variant` that finished without error (what every summary is over).
+    public func runs(_ variant: String) -> Int {
+        tally.okRuns[variant] ?? 0
+    }
+
+    /// Reads and checks the folder at `path`.
+    public static func load(_ given: String) throws(ReportError) -> OutputFolder {
+        // "results/x/" and "results/x" are the same folder; keep file names free of "//".
+        var path = given
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw ReportError.folderMissing(path) }
+            throw ReportError.unreadable(path: path, reason: CSVReader.systemReason(errno))
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else { throw ReportError.notAFolder(path) }
+        let manifestPath = path + "/" + BatchOutput.manifestFile
+        guard access(manifestPath, F_OK) == 0 else { throw ReportError.notAnOutputFolder(path) }
+        let manifest = try RunManifest.load(path: manifestPath)
+        guard manifest.complete else {
+            throw ReportError.incompleteRun(folder: path, reason: manifest.stopReason ?? "not recorded")
+        }
+
+        func file(_ name: String) -> String { path + "/" + name }
+        func exists(_ name: String) -> Bool { access(file(name), F_OK) == 0 }
+        let required = [BatchOutput.summaryFile, BatchOutput.replicationsFile]
+        for name in required + (manifest.files ?? []) where !exists(name) {
+            throw ReportError.fileMissing(file(name))
+        }
+
+        let (summaries, outcomes, summaryVariants) = try readSummary(file(BatchOutput.summaryFile))
+        let variants = manifest.variants.isEmpty ? summaryVariants : manifest.variants
+        guard let baseline = variants.first, summaries[baseline] != nil else {
+            throw ReportError.inconsistent("\(file(BatchOutput.summaryFile)) has no rows for the variant "
+                                           + "\(variants.first ?? "(none)") that manifest.json lists first")
+        }
+        let histograms = exists(BatchOutput.histogramsFile)
+            ? try readHistograms(file(BatchOutput.histogramsFile)) : nil
+        let timeline = exists(BatchOutput.timelineFile) ? try readTimeline(file(BatchOutput.timelineFile)) : []
+        let comparisons = exists(BatchOutput.comparisonFile)
+            ? try readComparisons(file(BatchOutput.comparisonFile)) : nil
+        let sensitivity = exists(BatchOutput.sensitivityFile)
+            ? try readSensitivity(file(BatchOutput.sensitivityFile)) : nil
+
+        let charted = OutcomeCatalog.histogramOutcomes(among: outcomes)
+        let unbinned = charted.filter { histograms?[baseline]?[$0] == nil }
+        let tally = try ReplicationTally.read(path: file(BatchOutput.replicationsFile), outcomes: charted,
+                                              keep: Set(unbinned), keepVariant: baseline)
+        let folder = OutputFolder(path: path, manifest: manifest, variants: variants, outcomes: outcomes,
+                                  summaries: summaries, histograms: histograms, timeline: timeline,
+                                  comparisons: comparisons, sensitivity: sensitivity, tally: tally)
+        try folder.checkAgreement()
+        return folder
+    }
+
+    /// The files must describe one batch: each charted outcome's `n` in `summary.csv` plus the
+    /// runs where it never happened is the baseline's run count in `replications.csv`, and the
+    /// manifest's count of finished replications is the number of baseline rows.
+    private func checkAgreement() throws(ReportError) {
+        let rows = runs(baseline) + (tally.failedRuns[baseline] ?? 0)
+        if let done = manifest.replicationsDone, done != rows {
+            throw ReportError.inconsistent("manifest.json says \(done) replications were done, but "
+                                           + "\(path)/\(BatchOutput.replicationsFile) has \(rows) rows of \(baseline)")
+        }
+        for outcome in histogramOutcomes {
+            guard let summary = summary(baseline, outcome) else { continue }
+            let counted = summary.n + neverHappened(baseline, outcome)
+            if counted != runs(baseline) {
+                throw ReportError.inconsistent(
+                    "\(path)/\(BatchOutput.summaryFile) counts \(summary.n) runs of \(baseline) with \(outcome) "
+                        + "and \(neverHappened(baseline, outcome)) without, but \(BatchOutput.replicationsFile) has "
+                        + "\(runs(baseline)) runs; the files come from different batches")
+            }
+        }
+    }
+}

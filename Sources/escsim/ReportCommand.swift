@@ -1,0 +1,43 @@
+import ArgumentParser
+import Report
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Turn an output folder into one self-contained HTML page with charts.",
+        discussion: """
+            Example: escsim report results/aleppo-2024 -o aleppo.html
+
+            The page holds histograms of the key outcomes (runs where an event never happened shown \
+            apart), fan charts of territory and the escalation ladder over time, a forest plot of each \
+            variant against the baseline (when the folder has comparison.csv), the summary and \
+            sensitivity tables and the manifest. It is built from the folder's files alone, so merged \
+            shard folders work too; it needs no network, scripts or fonts, and prints on white.
+
+            Exit status: 0 written; 1 the page could not be written (folder not writable, disk full); \
+            2 the folder is missing, is not an escsim output folder (no manifest.json), holds an \
+            incomplete run, or has a damaged file. Nothing is written on failure.
+            """
+    )
+
+    @Argument(help: "An output folder of 'escsim run' or 'escsim merge'.")
+    var directory: String
+
+    @Option(name: .shortAndLong, help: "The HTML file to write (default: DIRECTORY/report.html).")
+    var out: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        do {
+            let written = try HTMLReport.write(folder: directory, to: out)
+            if !quiet {
+                print("wrote \(written.path) (\(written.charts) charts, \(written.bytes / 1024) KiB)")
+            }
+        } catch {
+            printError("escsim report: \(error)")
+            throw ExitCode(error.exitStatus)
+        }
+    }
+}
