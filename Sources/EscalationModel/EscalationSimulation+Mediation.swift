@@ -39,7 +39,8 @@ extension EscalationSimulation {
               ladderLevel >= rule.minimumRung, chemicalStream.uniform() < rule.dailyHazard
         else { return }
         chemicalWeaponsDay = time
-        let killed = rule.civiliansKilled.sample(chemicalStream)
+        // A count of people: a continuous distribution (the baseline's gamma) is rounded to whole deaths.
+        let killed = rule.civiliansKilled.sample(chemicalStream).rounded()
         civiliansKilled += killed
         raiseLadder(.chemicalWeapons, at: time)
         if trace != nil {
