@@ -79,9 +79,10 @@ public enum SummaryTable {
         for row in rows where headline(row.outcome) {
             let percent = !(row.outcome == "civilians_killed" || row.outcome == "airstrikes")
             let d = row.difference
+            // Differences of probabilities are in percentage points, not percent.
+            func change(_ x: Double) -> String { percent ? fixed(x * 100, digits: 1) + " pp" : format(x, percent: false) }
             lines.append([row.variant, row.outcome, format(d.meanA, percent: percent), format(d.meanB, percent: percent),
-                          format(d.difference, percent: percent),
-                          "[\(format(d.interval.low, percent: percent)), \(format(d.interval.high, percent: percent))]"])
+                          change(d.difference), "[\(change(d.interval.low)), \(change(d.interval.high))]"])
         }
         let widths = lines[0].indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
         var text = lines.enumerated().map { index, row in

@@ -79,4 +79,16 @@ import Testing
         for code in ["\u{1B}[1m", "\u{1B}[36m", "\u{1B}[0m"] { stripped = stripped.replacingOccurrences(of: code, with: "") }
         #expect(stripped == plain)
     }
+
+    @Test func comparisonsGiveProbabilityChangesInPercentagePoints() {
+        let variant: [Double] = [1, 1, 1, 1, 0, 0, 0, 0, 0, 0]  // 40%
+        let baseline: [Double] = [1, 1, 1, 1, 1, 1, 0, 0, 0, 0]  // 60%
+        let row = ComparisonRow(variant: "surge", baseline: "baseline", outcome: "regime_collapsed",
+                                commonRandomNumbers: true, difference: PairedDifference(variant, baseline))
+        let text = SummaryTable.renderComparisons([row])
+        let line = try! #require(text.split(separator: "\n").first { $0.hasPrefix("surge") })
+        #expect(line.contains("40.0%") && line.contains("60.0%"))
+        #expect(line.contains("-20.0 pp"))
+        #expect(line.contains("[\(SummaryTable.fixed(row.difference.interval.low * 100, digits: 1)) pp, "))
+    }
 }
