@@ -43,6 +43,16 @@ public enum AtomicFile {
     /// directory is also `fsync`ed, best effort, so the new name itself survives a crash.
     public static func write(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
         let (directory, name) = try split(path)
+        // Renaming over a device or a pipe would replace it with a regular file (as root,
+        // `-o /dev/full` would swap out /dev/full), so only files and links are replaced.
+        var existing = stat()
+        if lstat(path, &existing) == 0 {
+            let kind = existing.st_mode & S_IFMT
+            if kind != S_IFREG && kind != S_IFLNK && kind != S_IFDIR {
+                throw FileWriteError(path: path, message: "cannot write \(path): it exists and is not a regular file "
+                                     + "(a device, pipe or socket); choose a file path")
+            }
+        }
         let temporary = try createTemporary(in: directory, for: name, target: path)
         let fd = temporary.fd
 

@@ -142,6 +142,10 @@ struct RunCommand: ParsableCommand {
         } catch {
             progressBar.finish()
             printError("escsim: \(error)")
+            // The record log keeps every replication that reached it (a torn last record is
+            // dropped on resume), so a full disk or a lost mount costs no finished work.
+            printError("escsim: the replications written so far are kept; once the cause is fixed, continue with: "
+                       + "escsim run --resume \(session.directory)")
             throw ExitCode(1)
         }
         progressBar.finish()
