@@ -86,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EscsimCLITests",
-            dependencies: ["escsim"],
+            dependencies: ["escsim", "Stochastic"],
             swiftSettings: strictSettings
         ),
     ],
