@@ -6,7 +6,7 @@ SEED       ?= 20241127
 # The output folder of `make run`: results/<scenario file name without .yaml>.
 OUT        ?= results/$(basename $(notdir $(SCENARIO)))
 
-.PHONY: run test test-slurm test-report build release gsl clean
+.PHONY: run test test-slurm test-report build release gsl clean check
 
 # Install GSL (libgsl-dev) and pkg-config when pkg-config cannot find GSL: as root, or with sudo.
 gsl:
@@ -43,6 +43,20 @@ test-slurm: release
 # root) takes a screenshot of a small batch's report and dumps its DOM; the script checks both.
 test-report: release
 	ESCSIM=$$($(SWIFT) build -c release --show-bin-path)/escsim bash tests-report/report-browser-test.sh
+
+# The whole test suite under Thread Sanitizer, then under Address Sanitizer (with leak
+# detection), each in its own build folder so neither rebuilds the other or the normal build.
+# The CLI tests run the escsim binary of the same sanitized build.
+check: check-thread check-address
+
+.PHONY: check-thread check-address
+check-thread: gsl
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+# Leak detection stays on; Tests/lsan-suppressions.txt names the toolchain's own leaks.
+check-address: gsl
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt \
+		$(SWIFT) test --sanitize=address --scratch-path .build-asan
 
 clean:
 	rm -rf .build results
