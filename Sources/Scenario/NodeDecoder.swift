@@ -11,6 +11,12 @@ enum NumberConstraint: Sendable {
     /// In (0, 1]: morale and similar.
     case positiveUnit
     case atLeast(Double)
+    /// Zero up to a ceiling: counts of fighters, which the model draws binomial losses from.
+    case upTo(Double)
+
+    /// The most fighters one number may hold: the binomial sampler takes at most 2^32 - 1 trials,
+    /// and a force can grow by reinforcements, so the ceiling leaves a factor of 40 of room.
+    static let fighters = NumberConstraint.upTo(100_000_000)
 
     func admits(_ x: Double) -> Bool {
         switch self {
@@ -20,6 +26,7 @@ enum NumberConstraint: Sendable {
         case .unitInterval: return (0...1).contains(x)
         case .positiveUnit: return x > 0 && x <= 1
         case .atLeast(let low): return x >= low
+        case .upTo(let high): return x >= 0 && x <= high
         }
     }
 
@@ -36,6 +43,7 @@ enum NumberConstraint: Sendable {
         case .unitInterval: return "between 0 and 1"
         case .positiveUnit: return "above 0 and at most 1"
         case .atLeast(let low): return "at least \(low)"
+        case .upTo(let high): return "between 0 and \(Int(high))"
         }
     }
 }
@@ -60,6 +68,23 @@ struct NodeDecoder {
     let file: String
     private(set) var problems: [ScenarioError] = []
 
+    /// A file can hold a million mistakes (a list of unknown names pasted in); past this many the
+    /// decoder stops walking, so neither the time nor the output grows with the damage.
+    static let maximumProblems = 100
+    var isFull: Bool { problems.count >= Self.maximumProblems }
+    var isSaturated: Bool { isOverBudget || isFull }
+
+    /// Values a whole load may visit: the baseline, then every variant decoded again in full. The
+    /// largest shipped scenario visits about 3,000 per decode; a file of several megabytes with
+    /// thousands of variants would otherwise take hours. Scenario passes what is left on.
+    static let maximumVisits = 2_000_000
+    var visitBudget = NodeDecoder.maximumVisits
+    private(set) var isOverBudget = false
+
+    /// Kinds of reference ("actor", "region") whose section is not a mapping: references to them
+    /// are not reported, since every one would be a consequence of that one problem.
+    var unresolvableKinds: Set<String> = []
+
     /// Lines beyond this belong to `--set` values, composed below the file's last line so that
     /// their marks cannot be mistaken for the file's: line `settingsLine + k` is the k-th `--set`.
     var settingsLine = Int.max
@@ -71,13 +96,31 @@ struct NodeDecoder {
     func location(of node: Node?) -> SourceLocation {
         let line = node?.mark?.line ?? 1, column = node?.mark?.column ?? 1
         if line > settingsLine {
-            return SourceLocation(file: "--set", line: line - settingsLine, column: column)
+            // A `--set path=value` is composed as `path: value`; count columns as the user typed it.
+            return SourceLocation(file: "--set", line: line - settingsLine, column: max(1, column - 1))
         }
         return SourceLocation(file: file, line: line, column: column)
     }
 
     mutating func report(_ message: String, at node: Node?) {
+        guard !isSaturated else { return }
         problems.append(ScenarioError(message, at: location(of: node)))
+    }
+
+    /// Counts `count` visits; false (and one problem, at `node`) once the budget is spent.
+    mutating func spend(_ count: Int, at node: Node) -> Bool {
+        visitBudget -= count
+        guard visitBudget < 0 else { return true }
+        report("the scenario is too large to check: with its variants it holds more than "
+               + "\(Self.maximumVisits) values (each variant is checked in full)", at: node)
+        isOverBudget = true
+        return false
+    }
+
+    /// Text from the file as messages quote it: a line-long paste is cut, so each problem stays one line.
+    static func quoted(_ text: String) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        return flat.count <= 60 ? "'\(flat)'" : "'\(flat.prefix(57))...'"
     }
 
     /// A short name of the node's YAML kind for "expected X, got Y" messages.
@@ -90,17 +133,22 @@ struct NodeDecoder {
                 return "nothing"
             }
             if scalar.style == .plain, Double(scalar.string) != nil { return "the number \(scalar.string)" }
-            return "the text '\(scalar.string)'"
+            if scalar.style != .plain, Double(scalar.string) != nil {
+                return "the text \(quoted(scalar.string)) (a number in quotes is text; remove the quotes)"
+            }
+            return "the text \(quoted(scalar.string))"
         }
     }
 
     /// The fields of a mapping. Unknown keys (with a suggestion), duplicate keys and missing
     /// required keys are reported; returns nil if `node` is not a mapping.
     mutating func fields(of node: Node, in context: String, known: [String], required: [String] = []) -> Fields? {
+        guard !isSaturated else { return nil }
         guard case .mapping(let mapping) = node else {
             report("\(context) must be a mapping of keys to values, got \(Self.kind(of: node))", at: node)
             return nil
         }
+        guard spend(mapping.count, at: node) else { return nil }
         var values: [String: Node] = [:]
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
@@ -111,14 +159,20 @@ struct NodeDecoder {
                 report("duplicate key '\(key.string)' in \(context)", at: keyNode)
                 continue
             }
+            if key.string == "<<" {
+                // Yams composes YAML 1.1's merge key as a plain key; saying "unknown key" would puzzle.
+                report("YAML merge keys ('<<') are not supported in \(context); write the keys out", at: keyNode)
+                continue
+            }
             if !known.contains(key.string) {
-                report("unknown key '\(key.string)' in \(context)\(Suggestion.hint(for: key.string, among: known))",
-                       at: keyNode)
+                report("unknown key \(Self.quoted(key.string)) in \(context)"
+                       + Suggestion.hint(for: key.string, among: known), at: keyNode)
                 continue
             }
             values[key.string] = value
         }
-        for key in required where values[key] == nil {
+        let merges = mapping.contains { $0.key.string == "<<" }  // the merge would have supplied them
+        for key in required where values[key] == nil && !merges {
             report("\(context) is missing the required key '\(key)'", at: node)
         }
         return Fields(node: node, values: values)
@@ -126,10 +180,12 @@ struct NodeDecoder {
 
     /// The entries of a mapping keyed by identifiers (actors, regions), in file order.
     mutating func entries(of node: Node, in context: String) -> [(id: String, key: Node, value: Node)] {
+        guard !isSaturated else { return [] }
         guard case .mapping(let mapping) = node else {
             report("\(context) must be a mapping from identifiers to entries, got \(Self.kind(of: node))", at: node)
             return []
         }
+        guard spend(mapping.count, at: node) else { return [] }
         var seen: Set<String> = []
         var result: [(id: String, key: Node, value: Node)] = []
         for (keyNode, value) in mapping {
@@ -186,8 +242,16 @@ struct NodeDecoder {
             report("\(what) must be a number, got \(Self.kind(of: node))", at: node)
             return nil
         }
+        guard !value.isNaN else {
+            report("\(what) must be a number, got \(text) (not a number)", at: node)
+            return nil
+        }
         guard value.isFinite else {
-            report("\(what) must be finite, got \(text)", at: node)
+            // Swift reads 1e400 as infinity: say what the author wrote is too large, not infinite.
+            let infinite = text.lowercased().hasSuffix("inf")
+            report(infinite ? "\(what) must be finite, got \(text)"
+                   : "\(what) is too large: \(text) is beyond the largest number escsim holds (about 1.8e308)",
+                   at: node)
             return nil
         }
         guard constraint.admits(value) else {
@@ -200,8 +264,13 @@ struct NodeDecoder {
     /// A whole number of at least `minimum`.
     mutating func integer(_ node: Node?, _ what: String, minimum: Int) -> Int? {
         guard let node, let value = number(node, what) else { return nil }
-        guard value == value.rounded(), abs(value) < 1e15 else {
-            report("\(what) must be a whole number, got \(value)", at: node)
+        let text = node.scalar?.string ?? "\(value)"
+        guard value == value.rounded() else {
+            report("\(what) must be a whole number, got \(text)", at: node)
+            return nil
+        }
+        guard abs(value) < 1e15 else {
+            report("\(what) must be below 1000000000000000, got \(text)", at: node)
             return nil
         }
         guard Int(value) >= minimum else {
@@ -213,19 +282,23 @@ struct NodeDecoder {
 
     /// A list of nodes.
     mutating func list(_ node: Node?, _ what: String) -> [Node]? {
-        guard let node else { return nil }
+        guard let node, !isSaturated else { return nil }
         guard case .sequence(let sequence) = node else {
             report("\(what) must be a list, got \(Self.kind(of: node))", at: node)
             return nil
         }
+        guard spend(sequence.count, at: node) else { return nil }
         return Array(sequence)
     }
 
     /// A reference to one of `ids`, by identifier.
     mutating func reference(_ node: Node?, _ what: String, to ids: [String], kind: String) -> Int? {
-        guard let node, let name = string(node, what) else { return nil }
+        guard let node, !isSaturated, let name = string(node, what) else { return nil }
         guard let index = ids.firstIndex(of: name) else {
-            report("\(what) refers to unknown \(kind) '\(name)'\(Suggestion.hint(for: name, among: ids))", at: node)
+            if !unresolvableKinds.contains(kind) {
+                report("\(what) refers to unknown \(kind) \(Self.quoted(name))\(Suggestion.hint(for: name, among: ids))",
+                       at: node)
+            }
             return nil
         }
         return index

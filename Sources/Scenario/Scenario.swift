@@ -39,19 +39,27 @@ public struct Scenario: Sendable {
         try Scenario(source: ScenarioSource(bytes: Array(text.utf8), file: file), variant: variant, settings: settings)
     }
 
-    init(source: ScenarioSource, variant selected: String?, settings: [String]) throws(ScenarioErrors) {
+    init(source: ScenarioSource, variant selected: String?, settings: [String],
+         visitBudget: Int = NodeDecoder.maximumVisits) throws(ScenarioErrors) {
         let document = try ScenarioDocument(source: source)
         var problems = document.problems
+        var isTruncated = false
 
         // The baseline first; a variant's problems that the baseline shares are reported once.
         var baseline = ScenarioDecoder(file: source.file)
+        baseline.decoder.visitBudget = visitBudget
         let decodedBaseline = baseline.decode(document.root)
         problems += baseline.decoder.problems
+        isTruncated = isTruncated || baseline.decoder.isFull
         let baselineProblems = Set(baseline.decoder.problems)
-        for variant in document.variants + (document.sweepProbe.map { [$0] } ?? []) {
+        var remainingVisits = baseline.decoder.visitBudget
+        for variant in document.variants + (document.sweepProbe.map { [$0] } ?? []) where remainingVisits >= 0 {
             var decoder = ScenarioDecoder(file: source.file)
+            decoder.decoder.visitBudget = remainingVisits
             let root = variant.apply(to: document.root, decoder: &decoder.decoder)
             _ = decoder.decode(root)
+            isTruncated = isTruncated || decoder.decoder.isFull
+            remainingVisits = decoder.decoder.visitBudget
             for problem in decoder.decoder.problems where !baselineProblems.contains(problem) {
                 problems.append(ScenarioError("variant '\(variant.name)': \(problem.message)", at: problem.location))
             }
@@ -59,6 +67,7 @@ public struct Scenario: Sendable {
 
         var root = document.root
         var decoder = ScenarioDecoder(file: source.file)
+        decoder.decoder.visitBudget = remainingVisits
         if let selected, selected != Self.baselineName {
             if let variant = document.variants.first(where: { $0.name == selected }) {
                 root = variant.apply(to: root, decoder: &decoder.decoder)
@@ -78,10 +87,13 @@ public struct Scenario: Sendable {
             root = override.apply(to: root, decoder: &decoder.decoder)
         }
         let decoded = (selected == nil || selected == Self.baselineName) && settings.isEmpty
-            ? decodedBaseline : decoder.decode(root)
+            ? decodedBaseline : remainingVisits < 0 ? nil : decoder.decode(root)
         problems += decoder.decoder.problems.filter { !baselineProblems.contains($0) }
+        isTruncated = isTruncated || decoder.decoder.isFull
         guard problems.isEmpty, let decoded else {
-            throw ScenarioErrors(Array(Set(problems)))
+            // Variants decode the same broken document again: the cap holds for the whole file.
+            throw ScenarioErrors(isTruncated ? Array(problems.prefix(NodeDecoder.maximumProblems)) : problems,
+                                 isTruncated: isTruncated)
         }
         let uncertain = (selected == nil || selected == Self.baselineName) && settings.isEmpty
             ? baseline.uncertain : decoder.uncertain

@@ -45,6 +45,10 @@ struct ScenarioDecoder {
     static let collapseKeys = ["actor", "capital", "morale_threshold"]
     static let rungKeys = ["id", "trigger", "threshold"]
 
+    /// The longest horizon: the model keeps a snapshot per simulated day, and a run of 10^9 days
+    /// asked for 48 GB; 10,000 days (27 years) is longer than any war a scenario describes.
+    static let maximumHorizonDays = 10_000.0
+
     /// The scenario's name, title and parameters, or nil when there were problems (in `decoder.problems`).
     mutating func decode(_ root: Node) -> (name: String, title: String, parameters: ModelParameters)? {
         guard let top = decoder.fields(of: root, in: "the scenario", known: Self.topLevelKeys,
@@ -60,26 +64,41 @@ struct ScenarioDecoder {
         }
         let title = top["title"].flatMap { decoder.string($0, "title") } ?? name ?? ""
         _ = top["description"].flatMap { decoder.string($0, "description") }
-        let horizon = decoder.number(top["horizon_days"], "horizon_days", .positive)
+        var horizon = decoder.number(top["horizon_days"], "horizon_days", .positive)
+        if let days = horizon, days > Self.maximumHorizonDays {
+            decoder.report("horizon_days must be at most \(Int(Self.maximumHorizonDays)) (about 27 years), got "
+                           + (top["horizon_days"]?.scalar?.string ?? "\(days)"), at: top["horizon_days"])
+            horizon = nil
+        }
         let maxEvents = top["max_events"].map { decoder.integer($0, "max_events", minimum: 1) } ?? 10_000_000
         let stalemateDays = top["stalemate_days"].map { decoder.number($0, "stalemate_days", .positive) } ?? 7
 
-        let actorEntries = top["actors"].map { decoder.entries(of: $0, in: "actors") } ?? []
-        let regionEntries = top["regions"].map { decoder.entries(of: $0, in: "regions") } ?? []
-        let actorIDs = actorEntries.map(\.id)
-        let regionIDs = regionEntries.map(\.id)
+        var actorEntries = top["actors"].map { decoder.entries(of: $0, in: "actors") } ?? []
+        var regionEntries = top["regions"].map { decoder.entries(of: $0, in: "regions") } ?? []
         if let node = top["actors"] {
-            if actorEntries.isEmpty { decoder.report("actors must name at least one actor", at: node) }
+            if case .mapping = node, actorEntries.isEmpty { decoder.report("actors must name at least one actor", at: node) }
             if actorEntries.count > StreamLayout.maximumActors {
-                decoder.report("at most \(StreamLayout.maximumActors) actors are supported", at: node)
+                decoder.report("at most \(StreamLayout.maximumActors) actors are supported, got \(actorEntries.count)",
+                               at: node)
+                actorEntries = []  // checking each of thousands against all the others would take hours
             }
+            if case .mapping = node {} else { decoder.unresolvableKinds.insert("actor") }
         }
         if let node = top["regions"] {
-            if regionEntries.count < 2 { decoder.report("regions must name at least two regions", at: node) }
-            if regionEntries.count > StreamLayout.maximumRegions {
-                decoder.report("at most \(StreamLayout.maximumRegions) regions are supported", at: node)
+            if case .mapping = node, regionEntries.count < 2 {
+                decoder.report("regions must name at least two regions", at: node)
             }
+            if regionEntries.count > StreamLayout.maximumRegions {
+                decoder.report("at most \(StreamLayout.maximumRegions) regions are supported, got \(regionEntries.count)",
+                               at: node)
+                regionEntries = []
+            }
+            if case .mapping = node {} else { decoder.unresolvableKinds.insert("region") }
         }
+        if actorEntries.isEmpty { decoder.unresolvableKinds.insert("actor") }
+        if regionEntries.isEmpty { decoder.unresolvableKinds.insert("region") }
+        let actorIDs = actorEntries.map(\.id)
+        let regionIDs = regionEntries.map(\.id)
 
         let actors = actorEntries.enumerated().map { index, entry in
             actor(entry.id, index: index, node: entry.value, actorIDs: actorIDs)
@@ -158,7 +177,7 @@ struct ScenarioDecoder {
         var spec = ActorSpec(id: id, name: id, side: side ?? .opposition, patronOf: patron, fieldStrength: 0)
         spec.name = f["name"].flatMap { decoder.string($0, "\(context): name") } ?? id
         let numbers: [(String, NumberConstraint, WritableKeyPath<ActorSpec, Double>)] = [
-            ("field_strength", .nonNegative, \.fieldStrength),
+            ("field_strength", .fighters, \.fieldStrength),
             ("quality", .positive, \.quality),
             ("morale", .positiveUnit, \.morale),
             ("assaults_per_day", .nonNegative, \.assaultsPerDay),
@@ -167,7 +186,7 @@ struct ScenarioDecoder {
             ("commitment", .unitInterval, \.commitment),
             ("distraction", .unitInterval, \.distraction),
             ("decision_interval_days", .nonNegative, \.decisionIntervalDays),
-            ("reinforcement_size", .nonNegative, \.reinforcementSize),
+            ("reinforcement_size", .fighters, \.reinforcementSize),
             ("reinforcement_delay_days", .positive, \.reinforcementDelayDays),
             ("troops_hit_probability", .unitInterval, \.troopsHitProbability),
         ]
@@ -223,7 +242,7 @@ struct ScenarioDecoder {
         let numbers: [(String, NumberConstraint, WritableKeyPath<RegionSpec, Double>)] = [
             ("population", .nonNegative, \.population),
             ("strategic_value", .positive, \.strategicValue),
-            ("garrison", .nonNegative, \.garrison),
+            ("garrison", .fighters, \.garrison),
             ("fortification", .positive, \.fortification),
         ]
         let base: WritableKeyPath<ModelParameters, RegionSpec> = \.regions[index]
@@ -394,7 +413,10 @@ struct ScenarioDecoder {
     private mutating func boundedDistribution(_ node: Node, _ what: String, _ constraint: NumberConstraint) -> Distribution? {
         guard let distribution = decoder.distribution(node, what) else { return nil }
         let support = NodeDecoder.support(of: distribution)
-        guard constraint.admits(low: support.low, high: support.high) else {
+        // No draw of gamma, lognormal or Poisson has a ceiling, so a ceiling holds their mean instead.
+        var high = support.high
+        if case .upTo = constraint, high == .infinity { high = distribution.mean }
+        guard constraint.admits(low: support.low, high: high) else {
             decoder.report("\(what) must be \(constraint.phrase), but \(distribution) can take values outside that "
                            + "(truncate it with low/high, or pick a family with the right support)", at: node)
             return nil

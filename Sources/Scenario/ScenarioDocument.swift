@@ -48,9 +48,9 @@ struct ScenarioDocument {
         }
         if case .mapping(let mapping) = composed,
            let entry = mapping.first(where: { $0.key.string == "variants" }) {
-            for (name, _, node) in decoder.entries(of: entry.value, in: "variants") {
+            for (name, key, node) in decoder.entries(of: entry.value, in: "variants") {
                 if name == Scenario.baselineName {
-                    decoder.report("a variant may not be called '\(Scenario.baselineName)'", at: node)
+                    decoder.report("a variant may not be called '\(Scenario.baselineName)'", at: key)
                     continue
                 }
                 let context = "variant '\(name)'"
@@ -154,6 +154,10 @@ struct ScenarioDocument {
         let value = String(setting[setting.index(after: equals)...])
         guard path.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else {
             problems.append(ScenarioError("'\(path)' is not a dotted path of identifiers", at: here))
+            return nil
+        }
+        if let alias = AliasExpansion.firstExcessiveAlias(in: value) {
+            problems.append(ScenarioError(alias.message, at: here))
             return nil
         }
         let padding = String(repeating: "\n", count: settingsLine + number - 1)

@@ -17,6 +17,16 @@ public struct ScenarioSource: Sendable {
     /// Nesting deeper than this is refused before libyaml recurses into it.
     static let maximumDepth = 128
 
+    /// Byte-order marks of encodings other than UTF-8, longest first (UTF-32 LE starts like UTF-16 LE).
+    /// YAML allows UTF-16 and UTF-32, but escsim reads UTF-8 only: columns in messages are counted
+    /// in UTF-8 text, the manifest's SHA-256 is of the bytes, and an editor saves UTF-8 on request.
+    /// A UTF-8 byte-order mark carries no information (some Windows editors write it) and is skipped.
+    static let otherByteOrderMarks: [(bytes: [UInt8], encoding: String)] = [
+        ([0x00, 0x00, 0xFE, 0xFF], "UTF-32 (big-endian)"), ([0xFF, 0xFE, 0x00, 0x00], "UTF-32 (little-endian)"),
+        ([0xFE, 0xFF], "UTF-16 (big-endian)"), ([0xFF, 0xFE], "UTF-16 (little-endian)"),
+    ]
+    static let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// Reads `path`; the only error is one `ScenarioError` with the reason.
     public init(contentsOf path: String) throws(ScenarioErrors) {
         let start = SourceLocation(file: path, line: 1, column: 1)
@@ -37,56 +47,61 @@ public struct ScenarioSource: Sendable {
     public init(bytes: [UInt8], file: String) throws(ScenarioErrors) {
         self.file = file
         self.bytes = bytes
+        let start = SourceLocation(file: file, line: 1, column: 1)
         guard bytes.count <= Self.maximumBytes else {
             throw ScenarioErrors([ScenarioError(
-                "file is \(bytes.count) bytes; a scenario may be at most \(Self.maximumBytes)",
-                at: SourceLocation(file: file, line: 1, column: 1))])
+                "file is too large for a scenario: \(bytes.count) bytes, and a scenario may have at most "
+                    + "\(Self.maximumBytes) (8 MiB)", at: start)])
         }
-        if let bad = Self.firstInvalidUTF8(in: bytes) {
+        if let mark = Self.otherByteOrderMarks.first(where: { bytes.starts(with: $0.bytes) }) {
             throw ScenarioErrors([ScenarioError(
-                "file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
-                at: Self.location(ofByte: bad, in: bytes, file: file))])
+                "file is \(mark.encoding) text; save it as UTF-8 (escsim reads scenarios in UTF-8 only)", at: start)])
+        }
+        // Columns count from after a UTF-8 byte-order mark, as editors (which hide it) show them.
+        let body = bytes.starts(with: Self.utf8ByteOrderMark) ? Array(bytes.dropFirst(3)) : bytes
+        if let zero = body.firstIndex(of: 0) {
+            throw ScenarioErrors([ScenarioError(
+                "file contains a NUL byte (0x00): it is binary, or UTF-16 or UTF-32 text without a byte-order "
+                    + "mark; save it as UTF-8", at: Self.location(ofByte: zero, in: body, file: file))])
+        }
+        if let bad = Self.firstInvalidUTF8(in: body) {
+            throw ScenarioErrors([ScenarioError(
+                "file is not valid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true))); save it as UTF-8",
+                at: Self.location(ofByte: bad, in: body, file: file))])
         }
         text = String(decoding: bytes, as: UTF8.self)
-        if let deep = Self.firstTooDeep(in: bytes) {
+        if let deep = Self.firstTooDeep(in: body) {
             throw ScenarioErrors([ScenarioError(
-                "nesting deeper than \(Self.maximumDepth) levels", at: Self.location(ofByte: deep, in: bytes, file: file))])
+                "YAML nested deeper than \(Self.maximumDepth) levels; a scenario needs at most a handful",
+                at: Self.location(ofByte: deep, in: body, file: file))])
         }
     }
 
     /// Composes the YAML into a node tree; syntax errors come back with their location.
     public func compose() throws(ScenarioErrors) -> Node {
         let node: Node?
+        // libyaml, given a Swift string, takes a byte-order mark for content.
+        let yaml = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        if let alias = AliasExpansion.firstExcessiveAlias(in: yaml) {
+            throw ScenarioErrors([ScenarioError(alias.message, at: location(line: alias.line, column: alias.column))])
+        }
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             throw ScenarioErrors([syntaxError(error)])
         } catch {
             throw ScenarioErrors([ScenarioError("cannot parse YAML: \(error)", at: location(line: 1, column: 1))])
         }
         guard let node else {
-            throw ScenarioErrors([ScenarioError("the file is empty", at: location(line: 1, column: 1))])
+            let message = bytes.isEmpty ? "the file is empty"
+                : "the file holds no scenario (nothing but blank lines and comments)"
+            throw ScenarioErrors([ScenarioError(message, at: location(line: 1, column: 1))])
         }
         return node
     }
 
     func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(file: file, line: line, column: column)
-    }
-
-    private func syntaxError(_ error: YamlError) -> ScenarioError {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let prefix = context.map { "\($0.text) " } ?? ""
-            return ScenarioError("YAML syntax: \(prefix)\(problem)", at: location(line: mark.line, column: mark.column))
-        case .reader(let problem, let offset, _, _):
-            let at = offset.map { Self.location(ofByte: min($0, bytes.count), in: bytes, file: file) }
-            return ScenarioError("YAML: \(problem)", at: at ?? location(line: 1, column: 1))
-        default:
-            return ScenarioError("YAML: \(error)", at: location(line: 1, column: 1))
-        }
     }
 
     /// Offset of the first byte that breaks UTF-8, if any.

@@ -17,8 +17,7 @@ struct ScenarioOptions: ParsableArguments {
             return try whatIf.load(scenario)
         } catch {
             printError(error.description)
-            let count = error.errors.count
-            printError("escsim: \(count) problem\(count == 1 ? "" : "s") in \(scenario); nothing was run")
+            printError("escsim: \(error.countDescription) in \(scenario); nothing was run")
             throw ExitCode(2)
         }
     }

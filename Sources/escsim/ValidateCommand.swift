@@ -34,8 +34,7 @@ struct ValidateCommand: ParsableCommand {
                 report(loaded, file: scenario)
             } catch {
                 printError(error.description)
-                let count = error.errors.count
-                printError("escsim: \(count) problem\(count == 1 ? "" : "s") in \(scenario)")
+                printError("escsim: \(error.countDescription) in \(scenario)")
                 failed += 1
             }
         }

@@ -105,7 +105,7 @@ enum CLI {
         let result = try CLI.run(["run", file, "--out", out])
         #expect(result.status == 2)
         let lines = result.stderr.split(separator: "\n")
-        #expect(lines.contains { $0.hasPrefix("\(file):") && $0.contains("horizon_days must be finite") }, "\(result.stderr)")
+        #expect(lines.contains { $0.hasPrefix("\(file):") && $0.contains("horizon_days must be a number, got .nan (not a number)") }, "\(result.stderr)")
         #expect(lines.contains { $0.contains("unknown actor 'htz' (did you mean 'hts'?)") }, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
