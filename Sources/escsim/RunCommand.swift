@@ -125,7 +125,7 @@ struct RunCommand: ParsableCommand {
             }
         } catch let error as ScenarioErrors {
             printError(error.description)
-            printError("escsim: \(error.errors.count) problem\(error.errors.count == 1 ? "" : "s"); nothing was run")
+            printError("escsim: \(error.countDescription); nothing was run")
             throw ExitCode(2)
         } catch let error as ExperimentError {
             printError("escsim: \(error)")
