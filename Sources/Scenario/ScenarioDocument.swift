@@ -157,8 +157,15 @@ struct ScenarioDocument {
             return nil
         }
         let padding = String(repeating: "\n", count: settingsLine + number - 1)
+        let text = padding + "\(path): \(value)\n"
+        // The file's guard, for the same reason: Yams recurses once per level of the value.
+        if ScenarioSource.firstTooDeep(in: Array(text.utf8)) != nil {
+            let depth = ScenarioSource.maximumDepth
+            problems.append(ScenarioError("the value of '\(path)' nests deeper than \(depth) levels", at: here))
+            return nil
+        }
         do {
-            guard case .mapping(let mapping)? = try Yams.compose(yaml: padding + "\(path): \(value)\n"),
+            guard case .mapping(let mapping)? = try Yams.compose(yaml: text),
                   let pair = mapping.first
             else {
                 problems.append(ScenarioError("no value after '\(path)='", at: here))

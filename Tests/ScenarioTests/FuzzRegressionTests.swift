@@ -1,0 +1,56 @@
+import Foundation
+import Scenario
+import Testing
+
+/// Inputs that crashed, hung or exhausted memory in the scenario loader (found with the fuzz
+/// target in Fuzz/), each shrunk to its essence. Each must now end in a clean `ScenarioErrors`
+/// with a message that says what is wrong; a crash here fails the whole test run.
+@Suite struct FuzzRegressionTests {
+    /// Deep enough to overflow the stack when Yams composes it (it did at 10,000 levels in a
+    /// release build), far past the loader's limit of 128.
+    static let deep = String(repeating: "[", count: 20_000)
+
+    /// The problems of `text` with `settings`, as `line:column: message`.
+    func problems(in text: String, settings: [String] = []) -> [String] {
+        do {
+            _ = try Scenario.parse(text, file: "fuzz.yaml", settings: settings)
+            return []
+        } catch {
+            return error.errors.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+        }
+    }
+
+    // MARK: - Nesting the old byte scan did not see (stack overflow)
+
+    @Test func anApostropheInAPlainScalarDoesNotHideDeepNesting() {
+        // The scan took `it's` for the start of a quoted string and skipped the rest of the line.
+        let found = problems(in: "horizon_days: [it's, " + Self.deep + "\n")
+        #expect(found == ["1:148: nesting deeper than 128 levels"])
+    }
+
+    @Test func aHashInsideAWordDoesNotHideDeepNesting() {
+        // `a#b` is a plain scalar, not a comment: a comment needs a space before the '#'.
+        let found = problems(in: "horizon_days: [a#b, " + Self.deep + "\n")
+        #expect(found == ["1:147: nesting deeper than 128 levels"])
+    }
+
+    @Test func anEscapedQuoteDoesNotHideDeepNesting() {
+        // The scan ended the string at \" and took the real closing quote for an opening one.
+        let found = problems(in: #"horizon_days: ["a\" ", "# + Self.deep + "\n")
+        #expect(found == ["1:150: nesting deeper than 128 levels"])
+    }
+
+    @Test func aDeepValueGivenWithSetIsRefusedWithoutComposingIt() {
+        // --set values are composed apart from the file and had no depth check at all.
+        let found = problems(in: minimalScenario, settings: ["horizon_days=" + Self.deep])
+        #expect(found == ["1:1: the value of 'horizon_days' nests deeper than 128 levels"])
+    }
+
+    @Test func nestingWithinTheLimitIsStillRead() {
+        // 127 lists inside the top-level mapping: 128 levels, the most allowed.
+        let value = String(repeating: "[", count: 127) + "1" + String(repeating: "]", count: 127)
+        let found = problems(in: minimalScenario.replacingOccurrences(of: "horizon_days: 10", with: "horizon_days: " + value))
+        #expect(found == ["3:15: horizon_days must be a number, got a list"])
+        #expect(problems(in: minimalScenario, settings: ["horizon_days=" + value]).allSatisfy { !$0.contains("nests") })
+    }
+}
