@@ -53,4 +53,56 @@ import Testing
         #expect(found == ["3:15: horizon_days must be a number, got a list"])
         #expect(problems(in: minimalScenario, settings: ["horizon_days=" + value]).allSatisfy { !$0.contains("nests") })
     }
+
+    // MARK: - Sweeps too large to allocate (out of memory in `run --sweep`)
+
+    /// `minimalScenario` with a `sweep:` section.
+    func sweep(_ section: String) -> String {
+        minimalScenario + "\nsweep:\n" + section
+    }
+
+    @Test func aLatinHypercubeOfTooManyPointsIsRefused() {
+        let found = problems(in: sweep("""
+              method: latin_hypercube
+              points: 100000000000
+              parameters: {horizon_days: {low: 5, high: 20}}
+            """))
+        #expect(found == ["16:11: sweep: points must be at most 10000, got 100000000000"])
+    }
+
+    @Test func aGridAxisOfTooManyStepsIsRefused() {
+        let found = problems(in: sweep("""
+              method: grid
+              parameters: {horizon_days: {low: 5, high: 20, steps: 100000000000}}
+            """))
+        #expect(found == ["16:56: sweep: horizon_days: steps must be at most 10000, got 100000000000"])
+    }
+
+    @Test func aGridWhoseProductOverflowsIsRefused() {
+        // Each axis is small, but 6^26 points overflow Int where `run --sweep` multiplies them.
+        let keys = ["quality", "morale", "assault_commitment", "commitment", "distraction", "troops_hit_probability",
+                    "field_strength", "assaults_per_day", "sorties_per_day"]
+        var lines = ["  method: grid", "  parameters:"]
+        for actor in ["rebels", "government"] {
+            lines += keys.map { "    actors.\(actor).\($0): {low: 0.1, high: 0.9, steps: 6}" }
+        }
+        for region in ["north", "south"] {
+            lines += ["population", "garrison", "strategic_value", "fortification"].map {
+                "    regions.\(region).\($0): {low: 1, high: 2, steps: 6}"
+            }
+        }
+        let found = problems(in: sweep(lines.joined(separator: "\n")))
+        #expect(found == ["15:3: sweep: the grid has more than 10000 points; use fewer steps or values, or a latin_hypercube"])
+    }
+
+    @Test func aGridOfAtMostTenThousandPointsIsAccepted() throws {
+        let scenario = try Scenario.parse(sweep("""
+              method: grid
+              parameters:
+                horizon_days: {low: 5, high: 20, steps: 100}
+                actors.rebels.morale: {values: [0.2, 0.4, 0.6, 0.8, 1.0]}
+                regions.north.garrison: {low: 10, high: 100, steps: 20}
+            """))
+        #expect(scenario.sweep?.parameters.map(\.path) == ["horizon_days", "actors.rebels.morale", "regions.north.garrison"])
+    }
 }
