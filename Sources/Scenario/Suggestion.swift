@@ -1,11 +1,18 @@
 /// "Did you mean ...?" for misspelt keys and references.
 enum Suggestion {
+    /// Longer words get no suggestion.
+    static let maximumLength = 64
+
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo
     /// (at most a third of the word's length, and at least 1, edits away).
     static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+        // The edit distance costs the product of the two lengths: a file of long unknown names
+        // made `validate` quadratic in its size. No typo is that long.
+        guard word.count <= maximumLength else { return nil }
         let limit = max(1, word.count / 3)
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
+        // A length difference beyond the limit is already too many edits.
+        for candidate in candidates where abs(candidate.count - word.count) <= limit {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)

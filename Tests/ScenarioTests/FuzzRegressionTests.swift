@@ -105,4 +105,33 @@ import Testing
             """))
         #expect(scenario.sweep?.parameters.map(\.path) == ["horizon_days", "actors.rebels.morale", "regions.north.garrison"])
     }
+
+    // MARK: - Suggestions for long unknown names (quadratic time)
+
+    @Test(.timeLimit(.minutes(1)))
+    func longUnknownReferencesAreReportedQuicklyWithoutASuggestion() throws {
+        // 30 regions named by 1,000 letters, each listing 3 unknown neighbours as long: 90 edit
+        // distances against 30 names of 10^6 cells each took minutes. Now no suggestion is tried.
+        let names = (0..<30).map { String(repeating: "r", count: 995) + "n\(1_000 + $0)" }
+        let unknown = String(repeating: "z", count: 1_000)
+        var text = minimalScenario.components(separatedBy: "regions:")[0] + "regions:\n"
+        for (index, name) in names.enumerated() {
+            let controller = index == 0 ? "rebels" : "government"
+            text += "  \(name): {controller: \(controller), population: 1, garrison: 1, "
+                + "neighbours: [\(names[(index + 1) % names.count]), \(unknown), \(unknown), \(unknown)]}\n"
+        }
+        text += "ladder:\n  - {id: calm, trigger: start}\ncollapse: {actor: government, capital: \(names[1]), "
+            + "morale_threshold: 0.1}\n"
+        let start = ContinuousClock.now
+        let found = problems(in: text)
+        let elapsed = ContinuousClock.now - start
+        #expect(found.count == 90)
+        #expect(found.allSatisfy { $0.contains("neighbours refers to unknown region 'zzz") && !$0.contains("did you mean") })
+        #expect(elapsed < .seconds(20), "\(elapsed)")
+    }
+
+    @Test func shortTyposStillGetASuggestion() {
+        let found = problems(in: minimalScenario.replacingOccurrences(of: "neighbours: [south]", with: "neighbours: [sowth]"))
+        #expect(found == ["8:77: region 'north': neighbours refers to unknown region 'sowth' (did you mean 'south'?)"])
+    }
 }
