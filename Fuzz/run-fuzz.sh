@@ -8,7 +8,8 @@
 # go to its artifacts/ folder. Ends with one line
 #   FUZZ: <executions> executions in <seconds> s, <findings> crashes
 # and exits non-zero when libFuzzer found anything (or could not run). The scratch folder is kept
-# when there is a finding or when FUZZ_WORK was given, and removed otherwise.
+# when there is a finding or when FUZZ_WORK was given, and removed otherwise. FUZZ_ARGS adds
+# libFuzzer options after these (a later option wins), e.g. FUZZ_ARGS=-use_value_profile=1.
 set -euo pipefail
 
 seconds=${1:-120}
@@ -48,7 +49,7 @@ start=$(date +%s)
 status=0
 # One process, the default: CI and the shared machine have two cores (and -jobs=1 would fork a
 # child that logs to ./fuzz-0.log instead). -timeout is per input; a scenario file takes
-# milliseconds, so 5 s means a hang.
+# milliseconds, so 5 s means a hang. FUZZ_ARGS is split on purpose: it may hold several options.
 "$fuzzer" "$work/corpus" \
     -dict="$fuzz_dir/scenario.dict" \
     -max_total_time="$seconds" \
@@ -57,6 +58,7 @@ status=0
     -max_len="$max_len" \
     -print_final_stats=1 \
     -artifact_prefix="$work/artifacts/" \
+    ${FUZZ_ARGS:-} \
     >"$log" 2>&1 || status=$?
 elapsed=$(($(date +%s) - start))
 
