@@ -25,7 +25,7 @@ swift=${SWIFT:-swift}
 build_flags=(-c release
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
     -Xcc -fsanitize=fuzzer-no-link,address)
-echo "fuzz: building (a first build takes about 4 minutes)" >&2
+echo "fuzz: building (a first build takes 1.5 to 3 minutes)" >&2
 "$swift" build --package-path "$fuzz_dir" "${build_flags[@]}" >&2
 fuzzer="$("$swift" build --package-path "$fuzz_dir" "${build_flags[@]}" --show-bin-path)/ScenarioFuzzer"
 
