@@ -93,6 +93,12 @@ struct ScenarioDocument {
             }
         }
         let points = fields["points"].flatMap { decoder.integer($0, "sweep: points", minimum: 2) } ?? 10
+        // `run --sweep` allocates every point (and every step of a grid's axis) up front: a file
+        // that asks for 10^11 of them must be refused here, not abort the run.
+        let maximum = SweepSpecification.maximumPoints
+        if points > maximum {
+            decoder.report("sweep: points must be at most \(maximum), got \(points)", at: fields["points"])
+        }
         if method == .latinHypercube, fields["points"] == nil {
             decoder.report("sweep: a latin_hypercube needs points", at: node)
         }
@@ -132,10 +138,23 @@ struct ScenarioDocument {
                 parameter.low = low
                 parameter.high = high
                 parameter.steps = range["steps"].flatMap { decoder.integer($0, "\(context): steps", minimum: 2) } ?? 5
+                if parameter.steps > maximum {
+                    decoder.report("\(context): steps must be at most \(maximum), got \(parameter.steps)",
+                                   at: range["steps"])
+                    continue
+                }
             }
             parameters.append(parameter)
             probe.append(ScenarioOverride(path: path, pathNode: key,
                                           value: .scalar(.init(String(parameter.low), .implicit, .plain, key.mark))))
+        }
+        if method == .grid {
+            // Each factor is capped so the product cannot overflow before it is compared.
+            let total = parameters.reduce(1) { min($0, maximum + 1) * min($1.values?.count ?? $1.steps, maximum + 1) }
+            if total > maximum {
+                decoder.report("sweep: the grid has more than \(maximum) points; use fewer steps or values, "
+                               + "or a latin_hypercube", at: node)
+            }
         }
         let spec = SweepSpecification(method: method, points: points, parameters: parameters)
         return (spec, Variant(name: "sweep", description: "", overrides: probe))
@@ -161,8 +180,15 @@ struct ScenarioDocument {
             return nil
         }
         let padding = String(repeating: "\n", count: settingsLine + number - 1)
+        let text = padding + "\(path): \(value)\n"
+        // The file's guard, for the same reason: Yams recurses once per level of the value.
+        if ScenarioSource.firstTooDeep(in: Array(text.utf8)) != nil {
+            let depth = ScenarioSource.maximumDepth
+            problems.append(ScenarioError("the value of '\(path)' nests deeper than \(depth) levels", at: here))
+            return nil
+        }
         do {
-            guard case .mapping(let mapping)? = try Yams.compose(yaml: padding + "\(path): \(value)\n"),
+            guard case .mapping(let mapping)? = try Yams.compose(yaml: text),
                   let pair = mapping.first
             else {
                 problems.append(ScenarioError("no value after '\(path)='", at: here))

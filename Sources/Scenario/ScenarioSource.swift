@@ -1,3 +1,6 @@
+// libyaml as Yams vendors it (its C target, not a product): the same parser Yams composes with,
+// for the depth check below. A Yams that stopped vendoring it would fail to build, not misbehave.
+import CYaml
 import Foundation
 import Yams
 
@@ -14,7 +17,7 @@ public struct ScenarioSource: Sendable {
 
     /// Files larger than this are not scenarios.
     static let maximumBytes = 8 << 20
-    /// Nesting deeper than this is refused before libyaml recurses into it.
+    /// Nesting deeper than this is refused before Yams recurses into it.
     static let maximumDepth = 128
 
     /// Byte-order marks of encodings other than UTF-8, longest first (UTF-32 LE starts like UTF-16 LE).
@@ -73,7 +76,7 @@ public struct ScenarioSource: Sendable {
         if let deep = Self.firstTooDeep(in: body) {
             throw ScenarioErrors([ScenarioError(
                 "YAML nested deeper than \(Self.maximumDepth) levels; a scenario needs at most a handful",
-                at: Self.location(ofByte: deep, in: body, file: file))])
+                at: SourceLocation(file: file, line: deep.line, column: deep.column))])
         }
     }
 
@@ -134,48 +137,39 @@ public struct ScenarioSource: Sendable {
         return nil
     }
 
-    /// Offset where flow brackets or block indentation first nest deeper than `maximumDepth`.
-    /// Conservative: brackets inside quoted strings and comments are skipped.
-    static func firstTooDeep(in bytes: [UInt8]) -> Int? {
-        var depth = 0
-        var quote: UInt8?
-        var inComment = false
-        var atLineStart = true
-        var lineIndent = 0
-        for (index, byte) in bytes.enumerated() {
-            if byte == UInt8(ascii: "\n") {
-                inComment = false
-                atLineStart = true
-                lineIndent = 0
-                quote = nil  // an apostrophe in plain text must not hide brackets on later lines
-                continue
-            }
-            if atLineStart {
-                // Leading spaces and sequence dashes each open a level of block nesting.
-                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") {
-                    lineIndent += 1
-                    if lineIndent > maximumDepth * 8 { return index }
-                    continue
+    /// Where the YAML first nests deeper than `maximumDepth`, as libyaml itself parses it. Yams
+    /// composes nodes recursively, so this walks libyaml's events first (its parser keeps its
+    /// stack on the heap) and stops at the first syntax error, where Yams stops too. A scan of the
+    /// bytes for brackets is not enough: an apostrophe in a plain scalar (`[it's, [[[...`), a `#`
+    /// inside a word, or an escaped quote hides the brackets after it from such a scan.
+    static func firstTooDeep(in bytes: [UInt8]) -> (line: Int, column: Int)? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            // Yams parses a native String as UTF-8 in the same way (Parser.init(yaml:)).
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var depth = 0
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) == 1 {
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    depth += 1
+                    if depth > maximumDepth {
+                        return (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1)
+                    }
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    depth -= 1
+                case YAML_STREAM_END_EVENT:
+                    return nil
+                default:
+                    break
                 }
-                atLineStart = false
             }
-            if inComment { continue }
-            if let open = quote {
-                if byte == open { quote = nil }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "#"): inComment = true
-            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > maximumDepth { return index }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                depth = max(0, depth - 1)
-            default: break
-            }
+            return nil
         }
-        return nil
     }
 
     /// 1-based line and column (in characters) of byte `offset`.

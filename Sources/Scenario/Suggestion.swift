@@ -1,15 +1,18 @@
 /// "Did you mean ...?" for misspelt keys and references.
 enum Suggestion {
-    static let longestWord = 64
+    /// Longer words get no suggestion.
+    static let maximumLength = 64
 
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo
     /// (at most a third of the word's length, and at least 1, edits away).
     static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
-        // Edit distance costs the product of the lengths: a pasted paragraph is no typo.
-        guard word.count <= longestWord else { return nil }
+        // The edit distance costs the product of the two lengths: a file of long unknown names
+        // made `validate` quadratic in its size. No typo is that long.
+        guard word.count <= maximumLength else { return nil }
         let limit = max(1, word.count / 3)
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates where candidate.count <= longestWord {
+        // A length difference beyond the limit is already too many edits.
+        for candidate in candidates where abs(candidate.count - word.count) <= limit {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
@@ -17,7 +20,8 @@ enum Suggestion {
         }
         // A word cut short ('horizon' for 'horizon_days') is too far by edits but plain to a reader.
         if best == nil, word.count >= 4 {
-            return candidates.first { $0.count <= longestWord && $0.lowercased().hasPrefix(word.lowercased()) }
+            let prefix = word.lowercased()
+            return candidates.first { $0.count <= maximumLength && $0.lowercased().hasPrefix(prefix) }
         }
         return best?.candidate
     }

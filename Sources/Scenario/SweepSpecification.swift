@@ -17,6 +17,10 @@ public struct SweepSpecification: Sendable, Hashable {
         public var steps: Int
     }
 
+    /// The most points a sweep may have: a grid's product of steps, or a Latin hypercube's points
+    /// (Experiments' `SweepDesign.maximumPoints`, checked here so that `validate` says so too).
+    public static let maximumPoints = 10_000
+
     public var method: Method
     /// Points of a Latin hypercube.
     public var points: Int

@@ -152,15 +152,15 @@ struct InvalidScenarioCase: Sendable, CustomTestStringConvertible {
         defer { try? FileManager.default.removeItem(at: directory) }
         let flow = "escsim: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"
         try flow.write(to: directory.appendingPathComponent("flow.yaml"), atomically: true, encoding: .utf8)
-        // The 129th '[' comes after "escsim: " and 128 others.
+        // The document's mapping is level 1, so the 128th '[' (after "escsim: ") opens level 129.
         try expectRefusal("flow.yaml", in: directory, [
-            "flow.yaml:1:137: YAML nested deeper than 128 levels; a scenario needs at most a handful",
+            "flow.yaml:1:136: YAML nested deeper than 128 levels; a scenario needs at most a handful",
         ])
-        // Block mappings indented one space per level: the 1,025th space of indentation is too deep.
+        // Block mappings indented one space per level: line 129's mapping is level 129.
         let block = (0..<1_100).map { String(repeating: " ", count: $0) + "a:\n" }.joined()
         try block.write(to: directory.appendingPathComponent("block.yaml"), atomically: true, encoding: .utf8)
         try expectRefusal("block.yaml", in: directory, [
-            "block.yaml:1026:1025: YAML nested deeper than 128 levels; a scenario needs at most a handful",
+            "block.yaml:129:129: YAML nested deeper than 128 levels; a scenario needs at most a handful",
         ])
     }
 

@@ -122,7 +122,7 @@ let minimalScenario = """
         let text = "escsim: " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000) + "\n"
         let found = problems(in: text)
         #expect(found.count == 1)
-        #expect(found.first == "1:137: YAML nested deeper than 128 levels; a scenario needs at most a handful")
+        #expect(found.first == "1:136: YAML nested deeper than 128 levels; a scenario needs at most a handful")
     }
 
     @Test func referencesToMissingCollapseTargetsAreReported() {

@@ -1,0 +1,6 @@
+// libFuzzer's entry for programs that keep their own `main` (compiler-rt FuzzerInterface.h,
+// LLVM 12 and later). Linked in by -sanitize=fuzzer; nothing else of libFuzzer is needed here.
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
