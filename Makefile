@@ -6,7 +6,7 @@ SEED       ?= 20241127
 # The output folder of `make run`: results/<scenario file name without .yaml>.
 OUT        ?= results/$(basename $(notdir $(SCENARIO)))
 
-.PHONY: run test test-slurm test-report build release gsl clean check
+.PHONY: run test test-slurm test-report build release gsl clean check fuzz
 
 # Install GSL (libgsl-dev) and pkg-config when pkg-config cannot find GSL: as root, or with sudo.
 gsl:
@@ -57,6 +57,13 @@ check-thread: gsl
 check-address: gsl
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt \
 		$(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+# libFuzzer (with Address Sanitizer) on the scenario loader for a bounded time, from the seed
+# corpus in Fuzz/corpus; ends with "FUZZ: <executions> executions in <s> s, <n> crashes" and
+# fails on any finding (Fuzz/README.md). FUZZ_SECONDS=600 for a longer run.
+FUZZ_SECONDS ?= 60
+fuzz: gsl
+	bash Fuzz/run-fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build results
