@@ -99,11 +99,11 @@ extension _EventHeap {
     /// Makes the storage unshared, with room for one more entry and one more slot.
     @inlinable @inline(__always)
     internal mutating func _reserveOne() {
-        _makeUnique()
         let header = _pointers.header.pointee
         let entriesFull = header.entryCount == header.entryCapacity
         let slotsFull = freeHead < 0 && header.slotCount == header.slotCapacity
-        if entriesFull || slotsFull {
+        // One copy serves both needs: a shared storage that is also full is copied once, larger.
+        if !isKnownUniquelyReferenced(&storage) || entriesFull || slotsFull {
             // Doubling keeps insertion amortized O(1); a bounded queue stops growing.
             storage = storage.copy(entryCapacity: entriesFull ? 2 &* header.entryCapacity : header.entryCapacity,
                                    slotCapacity: slotsFull ? 2 &* header.slotCapacity : header.slotCapacity)

@@ -8,9 +8,6 @@ struct ScenarioOptions: ParsableArguments {
 
     @OptionGroup var whatIf: WhatIfOptions
 
-    var variant: String? { whatIf.variant }
-    var settings: [String] { whatIf.settings }
-
     /// Loads the scenario or prints every problem, one per line, and exits with status 2.
     func load() throws -> Scenario {
         do {
