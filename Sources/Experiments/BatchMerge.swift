@@ -8,10 +8,18 @@ import Stochastic
 public enum BatchMerge {
     /// Checks the shards belong together (same plan but for the shard index; indices 0..N-1
     /// each once; each complete) and writes the merged files and manifest into `out`.
-    public static func merge(directories: [String], into out: String, commandLine: [String]) throws -> Manifest {
+    public static func merge(directories: [String], into out: String, commandLine: [String],
+                             force: Bool = false) throws -> Manifest {
         let started = Date()
-        let sessions = try directories.map { try BatchSession.resume(directory: $0) }
-        guard let first = sessions.first else { throw ExperimentError("no shard folders given") }
+        guard !directories.isEmpty else { throw ExperimentError("no shard folders given") }
+        let outPath = canonical(out)
+        for directory in directories where canonical(directory) == outPath {
+            throw ExperimentError("--out \(out) is one of the shard folders; merge into a folder of its own")
+        }
+        // Shared locks: shards may be merged by several processes at once, never while one runs.
+        // Each shard's plan and every record is checked as it opens (`BatchSession.open`).
+        let sessions = try directories.map { try BatchSession.open(directory: $0, access: .shared) }
+        let first = sessions[0]
         let count = first.plan.shard.count
         for session in sessions where !session.plan.isSameBatch(as: first.plan) {
             throw ExperimentError("\(session.directory) is not a shard of the same batch as \(first.directory) "
@@ -39,16 +47,29 @@ public enum BatchMerge {
             }
             logs.append(log)
         }
-        try AtomicFile.createDirectory(out)
+        // Each log was checked to hold its own replications in order, each once; the slices
+        // tile 0..<replications, so the merge holds every replication exactly once.
         let plan = first.plan
-        let result = try BatchOutput.write(first.experiment, logs: logs, to: out)
+        let folder = try BatchFolder(out, create: true)
+        try folder.prepareForNewBatch(outputs: BatchOutput.allFiles, force: force) { _ throws(BatchFolderError) in
+            throw BatchFolderError("\(out) holds a batch of its own (unfinished, or a shard); merge into another folder")
+        }
+        let result = try BatchOutput.write(first.experiment, logs: logs, to: out, workDirectory: folder.workDirectory)
         let manifest = Manifest(
             plan: plan, scenarioName: first.experiment.scenarios[0].name,
             replicationsDone: logs.reduce(0) { $0 + $1.groupCount }, shard: "merged from \(count)", threads: 1,
             commandLine: commandLine, started: started,
             wallTimeSeconds: (Date().timeIntervalSince(started) * 1000).rounded() / 1000, complete: true,
             stopReason: "merged", result: result)
-        try AtomicFile.write(manifest.json(), to: out + "/" + BatchOutput.manifestFile)
+        let text = manifest.json()
+        try AtomicFile.write(text, to: out + "/" + BatchOutput.manifestFile)
+        try folder.recordWritten(result.checksums.merging([BatchOutput.manifestFile: SHA256.hexDigest(text.utf8)]) { $1 },
+                                 claimed: BatchOutput.allFiles)
         return manifest
+    }
+
+    /// The path with symbolic links and `.`/`..` resolved, to tell whether two spellings name one folder.
+    public static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 }

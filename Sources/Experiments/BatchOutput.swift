@@ -15,6 +15,9 @@ public enum BatchOutput {
     public static let comparisonFile = "comparison.csv"
     public static let sensitivityFile = "sensitivity.csv"
     public static let manifestFile = "manifest.json"
+    /// Every file a batch may write into its folder (which of them depends on the batch).
+    public static let allFiles = [replicationsFile, summaryFile, histogramsFile, timelineFile, comparisonFile,
+                                  sensitivityFile, manifestFile]
 
     /// What the files hold, for the terminal and `--json`.
     public struct Result: Sendable {
@@ -22,18 +25,29 @@ public enum BatchOutput {
         public var statistics: [[OutcomeStatistic]]
         public var comparisons: [ComparisonRow]
         public var files: [String]
+        /// The SHA-256 of each file written, by name.
+        public var checksums: [String: String]
         public var failedRecords: Int
     }
 
-    /// Writes every data file into `directory` (each whole or not at all); the caller writes the manifest.
-    public static func write(_ experiment: Experiment, logs: [RecordLog], to directory: String) throws(FileWriteError)
-        -> Result {
+    /// Writes every data file into `directory` (each whole or not at all; scratch space in
+    /// `workDirectory`); the caller writes the manifest.
+    public static func write(_ experiment: Experiment, logs: [RecordLog], to directory: String,
+                             workDirectory: String) throws(FileWriteError) -> Result {
         let layout = experiment.layout
         let store = try ColumnStore(logs: logs, width: layout.width, variants: experiment.variantCount,
-                                    directory: directory)
+                                    workDirectory: workDirectory)
         var files: [String] = []
-        let failed = try writeReplications(experiment, logs: logs, to: directory + "/" + replicationsFile)
+        var checksums: [String: String] = [:]
+        func publish(_ text: String, as name: String) throws(FileWriteError) {
+            try AtomicFile.write(text, to: directory + "/" + name)
+            files.append(name)
+            checksums[name] = SHA256.hexDigest(text.utf8)
+        }
+        let (failed, replicationsSHA256) = try writeReplications(experiment, logs: logs,
+                                                                 to: directory + "/" + replicationsFile)
         files.append(replicationsFile)
+        checksums[replicationsFile] = replicationsSHA256
 
         var statistics: [[OutcomeStatistic]] = []
         var summary = CSVTable(header: [
@@ -60,14 +74,15 @@ public enum BatchOutput {
             }
             statistics.append(perOutcome)
         }
-        try AtomicFile.write(summary.text, to: directory + "/" + summaryFile)
-        try AtomicFile.write(histograms.text, to: directory + "/" + histogramsFile)
-        files += [summaryFile, histogramsFile]
+        try publish(summary.text, as: summaryFile)
+        try publish(histograms.text, as: histogramsFile)
 
         if layout.days > 0 {
             var timeline = CSVTable(header: ["variant", "day", "measure", "mean", "p05", "p25", "p50", "p75", "p95"])
             for (variant, name) in experiment.variantNames.enumerated() {
-                for day in 1...layout.days {
+                // A variant's bands stop at its own horizon (the layout runs to the longest).
+                let horizon = experiment.scenarios[variant].baseParameters.horizonDays
+                for day in 1...layout.days where Double(day) <= horizon {
                     for (measure, measureName) in layout.timelineMeasures.enumerated() {
                         var values = store.presentValues(variant: variant, field: layout.timelineIndex(day: day, measure: measure),
                                                          mask: masks[variant])
@@ -77,8 +92,7 @@ public enum BatchOutput {
                     }
                 }
             }
-            try AtomicFile.write(timeline.text, to: directory + "/" + timelineFile)
-            files.append(timelineFile)
+            try publish(timeline.text, as: timelineFile)
         }
 
         var comparisons: [ComparisonRow] = []
@@ -96,15 +110,14 @@ public enum BatchOutput {
                     table.append(row.fields)
                 }
             }
-            try AtomicFile.write(table.text, to: directory + "/" + comparisonFile)
-            files.append(comparisonFile)
+            try publish(table.text, as: comparisonFile)
         }
 
         if let sensitivity = Sensitivity.table(experiment, store: store, masks: masks) {
-            try AtomicFile.write(sensitivity.text, to: directory + "/" + sensitivityFile)
-            files.append(sensitivityFile)
+            try publish(sensitivity.text, as: sensitivityFile)
         }
-        return Result(statistics: statistics, comparisons: comparisons, files: files, failedRecords: failed)
+        return Result(statistics: statistics, comparisons: comparisons, files: files, checksums: checksums,
+                      failedRecords: failed)
     }
 
     static func summaryRow(_ variant: String, _ statistic: OutcomeStatistic) -> [CSVField] {
@@ -118,17 +131,17 @@ public enum BatchOutput {
     }
 
     /// `replications.csv`, streamed from the logs: one row per replication and variant. Returns
-    /// the number of failed records.
+    /// the number of failed records and the file's SHA-256.
     static func writeReplications(_ experiment: Experiment, logs: [RecordLog], to path: String) throws(FileWriteError)
-        -> Int {
+        -> (failed: Int, sha256: String) {
         let layout = experiment.layout
         let file = try StagedFile(path: path)
         let header = ["variant", "replication", "status", "error", "end_state"] + layout.outcomes.map(\.name)
             + layout.parameters
         try file.append(CSVTable.renderLine(header.map(CSVField.text)))
         var failed = 0
-        let block = 512
         for log in logs {
+            let block = log.readBlock
             var group = 0
             while group < log.groupCount {
                 let take = min(block, log.groupCount - group)
@@ -151,6 +164,6 @@ public enum BatchOutput {
             }
         }
         try file.commit()
-        return failed
+        return (failed, file.sha256)
     }
 }

@@ -74,8 +74,9 @@ private final class OrderedWriter: @unchecked Sendable {
     private var nextToWrite: Int
     private(set) var error: FileWriteError?
     private(set) var failedReplication: Int?
-    /// How far ahead of the log a worker may run before it waits: bounds the buffer's memory.
-    private let window = 256
+    /// How far ahead of the log a worker may run before it waits: bounds the buffer's memory
+    /// to 64 MiB of groups (at most 256), however wide a group is.
+    private let window: Int
 
     init(log: RecordLog, first: Int, layout: RecordLayout, variants: Int, failFast: Bool, stop: StopFlag) {
         self.log = log
@@ -84,6 +85,7 @@ private final class OrderedWriter: @unchecked Sendable {
         self.failFast = failFast
         self.stop = stop
         nextToWrite = first
+        window = max(1, min(256, (64 << 20) / max(1, layout.width * variants * MemoryLayout<Double>.size)))
     }
 
     func waitForRoom(index: Int) {

@@ -7,11 +7,13 @@ import Stochastic
 /// One output folder's batch: its plan and record log (in `<folder>/.escsim/`), the run that
 /// fills the log, and the files and manifest computed from it. A folder whose run was
 /// interrupted or killed keeps its log, and `resume` carries on from the last whole replication.
+/// The session holds its folder locked (`BatchFolder`) for as long as it lives.
 public struct BatchSession {
-    public static let workFolder = ".escsim"
-    public let directory: String
+    public let folder: BatchFolder
     public let plan: ExperimentPlan
     public let experiment: Experiment
+
+    public var directory: String { folder.path }
 
     /// What a finished call of `run` produced.
     public struct Completion {
@@ -20,42 +22,150 @@ public struct BatchSession {
         public var report: BatchRunner.Report
     }
 
-    var workDirectory: String { directory + "/" + Self.workFolder }
-    var planPath: String { workDirectory + "/plan.json" }
-    var logPath: String { workDirectory + "/records.bin" }
-
-    /// Starts a new batch in `directory`. Refuses a folder that holds another unfinished batch.
-    public static func start(plan: ExperimentPlan, experiment: Experiment, directory: String) throws -> BatchSession {
-        let session = BatchSession(directory: directory, plan: plan, experiment: experiment)
-        if FileManager.default.fileExists(atPath: session.planPath) {
-            let manifest = FileManager.default.contents(atPath: directory + "/" + BatchOutput.manifestFile)
-            if let manifest, String(decoding: manifest, as: UTF8.self).contains("\"complete\" : true") {
-                throw ExperimentError("\(directory) holds a finished shard (kept for escsim merge); choose another --out "
-                                      + "or remove it")
+    /// Starts a new batch in `directory` (created if missing). Refuses a folder another process
+    /// holds, a folder that holds another unfinished batch or a finished shard, and (unless
+    /// `force`) a folder escsim did not make or files it did not write; removes the earlier run's
+    /// files, its manifest first.
+    public static func start(plan: ExperimentPlan, experiment: Experiment, directory: String,
+                             force: Bool = false) throws -> BatchSession {
+        try plan.check()
+        let need = StorageEstimate(experiment: experiment, replications: plan.shard.replications(of: plan.replications).count)
+        try need.checkFreeSpace(near: directory)
+        let folder = try BatchFolder(directory, create: true)
+        try folder.prepareForNewBatch(outputs: BatchOutput.allFiles, force: force) { old throws(BatchFolderError) in
+            if Self.stoppedForGood(folder: folder, plan: old) { return }
+            if let manifest = Self.manifest(in: directory), manifest.complete {
+                throw BatchFolderError("\(directory) holds a finished shard (kept for escsim merge); choose another "
+                                       + "--out or remove it")
             }
-            throw ExperimentError("\(directory) holds an unfinished batch: continue it with --resume \(directory), "
-                                  + "or choose another --out")
+            throw BatchFolderError("\(directory) holds an unfinished batch: continue it with --resume "
+                                   + "\(ShellWord.quoted(directory)), or choose another --out")
         }
-        try AtomicFile.createDirectory(session.workDirectory)
-        try? FileManager.default.removeItem(atPath: session.logPath)
-        try AtomicFile.write(plan.json(), to: session.planPath)
+        do {
+            try AtomicFile.write(plan.json(), to: folder.planPath)
+        } catch {
+            throw BatchFolderError(error.message)
+        }
+        return BatchSession(folder: folder, plan: plan, experiment: experiment)
+    }
+
+    /// Reopens the batch in `directory` to carry it on. Its plan and every record are checked
+    /// first: damaged state is one clear error, never a crash or a silent change.
+    public static func resume(directory: String) throws -> BatchSession {
+        let session = try open(directory: directory, access: .exclusive)
+        if session.plan.failFast, let failed = session.failedReplication() {
+            throw BatchFolderError("the batch in \(directory) stopped under --fail-fast at replication \(failed), which "
+                                   + "failed; there is nothing to resume: see its row in replications.csv, then start a "
+                                   + "new run")
+        }
+        let remaining = session.plan.shard.replications(of: session.plan.replications).count
+        let need = StorageEstimate(experiment: session.experiment, replications: remaining)
+        try need.checkFreeSpace(near: directory, alreadyWritten: try session.openLog().groupCount)
+        try session.folder.prepareForResume(outputs: BatchOutput.allFiles)
         return session
     }
 
-    /// Reopens the batch in `directory` to carry it on.
-    public static func resume(directory: String) throws -> BatchSession {
-        let planPath = directory + "/" + workFolder + "/plan.json"
-        guard FileManager.default.fileExists(atPath: planPath) else {
-            throw ExperimentError("\(directory) holds no batch to resume (none was started there, or it was stopped "
-                                  + "before its plan was written): start it again with the original command")
+    /// Opens the batch in `directory` with its plan and record log checked (for `resume`, and
+    /// with shared access for `merge`).
+    public static func open(directory: String, access: BatchFolder.Access) throws -> BatchSession {
+        var info = stat()
+        guard !directory.isEmpty, stat(directory, &info) == 0 else {
+            throw BatchFolderError("\(directory.isEmpty ? "''" : directory) does not exist")
         }
-        let plan = try ExperimentPlan.read(from: planPath)
-        return BatchSession(directory: directory, plan: plan, experiment: try plan.experiment())
+        let folder = try BatchFolder(directory, access: access)
+        guard FileManager.default.fileExists(atPath: folder.planPath) else {
+            if let manifest = Self.manifest(in: directory), manifest.stopReason.hasPrefix("fail-fast") {
+                throw BatchFolderError("the batch in \(directory) stopped under --fail-fast (\(manifest.stopReason)); "
+                                       + "there is nothing to resume: see the failed row in replications.csv, then "
+                                       + "start a new run")
+            }
+            throw BatchFolderError("\(directory) holds no batch to resume (none was started there, it finished, or it "
+                                   + "was stopped before its plan was written): start it again with the original command")
+        }
+        let plan: ExperimentPlan
+        do {
+            plan = try ExperimentPlan.read(from: folder.planPath)
+            try plan.check()
+        } catch {
+            throw BatchFolderError("\(folder.planPath) is damaged: \(error); escsim will not guess the batch it "
+                                   + "describes: start the batch again in a new folder")
+        }
+        let session = BatchSession(folder: folder, plan: plan, experiment: try plan.experiment())
+        try session.checkLog()
+        return session
     }
 
-    /// Opens the record log of a shard folder, for `merge`.
+    /// Opens the record log of the batch.
     public func openLog() throws -> RecordLog {
-        try RecordLog(path: logPath, groupWidth: experiment.layout.width * experiment.variantCount)
+        try RecordLog(path: folder.logPath, groupWidth: experiment.layout.width * experiment.variantCount)
+    }
+
+    /// Checks every group of the log: its checksum, and that it is the replication it should be
+    /// (in order, each once, every variant once) with a status and end state escsim writes.
+    func checkLog() throws(BatchFolderError) {
+        let log: RecordLog
+        do {
+            log = try openLog()
+        } catch {
+            throw BatchFolderError("\(error)")
+        }
+        let range = plan.shard.replications(of: plan.replications)
+        guard log.groupCount <= range.count else {
+            throw BatchFolderError("\(folder.logPath) holds \(log.groupCount) replications where its plan has "
+                                   + "\(range.count); the folder is damaged: start the batch again in a new folder")
+        }
+        if let bad = log.firstCorruptGroup() {
+            throw BatchFolderError("\(folder.logPath) is damaged at replication \(range.lowerBound + bad) (its checksum "
+                                   + "does not match); escsim will not use it: start the batch again in a new folder")
+        }
+        let layout = experiment.layout
+        let variants = experiment.variantCount
+        var group = 0
+        while group < log.groupCount {
+            let take = min(log.readBlock, log.groupCount - group)
+            let values = log.read(groups: group, count: take)
+            for row in 0..<take {
+                for variant in 0..<variants {
+                    let base = (row * variants + variant) * layout.width
+                    if let problem = layout.headerProblem(values, at: base, replication: range.lowerBound + group + row,
+                                                          variant: variant) {
+                        throw BatchFolderError("\(folder.logPath) is damaged: \(problem); escsim will not use it: "
+                                               + "start the batch again in a new folder")
+                    }
+                }
+            }
+            group += take
+        }
+    }
+
+    /// The first replication in the log with a failed record, if any.
+    func failedReplication() -> Int? {
+        guard let log = try? openLog() else { return nil }
+        let width = experiment.layout.width
+        var group = 0
+        while group < log.groupCount {
+            let take = min(log.readBlock, log.groupCount - group)
+            let values = log.read(groups: group, count: take)
+            for row in 0..<take {
+                for variant in 0..<experiment.variantCount
+                where values[(row * experiment.variantCount + variant) * width + 2] != 0 {
+                    return plan.shard.replications(of: plan.replications).lowerBound + group + row
+                }
+            }
+            group += take
+        }
+        return nil
+    }
+
+    /// A batch that `--fail-fast` ended at a failure: finished for good, a new run may replace it.
+    static func stoppedForGood(folder: BatchFolder, plan: ExperimentPlan) -> Bool {
+        guard plan.failFast, let manifest = manifest(in: folder.path) else { return false }
+        return manifest.stopReason.hasPrefix("fail-fast")
+    }
+
+    static func manifest(in directory: String) -> Manifest? {
+        FileManager.default.contents(atPath: directory + "/" + BatchOutput.manifestFile)
+            .flatMap { try? JSONDecoder().decode(Manifest.self, from: $0) }
     }
 
     /// Runs (or continues) the batch, then writes the files and the manifest. With `--precision`,
@@ -108,7 +218,7 @@ public struct BatchSession {
         }
         let complete = report.ending == .finished
         let simulated = clock.now
-        let result = try BatchOutput.write(experiment, logs: [log], to: directory)
+        let result = try BatchOutput.write(experiment, logs: [log], to: directory, workDirectory: folder.workDirectory)
         func seconds(_ from: ContinuousClock.Instant, _ to: ContinuousClock.Instant) -> Double {
             let elapsed = from.duration(to: to)
             return ((Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18) * 1000)
@@ -120,10 +230,14 @@ public struct BatchSession {
             shard: plan.shard.description, threads: threads, commandLine: commandLine, started: started,
             wallTimeSeconds: seconds(start, finished), simulationSeconds: seconds(start, simulated),
             outputSeconds: seconds(simulated, finished), complete: complete, stopReason: stopReason, result: result)
-        try AtomicFile.write(manifest.json(), to: directory + "/" + BatchOutput.manifestFile)
-        // A finished single-machine batch needs its log no more; shards keep theirs for `merge`.
-        if complete, !plan.isShardRun {
-            try? FileManager.default.removeItem(atPath: workDirectory)
+        let manifestText = manifest.json()
+        try AtomicFile.write(manifestText, to: directory + "/" + BatchOutput.manifestFile)
+        try folder.recordWritten(result.checksums.merging([BatchOutput.manifestFile: SHA256.hexDigest(manifestText.utf8)]) { $1 },
+                                 claimed: BatchOutput.allFiles)
+        // A finished single-machine batch needs its log no more (nor does one that --fail-fast
+        // ended); shards keep theirs for `merge`.
+        if complete || report.ending != .interrupted, !plan.isShardRun {
+            folder.removeBatchState()
         }
         return Completion(manifest: manifest, result: result, report: report)
     }
@@ -142,7 +256,7 @@ public struct BatchSession {
         values.reserveCapacity(log.groupCount)
         var group = 0
         while group < log.groupCount {
-            let take = min(1024, log.groupCount - group)
+            let take = min(log.readBlock, log.groupCount - group)
             let chunk = log.read(groups: group, count: take)
             let groupWidth = log.groupWidth
             for row in 0..<take where chunk[row * groupWidth + 2] == 0 {

@@ -5,7 +5,9 @@ import Stochastic
 
 /// The record logs turned on their side: a scratch file holding, for each variant, each record
 /// field as one contiguous column, so a column of a 100,000-replication batch is one read of
-/// 800 kB. Built in blocks, so memory stays flat whatever the count; removed when dropped.
+/// 800 kB. Built in blocks of at most 8 MiB, so memory stays flat whatever the count and the
+/// width of a record; removed when dropped. It lives in the folder's `.escsim/` work folder,
+/// created exclusively and never through a link; a kill leaves it there for the next run to remove.
 final class ColumnStore {
     let count: Int
     let width: Int
@@ -13,15 +15,26 @@ final class ColumnStore {
     private let path: String
     private let descriptor: Int32
 
-    /// Transposes `logs` (each a run of consecutive replications, in order) into `directory`.
-    init(logs: [RecordLog], width: Int, variants: Int, directory: String) throws(FileWriteError) {
+    static let scratchPrefix = "columns-"
+
+    /// Transposes `logs` (each a run of consecutive replications, in order) into a scratch file
+    /// in `workDirectory`.
+    init(logs: [RecordLog], width: Int, variants: Int, workDirectory: String) throws(FileWriteError) {
         self.width = width
         self.variants = variants
         count = logs.reduce(0) { $0 + $1.groupCount }
-        path = directory + "/.columns-\(getpid()).tmp"
-        descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        var path = ""
+        var descriptor: Int32 = -1
+        for _ in 0..<16 {
+            let suffix = String(UInt32.random(in: .min ... .max), radix: 16)
+            path = workDirectory + "/\(Self.scratchPrefix)\(getpid())-\(suffix).tmp"
+            descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if descriptor >= 0 || errno != EEXIST { break }
+        }
         guard descriptor >= 0 else { throw RecordLog.failure(path, "cannot create the scratch file") }
-        let block = 512
+        self.path = path
+        self.descriptor = descriptor
+        let block = logs.first?.readBlock ?? 1
         var start = 0
         var column = [Double](repeating: 0, count: block)
         for log in logs {

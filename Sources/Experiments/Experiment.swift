@@ -41,8 +41,10 @@ public struct Experiment: Sendable {
         self.seed = seed
         self.commonRandomNumbers = commonRandomNumbers
         self.schema = schema
+        // The timeline runs to the longest horizon of any variant: a variant may lengthen it.
+        let longest = scenarios.map(\.baseParameters.horizonDays).max() ?? base.horizonDays
         self.layout = RecordLayout(outcomes: schema.columns, parameters: parameterColumns,
-                                   days: Int(base.horizonDays.rounded(.down)),
+                                   days: Int(longest.rounded(.down)),
                                    actors: base.actors.map(\.id))
     }
 
@@ -72,7 +74,8 @@ public struct Experiment: Sendable {
                 for (path, value) in sweptValues[variant] { parameterValues[layout.parameterIndex[path]!] = value }
             }
             layout.encode(outcome: outcome, values: schema.values(of: outcome), parameters: parameterValues,
-                          replication: replication, variant: variant, into: &group)
+                          replication: replication, variant: variant,
+                          horizonDays: scenario.baseParameters.horizonDays, into: &group)
         }
         return group
     }

@@ -77,14 +77,48 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
                               commonRandomNumbers: commonRandomNumbers)
     }
 
-    /// Whether two plans describe slices of the same batch (everything but the shard index).
+    /// Whether two plans describe slices of the same batch: everything that decides the records
+    /// but the shard index (not how the scenario's path was spelled, nor `--fail-fast`, which
+    /// decides only when a shard stops).
     public func isSameBatch(as other: ExperimentPlan) -> Bool {
         var a = self, b = other
+        for plan in [\ExperimentPlan.escsimVersion, \.scenarioFile] {
+            a[keyPath: plan] = ""
+            b[keyPath: plan] = ""
+        }
         a.shard = .whole
         b.shard = .whole
-        a.escsimVersion = ""
-        b.escsimVersion = ""
+        a.failFast = false
+        b.failFast = false
         return a == b && shard.count == other.shard.count
+    }
+
+    /// Checks a plan read from disk (or built from options) describes a batch escsim can run:
+    /// a plan edited or damaged on disk is refused with what is wrong, never divided by.
+    public func check() throws(BatchFolderError) {
+        var problems: [String] = []
+        if !(1...StreamSeeds.maxReplications).contains(replications) {
+            problems.append("replications must be between 1 and \(StreamSeeds.maxReplications), not \(replications)")
+        }
+        if shard.count < 1 || !(0..<max(1, shard.count)).contains(shard.index) {
+            problems.append("shard \(shard.index)/\(shard.count) is not a shard (0 <= K < N)")
+        }
+        if variantNames.isEmpty || variantNames.count != pointSettings.count {
+            problems.append("it names \(variantNames.count) variants with \(pointSettings.count) sets of settings")
+        }
+        if Set(variantNames).count != variantNames.count {
+            problems.append("a variant is named twice")
+        }
+        if scenarioSHA256 != SHA256.hexDigest(Array(scenarioText.utf8)) {
+            problems.append("the scenario text does not match its SHA-256")
+        }
+        if precisionBatch < 1 {
+            problems.append("the precision batch must be at least 1, not \(precisionBatch)")
+        }
+        if (precision == nil) != (target == nil) || precision.map({ !($0 > 0 && $0.isFinite) }) == true {
+            problems.append("precision and target must come together, with a positive precision")
+        }
+        if !problems.isEmpty { throw BatchFolderError(problems.joined(separator: "; ")) }
     }
 
     public func json() -> String {
@@ -93,10 +127,16 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self) + "\n"
     }
 
-    public static func read(from path: String) throws -> ExperimentPlan {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ExperimentError("no batch plan at \(path) (is this an escsim output folder?)")
+    public static func read(from path: String) throws(BatchFolderError) -> ExperimentPlan {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size < 64 << 20,
+              let data = FileManager.default.contents(atPath: path) else {
+            throw BatchFolderError("no batch plan at \(path) (is this an escsim output folder?)")
         }
-        return try JSONDecoder().decode(ExperimentPlan.self, from: data)
+        do {
+            return try JSONDecoder().decode(ExperimentPlan.self, from: data)
+        } catch {
+            throw BatchFolderError("\(path) is not a batch plan escsim wrote (damaged or edited)")
+        }
     }
 }

@@ -62,6 +62,8 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var stopReason: String
     public var failedRecords: Int
     public var files: [String]
+    /// The SHA-256 of each file in `files`, by name (`sha256sum` prints the same digits).
+    public var fileSHA256: [String: String]?
     /// Peak resident memory of the process, in MiB (VmHWM).
     public var peakMemoryMiB: Double?
 
@@ -69,7 +71,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         escsimVersion: String, scenario: ScenarioInfo, seed: UInt64, replications: Int, replicationsDone: Int,
         variants: [String], commonRandomNumbers: Bool, shard: String, threads: Int,
         random: GeneratorInfo, commandLine: [String], startedAt: String, wallTimeSeconds: Double,
-        simulationSeconds: Double? = nil, outputSeconds: Double? = nil, complete: Bool, stopReason: String, failedRecords: Int, files: [String], peakMemoryMiB: Double?
+        simulationSeconds: Double? = nil, outputSeconds: Double? = nil, complete: Bool, stopReason: String, failedRecords: Int, files: [String], fileSHA256: [String: String]? = nil,
+        peakMemoryMiB: Double?
     ) {
         self.escsimVersion = escsimVersion
         self.scenario = scenario
@@ -90,6 +93,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         self.stopReason = stopReason
         self.failedRecords = failedRecords
         self.files = files
+        self.fileSHA256 = fileSHA256
         self.peakMemoryMiB = peakMemoryMiB.flatMap { $0.isFinite ? $0 : nil }
     }
 
@@ -107,6 +111,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         case simulationSeconds = "simulation_seconds"
         case outputSeconds = "output_seconds"
         case complete, files
+        case fileSHA256 = "file_sha256"
     }
 
     /// The manifest of `plan`'s batch: the plan's facts, the random-number facts, and the run's.
@@ -124,7 +129,7 @@ public struct Manifest: Codable, Sendable, Equatable {
             commandLine: commandLine, startedAt: ISO8601DateFormatter().string(from: started),
             wallTimeSeconds: wallTimeSeconds, simulationSeconds: simulationSeconds, outputSeconds: outputSeconds,
             complete: complete, stopReason: stopReason, failedRecords: result.failedRecords, files: result.files,
-            peakMemoryMiB: BatchSession.peakMemoryMiB())
+            fileSHA256: result.checksums, peakMemoryMiB: BatchSession.peakMemoryMiB())
     }
 
     /// Pretty, key-sorted JSON with a final newline.

@@ -54,9 +54,38 @@ public struct RecordLayout: Sendable, Hashable {
         timelineOffset + (day - 1) * timelineMeasures.count + measure
     }
 
-    /// Appends the record of one replication to `record`.
+    /// What is wrong with the header of the record at `base` of `values`, expected to be
+    /// `replication` of `variant`; nil when it is one escsim writes.
+    func headerProblem(_ values: [Double], at base: Int, replication: Int, variant: Int) -> String? {
+        func whole(_ value: Double, in range: ClosedRange<Int>) -> Bool {
+            value.isFinite && value == value.rounded() && value >= Double(range.lowerBound)
+                && value <= Double(range.upperBound)
+        }
+        guard values[base] == Double(replication), values[base + 1] == Double(variant) else {
+            return "the record where replication \(replication) of variant \(variant) belongs holds another "
+                + "(replication \(values[base]), variant \(values[base + 1]))"
+        }
+        guard whole(values[base + 2], in: 0...2), let status = Status(rawValue: Int(values[base + 2])) else {
+            return "replication \(replication) has an unknown status \(values[base + 2])"
+        }
+        let detailRange: ClosedRange<Int> = switch status {
+        case .ok: -1 ... -1
+        case .guardHit: 0...Int(Int32.max) * 1024
+        case .nonFinite: 0...max(0, outcomes.count - 1)
+        }
+        guard whole(values[base + 3], in: detailRange) else {
+            return "replication \(replication) has an impossible status detail \(values[base + 3])"
+        }
+        guard whole(values[base + 4], in: 0...(EndState.allCases.count - 1)) else {
+            return "replication \(replication) has an unknown end state \(values[base + 4])"
+        }
+        return nil
+    }
+
+    /// Appends the record of one replication to `record`. Days after `horizonDays` (a variant
+    /// with a shorter horizon than the longest) are NaN: missing, never counted in the bands.
     func encode(outcome: ReplicationOutcome, values: [Double], parameters parameterValues: [Double],
-                replication: Int, variant: Int, into record: inout [Double]) {
+                replication: Int, variant: Int, horizonDays: Double, into record: inout [Double]) {
         var status = Status.ok
         var detail = -1
         if outcome.stopReason == .maxEventsReached {
@@ -79,6 +108,10 @@ public struct RecordLayout: Sendable, Hashable {
         var snapshots = outcome.snapshots.makeIterator()
         var next = snapshots.next()
         for day in 1...max(1, days) where days > 0 {
+            if Double(day) > horizonDays {
+                record.append(contentsOf: repeatElement(.nan, count: timelineMeasures.count))
+                continue
+            }
             while let snapshot = next, snapshot.day < day { next = snapshots.next() }
             if let snapshot = next, snapshot.day == day {
                 record.append(contentsOf: snapshot.territoryShare)

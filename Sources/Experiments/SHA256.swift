@@ -19,10 +19,14 @@ public enum SHA256 {
     /// The digest of `bytes` as 64 lowercase hexadecimal digits, the usual printed form
     /// (what `sha256sum` prints).
     public static func hexDigest(_ bytes: some Sequence<UInt8>) -> String {
+        hex(digest(bytes))
+    }
+
+    static func hex(_ digest: [UInt8]) -> String {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(64)
-        for byte in digest(bytes) {
+        for byte in digest {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0f)])
         }
@@ -59,42 +63,87 @@ public enum SHA256 {
 
     /// Hashes a whole message held in memory.
     private static func hash(_ message: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var state = State()
-        // Every complete 64-byte block straight from the message.
-        let wholeBlocks = message.count / 64 * 64
-        var offset = 0
-        while offset < wholeBlocks {
-            state.compress(message[offset..<(offset + 64)])
-            offset += 64
+        var hasher = Hasher()
+        hasher.update(message)
+        return hasher.finalize()
+    }
+
+    /// A digest computed piece by piece, for files written in pieces (the same digest as
+    /// `digest` of the whole message).
+    public struct Hasher {
+        private var state = State()
+        /// Bytes not yet making a whole 64-byte block.
+        private var pending: [UInt8] = []
+        private var length: UInt64 = 0
+
+        public init() {
+            pending.reserveCapacity(64)
         }
-        // Padding (§5.1.1): the remaining bytes, a 1 bit, zeros up to 448 mod 512 bits, then
-        // the message length in bits as a 64-bit big-endian integer: one or two more blocks.
-        var tail = Array(message[wholeBlocks...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 {
-            tail.append(0)
-        }
-        let bitLength = UInt64(message.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) {
-            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-        tail.withUnsafeBufferPointer { padded in
-            var offset = 0
-            while offset < padded.count {
-                state.compress(padded[offset..<(offset + 64)])
-                offset += 64
+
+        public mutating func update(_ bytes: some Sequence<UInt8>) {
+            if bytes.withContiguousStorageIfAvailable({ update($0) }) == nil {
+                Array(bytes).withUnsafeBufferPointer { update($0) }
             }
         }
-        // H⁽ᴺ⁾ as big-endian bytes is the digest (§6.2.2).
-        var digest: [UInt8] = []
-        digest.reserveCapacity(32)
-        for word in state.hash {
-            digest.append(UInt8(truncatingIfNeeded: word >> 24))
-            digest.append(UInt8(truncatingIfNeeded: word >> 16))
-            digest.append(UInt8(truncatingIfNeeded: word >> 8))
-            digest.append(UInt8(truncatingIfNeeded: word))
+
+        mutating func update(_ message: UnsafeBufferPointer<UInt8>) {
+            length &+= UInt64(message.count)
+            var offset = 0
+            // Top up a partial block first.
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, message.count)
+                pending.append(contentsOf: message[0..<take])
+                offset = take
+                if pending.count == 64 {
+                    pending.withUnsafeBufferPointer { state.compress($0[0..<64]) }
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            // Every complete 64-byte block straight from the message.
+            while message.count - offset >= 64 {
+                state.compress(message[offset..<(offset + 64)])
+                offset += 64
+            }
+            pending.append(contentsOf: message[offset...])
         }
-        return digest
+
+        /// The digest of everything given to `update` so far (the hasher can go on).
+        public func finalize() -> [UInt8] {
+            var state = self.state
+            // Padding (§5.1.1): the remaining bytes, a 1 bit, zeros up to 448 mod 512 bits, then
+            // the message length in bits as a 64-bit big-endian integer: one or two more blocks.
+            var tail = pending
+            tail.append(0x80)
+            while tail.count % 64 != 56 {
+                tail.append(0)
+            }
+            let bitLength = length &* 8
+            for shift in stride(from: 56, through: 0, by: -8) {
+                tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+            }
+            tail.withUnsafeBufferPointer { padded in
+                var offset = 0
+                while offset < padded.count {
+                    state.compress(padded[offset..<(offset + 64)])
+                    offset += 64
+                }
+            }
+            // H⁽ᴺ⁾ as big-endian bytes is the digest (§6.2.2).
+            var digest: [UInt8] = []
+            digest.reserveCapacity(32)
+            for word in state.hash {
+                digest.append(UInt8(truncatingIfNeeded: word >> 24))
+                digest.append(UInt8(truncatingIfNeeded: word >> 16))
+                digest.append(UInt8(truncatingIfNeeded: word >> 8))
+                digest.append(UInt8(truncatingIfNeeded: word))
+            }
+            return digest
+        }
+
+        /// The digest as 64 lowercase hexadecimal digits.
+        public func finalizeHex() -> String {
+            SHA256.hex(finalize())
+        }
     }
 
     /// The chaining value H⁽ⁱ⁾ and a reusable message-schedule buffer.

@@ -22,4 +22,16 @@ public struct Shard: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     public var description: String { "\(index)/\(count)" }
+
+    /// Decodes without the initialiser's check, so that a damaged plan is reported by
+    /// `ExperimentPlan.check()` instead of stopping the program.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        index = try container.decode(Int.self, forKey: .index)
+        count = try container.decode(Int.self, forKey: .count)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case index, count
+    }
 }

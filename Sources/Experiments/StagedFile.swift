@@ -6,23 +6,37 @@ import Stochastic
 /// A file written in pieces and published whole: it is built under a temporary name next to
 /// its target and renamed over it by `commit()`, so readers see the old file or the complete
 /// new one, never a torn one. `discard()` (or dropping it uncommitted) leaves nothing behind.
+///
+/// The temporary (`.NAME.staged-PID-RANDOM`) is created exclusively and never through a link,
+/// so a link planted in a shared folder cannot redirect the write; a kill leaves it behind, and
+/// the next run in that folder removes it (`BatchFolder`).
 public final class StagedFile {
     public let path: String
-    private let temporaryPath: String
-    private var descriptor: Int32
+    private var temporaryPath = ""
+    private var descriptor: Int32 = -1
     private var buffer: [UInt8] = []
+    private var hasher = SHA256.Hasher()
     private static let bufferLimit = 1 << 20
 
     public init(path: String) throws(FileWriteError) {
         self.path = path
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        temporaryPath = (directory.isEmpty ? "." : directory) + "/.\(name).staged-\(getpid())"
-        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        for _ in 0..<16 {
+            let suffix = String(UInt32.random(in: .min ... .max), radix: 16)
+            temporaryPath = (directory.isEmpty ? "." : directory) + "/.\(name).staged-\(getpid())-\(suffix)"
+            descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if descriptor >= 0 || errno != EEXIST { break }
+        }
         guard descriptor >= 0 else {
             throw FileWriteError(path: path, message: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
         buffer.reserveCapacity(Self.bufferLimit)
+    }
+
+    /// The SHA-256 of everything appended (after `commit()`: of the file published).
+    public var sha256: String {
+        hasher.finalizeHex()
     }
 
     deinit {
@@ -33,6 +47,7 @@ public final class StagedFile {
     }
 
     public func append(_ text: String) throws(FileWriteError) {
+        hasher.update(text.utf8)
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= Self.bufferLimit { try flush() }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Experiments
+import Scenario
 
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,12 +23,22 @@ struct MergeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Folder for the merged files.")
     var out: String
 
+    @Flag(help: ArgumentHelp("Write into a folder escsim did not make, or over files it did not write: same-named "
+                             + "files are replaced, nothing else is removed."))
+    var force = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    func validate() throws {
+        if out.isEmpty { throw ValidationError("--out is empty; give a folder.") }
+        if directories.isEmpty { throw ValidationError("Give the shard folders to merge.") }
+    }
+
     func run() throws {
         do {
-            let manifest = try BatchMerge.merge(directories: directories, into: out, commandLine: CommandLine.arguments)
+            let manifest = try BatchMerge.merge(directories: directories, into: out, commandLine: CommandLine.arguments,
+                                                force: force)
             if !quiet {
                 print("merged \(directories.count) shard(s): \(manifest.replicationsDone) replications x "
                       + "\(manifest.variants.count) variant(s) into \(out)/ "
@@ -36,6 +47,13 @@ struct MergeCommand: ParsableCommand {
         } catch let error as FileWriteError {
             printError("escsim: \(error)")
             throw ExitCode(1)
+        } catch let error as BatchFolderError {
+            for problem in error.problems { printError("escsim: \(problem)") }
+            throw ExitCode(1)
+        } catch let error as ScenarioErrors {
+            printError(error.description)
+            printError("escsim: \(error.countDescription) in a shard's scenario; nothing was merged")
+            throw ExitCode(2)
         } catch {
             printError("escsim: \(error)")
             throw ExitCode(2)

@@ -1,4 +1,6 @@
+import Foundation
 import ArgumentParser
+import Experiments
 import Report
 
 struct ReportCommand: ParsableCommand {
@@ -30,12 +32,34 @@ struct ReportCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        // Hold the folder while reading it, so a run cannot replace its files half-way; the
+        // default page goes into the folder, so it is then recorded in the folder's ledger and
+        // the next run there removes it with the rest of this run's files.
+        let intoFolder = out.map { BatchMerge.canonical(($0 as NSString).deletingLastPathComponent.isEmpty ? "."
+                                                        : ($0 as NSString).deletingLastPathComponent)
+                                   == BatchMerge.canonical(directory) } ?? true
+        var isFolder: ObjCBool = false
+        var folder: BatchFolder?
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue {
+            do {
+                folder = try BatchFolder(directory, access: intoFolder ? .exclusive : .shared)
+            } catch {
+                printError("escsim report: \(error)")
+                throw ExitCode(1)
+            }
+        }
         do {
             let written = try HTMLReport.write(folder: directory, to: out)
+            if intoFolder, let folder {
+                try folder.adopt((written.path as NSString).lastPathComponent)
+            }
             if !quiet {
                 print("wrote \(written.path) (\(written.charts) charts, \(written.bytes / 1024) KiB)")
             }
-        } catch {
+        } catch let error as BatchFolderError {
+            printError("escsim report: \(error)")
+            throw ExitCode(1)
+        } catch let error as ReportError {
             printError("escsim report: \(error)")
             throw ExitCode(error.exitStatus)
         }

@@ -57,16 +57,24 @@ struct RunCommand: ParsableCommand {
         "Override one value for every variant: a dotted path and a YAML value. Repeatable.", valueName: "path=value"))
     var settings: [String] = []
 
-    @Option(name: .shortAndLong, help: "Replications per variant (with --precision: the cap).")
-    var replications: Int = 1000
+    // `.unconditional`: `-r -5` is a bad count, not a missing value followed by an option.
+    @Option(name: .shortAndLong, parsing: .unconditional,
+            help: "Replications per variant (with --precision: the cap). Default 1000.")
+    var replications: Int?
 
-    @Option(name: .shortAndLong, help: "Master seed; every random stream derives from it.")
-    var seed: UInt64 = 20_241_127
+    @Option(name: .shortAndLong, parsing: .unconditional,
+            help: "Master seed; every random stream derives from it. Default \(RunCommand.defaultSeed).")
+    var seed: UInt64?
 
-    @Option(name: .shortAndLong, help: "Output folder.")
+    @Option(name: .shortAndLong, help: "Output folder (created if missing; one run at a time).")
     var out: String?
 
-    @Option(name: .shortAndLong, help: "Worker threads (default: all cores). Results do not depend on it.")
+    @Flag(help: ArgumentHelp("Write into an output folder escsim did not make, or over files it did not write or "
+                             + "that changed since: same-named files are replaced, nothing else is removed."))
+    var force = false
+
+    @Option(name: .shortAndLong, parsing: .unconditional,
+            help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Run until the 95% half-width of --target's mean is at most this.", valueName: "x"))
@@ -78,7 +86,8 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Stop at the first failed replication (max-events guard, non-finite value).")
     var failFast = false
 
-    @Option(help: ArgumentHelp("Carry on the interrupted or killed batch in this output folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Carry on the interrupted or killed batch in this output folder (its plan fixes the "
+                               + "scenario, seed, replications, variants and settings).", valueName: "dir"))
     var resume: String?
 
     @Option(help: ArgumentHelp("Run only shard K of N (0-based), or 'auto' from SLURM_ARRAY_TASK_ID/COUNT or "
@@ -94,17 +103,49 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print the summary as JSON on standard output.")
     var json = false
 
+    static let defaultSeed: UInt64 = 20_241_127
+    static let defaultReplications = 1000
+
     func validate() throws {
-        guard replications >= 1, replications <= StreamSeeds.maxReplications else {
+        if let replications, !(1...StreamSeeds.maxReplications).contains(replications) {
             throw ValidationError("--replications must be between 1 and \(StreamSeeds.maxReplications).")
         }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1.") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1; got \(threads).") }
+        if let out, out.isEmpty { throw ValidationError("--out is empty; give a folder.") }
         if resume == nil, scenario == nil { throw ValidationError("Give a scenario file, or --resume DIR.") }
-        if resume != nil, scenario != nil { throw ValidationError("--resume takes its scenario from the folder; drop the file.") }
+        if let resume {
+            if resume.isEmpty { throw ValidationError("--resume is empty; give the folder of the batch.") }
+            if scenario != nil { throw ValidationError("--resume takes its scenario from the folder; drop the file.") }
+            let fixed = [("--variant", variant != nil), ("--variants", variants != nil), ("--sweep", sweep),
+                         ("--design", design != nil), ("--independent", independent), ("--force", force),
+                         ("--shards", shards != nil)]
+            for (option, given) in fixed where given {
+                throw ValidationError("\(option) cannot change a batch being resumed: its plan in \(resume) fixes it; drop \(option).")
+            }
+        }
         if (precision == nil) != (target == nil) { throw ValidationError("--precision and --target go together.") }
-        if let precision, !(precision > 0) { throw ValidationError("--precision must be positive.") }
+        if let precision, !(precision > 0 && precision.isFinite) { throw ValidationError("--precision must be positive.") }
         let modes = [variant != nil, variants != nil, sweep, design != nil].filter { $0 }.count
         if modes > 1 { throw ValidationError("Use one of --variant, --variants, --sweep and --design.") }
+        if let variants {
+            let names = variants.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if variants.isEmpty || names.contains(where: \.isEmpty) {
+                throw ValidationError("--variants takes 'all' or names separated by commas; got '\(variants)'.")
+            }
+            if let twice = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+                throw ValidationError("--variants names '\(twice)' twice.")
+            }
+        }
+        if independent, variants == nil, !sweep, design == nil {
+            throw ValidationError("--independent gives each variant its own random numbers: it needs --variants, "
+                                  + "--sweep or --design.")
+        }
+        if shards != nil, shard != "auto" { throw ValidationError("--shards goes with --shard auto.") }
+        if let shard, shard != "auto" { _ = try Self.parseShard(shard) }
+        if precision != nil, shard != nil {
+            throw ValidationError("--precision decides when to stop from all replications, so shards could not be "
+                                  + "merged; run --precision without --shard.")
+        }
     }
 
     func run() throws {
@@ -118,21 +159,40 @@ struct RunCommand: ParsableCommand {
         do {
             if let resume {
                 session = try BatchSession.resume(directory: resume)
+                try checkAgainstPlan(session.plan, folder: resume)
             } else {
                 let (plan, experiment) = try makePlan()
+                if stop.isRequested { throw ExitCode(130) }
                 let directory = out ?? defaultDirectory(plan: plan, name: experiment.scenarios[0].name)
-                session = try BatchSession.start(plan: plan, experiment: experiment, directory: directory)
+                let need = StorageEstimate(experiment: experiment,
+                                           replications: plan.shard.replications(of: plan.replications).count)
+                if need.peakBytes > 1 << 30, !quiet {
+                    printError("escsim: note: this batch will use about \(StorageEstimate.text(need.peakBytes)) of disk in "
+                               + "\(directory) while it runs (\(StorageEstimate.text(need.bytesPerReplication)) per replication)")
+                }
+                session = try BatchSession.start(plan: plan, experiment: experiment, directory: directory, force: force)
             }
         } catch let error as ScenarioErrors {
             printError(error.description)
             printError("escsim: \(error.countDescription); nothing was run")
             throw ExitCode(2)
+        } catch let error as UsageFailure {
+            printError("escsim: \(error.message)")
+            throw ExitCode(64)
         } catch let error as ExperimentError {
             printError("escsim: \(error)")
             throw ExitCode(2)
+        } catch let error as BatchFolderError {
+            for problem in error.problems { printError("escsim: \(problem)") }
+            throw ExitCode(1)
         } catch let error as FileWriteError {
             printError("escsim: \(error)")
             throw ExitCode(1)
+        }
+        if stop.isRequested {
+            printError("escsim: interrupted before any replication ran; continue with: escsim run --resume "
+                       + ShellWord.quoted(session.directory))
+            throw ExitCode(130)
         }
 
         let completion: BatchSession.Completion
@@ -145,7 +205,7 @@ struct RunCommand: ParsableCommand {
             // The record log keeps every replication that reached it (a torn last record is
             // dropped on resume), so a full disk or a lost mount costs no finished work.
             printError("escsim: the replications written so far are kept; once the cause is fixed, continue with: "
-                       + "escsim run --resume \(session.directory)")
+                       + "escsim run --resume \(ShellWord.quoted(session.directory))")
             throw ExitCode(1)
         }
         progressBar.finish()
@@ -159,16 +219,56 @@ struct RunCommand: ParsableCommand {
             if !completion.result.comparisons.isEmpty {
                 print(SummaryTable.renderComparisons(completion.result.comparisons))
             }
-            print("wrote \(session.directory)/ (\(completion.result.files.joined(separator: ", ")), manifest.json)"
-                  + " in \(SummaryTable.fixed(manifest.wallTimeSeconds, digits: 2)) s")
+            print("wrote \(session.directory)/ (\(completion.result.files.joined(separator: ", ")), "
+                  + "manifest.json) in \(SummaryTable.fixed(manifest.wallTimeSeconds, digits: 2)) s")
         }
-        if manifest.failedRecords > 0 {
+        if manifest.failedRecords > 0, manifest.failedRecords < manifest.replicationsDone * manifest.variants.count {
             printError("escsim: \(manifest.failedRecords) replication(s) failed; see the status and error columns")
         }
+        let records = manifest.replicationsDone * manifest.variants.count
+        if manifest.complete, records > 0, manifest.failedRecords == records {
+            printError("escsim: every replication failed (\(records) of \(records)); the summary holds no outcomes: "
+                       + "see the status and error columns of replications.csv")
+            throw ExitCode(1)
+        }
         guard manifest.complete else {
+            if manifest.stopReason.hasPrefix("fail-fast") {
+                printError("escsim: \(manifest.stopReason); the \(manifest.replicationsDone) replications before it "
+                           + "are in \(session.directory)")
+                throw ExitCode(1)
+            }
             printError("escsim: \(manifest.stopReason); \(manifest.replicationsDone) replications written to "
-                       + "\(session.directory) (continue with: escsim run --resume \(session.directory))")
-            throw ExitCode(manifest.stopReason.hasPrefix("fail-fast") ? 1 : 130)
+                       + "\(session.directory) (continue with: escsim run --resume "
+                       + "\(ShellWord.quoted(session.directory)))")
+            throw ExitCode(130)
+        }
+    }
+
+    /// With --resume, options that restate the plan are welcome; options that contradict it are refused.
+    private func checkAgainstPlan(_ plan: ExperimentPlan, folder: String) throws {
+        var conflicts: [String] = []
+        if let replications, replications != plan.replications {
+            conflicts.append("-r \(replications) (the batch has \(plan.replications))")
+        }
+        if let seed, seed != plan.seed { conflicts.append("--seed \(seed) (the batch has \(plan.seed))") }
+        if !settings.isEmpty, settings != plan.settings {
+            conflicts.append("--set \(settings.joined(separator: " --set ")) (the batch has "
+                             + (plan.settings.isEmpty ? "none" : plan.settings.joined(separator: ", ")) + ")")
+        }
+        if let precision, precision != plan.precision || target != plan.target {
+            conflicts.append("--precision \(precision) --target \(target ?? "") (the batch has "
+                             + (plan.precision.map { "--precision \($0) --target \(plan.target ?? "")" } ?? "none") + ")")
+        }
+        if failFast, !plan.failFast { conflicts.append("--fail-fast (the batch was started without it)") }
+        if let shard, try resolveShard(shard) != plan.shard || !plan.isShardRun {
+            conflicts.append("--shard \(shard) (the batch is \(plan.isShardRun ? "shard \(plan.shard)" : "not a shard"))")
+        }
+        if let out, BatchMerge.canonical(out) != BatchMerge.canonical(folder) {
+            conflicts.append("-o \(out) (a resumed batch stays in \(folder))")
+        }
+        if !conflicts.isEmpty {
+            throw UsageFailure("--resume \(folder): " + conflicts.joined(separator: "; ")
+                               + " conflict with the batch's plan; drop them (the plan fixes them)")
         }
     }
 
@@ -191,51 +291,85 @@ struct RunCommand: ParsableCommand {
         if let variants {
             let available = baseline.variants.map(\.name)
             let chosen = variants == "all" ? available : variants.split(separator: ",").map(String.init)
+            if variants == "all", available.isEmpty, !quiet {
+                printError("escsim: note: --variants all: \(scenario) defines no variants; running the baseline only")
+            }
             for name in chosen where !available.contains(name) {
-                throw ExperimentError("--variants: the scenario has no variant '\(name)'; it has \(available.joined(separator: ", "))")
+                let known = available.isEmpty ? "it defines none" : "it has \(available.joined(separator: ", "))"
+                throw ExperimentError("--variants: the scenario has no variant '\(name)'; \(known)")
             }
             names += chosen
             points += chosen.map { _ in [] }
         } else if sweep || design != nil {
             named = false
-            let settingsPerPoint = sweep ? try SweepDesign.points(of: baseline, seed: seed)
+            let settingsPerPoint = sweep ? try SweepDesign.points(of: baseline, seed: seed ?? Self.defaultSeed)
                 : try SweepDesign.points(fromCSV: design!)
             names = settingsPerPoint.indices.map { String(format: "point_%04d", $0 + 1) }
             points = settingsPerPoint
         }
         let plan = ExperimentPlan(
-            scenarioFile: scenario, scenarioText: source.text, seed: seed, replications: replications,
-            shard: try resolveShard(), isShardRun: shard != nil, commonRandomNumbers: !independent, variantNames: names,
+            scenarioFile: scenario, scenarioText: source.text, seed: seed ?? Self.defaultSeed,
+            replications: replications ?? Self.defaultReplications,
+            shard: try shard.map(resolveShard) ?? .whole, isShardRun: shard != nil, commonRandomNumbers: !independent, variantNames: names,
             namedVariants: named, pointSettings: points, settings: settings, failFast: failFast,
             precision: precision, target: target)
-        return (plan, try plan.experiment())
+        let experiment = try plan.experiment()
+        // Found before anything is written: a usage error, not a folder to resume.
+        if let target, !experiment.layout.outcomes.contains(where: { $0.name == target }) {
+            let names = experiment.layout.outcomes.map(\.name)
+            let close = names.filter { $0.contains(target) || target.contains($0) }.prefix(3)
+            throw UsageFailure("--target: no outcome named '\(target)'; it must be a column of replications.csv, e.g. "
+                               + (close.isEmpty ? names.prefix(3) : close).joined(separator: ", "))
+        }
+        return (plan, experiment)
     }
 
-    private func resolveShard() throws -> Shard {
-        guard let shard else { return .whole }
-        if shard == "auto" {
-            let environment = ProcessInfo.processInfo.environment
-            if let id = environment["SLURM_ARRAY_TASK_ID"].flatMap(Int.init),
-               let count = environment["SLURM_ARRAY_TASK_COUNT"].flatMap(Int.init) {
-                let minimum = environment["SLURM_ARRAY_TASK_MIN"].flatMap(Int.init) ?? 0
-                guard (0..<count).contains(id - minimum) else {
-                    throw ExperimentError("--shard auto: SLURM_ARRAY_TASK_ID \(id) is outside the array")
-                }
-                return Shard(index: id - minimum, count: count)
+    /// The shard of `--shard`: K/N, or `auto` from the environment of a Slurm array task or a
+    /// Kubernetes indexed job.
+    private func resolveShard(_ shard: String) throws -> Shard {
+        guard shard == "auto" else { return try Self.parseShard(shard) }
+        let environment = ProcessInfo.processInfo.environment
+        func whole(_ name: String) throws -> Int? {
+            guard let text = environment[name] else { return nil }
+            guard let value = Int(text) else {
+                throw UsageFailure("--shard auto: \(name) is '\(text)', not a whole number")
             }
-            if let index = environment["JOB_COMPLETION_INDEX"].flatMap(Int.init) {
-                guard let shards, shards >= 1, (0..<shards).contains(index) else {
-                    throw ExperimentError("--shard auto with JOB_COMPLETION_INDEX needs --shards N (N > index)")
-                }
-                return Shard(index: index, count: shards)
+            return value
+        }
+        if let id = try whole("SLURM_ARRAY_TASK_ID") {
+            guard let count = try whole("SLURM_ARRAY_TASK_COUNT"), count >= 1 else {
+                throw UsageFailure("--shard auto: SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not a "
+                                   + "positive whole number")
             }
-            throw ExperimentError("--shard auto: neither SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT nor "
-                                  + "JOB_COMPLETION_INDEX is set")
+            let minimum = try whole("SLURM_ARRAY_TASK_MIN") ?? 0
+            guard (0..<count).contains(id - minimum) else {
+                throw UsageFailure("--shard auto: SLURM_ARRAY_TASK_ID \(id) is outside the array (min \(minimum), "
+                                   + "count \(count))")
+            }
+            return Shard(index: id - minimum, count: count)
         }
-        let parts = shard.split(separator: "/").compactMap { Int($0) }
-        guard parts.count == 2, parts[1] >= 1, (0..<parts[1]).contains(parts[0]) else {
-            throw ExperimentError("--shard must be K/N with 0 <= K < N, or 'auto'; got '\(shard)'")
+        if let index = try whole("JOB_COMPLETION_INDEX") {
+            guard let shards, shards >= 1, (0..<shards).contains(index) else {
+                throw UsageFailure("--shard auto with JOB_COMPLETION_INDEX \(index) needs --shards N with N > \(index)")
+            }
+            return Shard(index: index, count: shards)
         }
-        return Shard(index: parts[0], count: parts[1])
+        throw UsageFailure("--shard auto: neither SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT nor "
+                           + "JOB_COMPLETION_INDEX is set")
     }
+
+    static func parseShard(_ text: String) throws -> Shard {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 2, let index = parts[0], let count = parts[1], count >= 1, (0..<count).contains(index) else {
+            throw ValidationError("--shard must be K/N with 0 <= K < N, or 'auto'; got '\(text)'.")
+        }
+        return Shard(index: index, count: count)
+    }
+}
+
+/// A command line that cannot be carried out as written, found after parsing (it needs the
+/// scenario or the environment): one line and exit status 64.
+struct UsageFailure: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
 }

@@ -19,8 +19,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("guarded").path
         let result = try CLI.run(["run", CLI.baseline, "-r", "10", "--quiet", "--set", "max_events=60", "--out", out])
-        #expect(result.status == 0)
-        #expect(result.stderr.contains("replication(s) failed"))
+        // Every replication hit the guard: the rows are written, and the batch says it failed.
+        #expect(result.status == 1)
+        #expect(result.stderr == "escsim: every replication failed (10 of 10); the summary holds no outcomes: see the "
+                + "status and error columns of replications.csv\n", "\(result.stderr)")
         let rows = try String(contentsOfFile: out + "/replications.csv", encoding: .utf8).split(separator: "\n")
         #expect(rows.count == 11)
         #expect(rows.dropFirst().contains { $0.contains(",guard,max-events guard hit after 60 events,") })

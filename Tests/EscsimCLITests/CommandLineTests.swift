@@ -57,8 +57,10 @@ enum CLI {
         #expect(result.stdout.contains("aleppo_city_fell"))
         #expect(result.stdout.contains("95% interval"))
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(files == ["histograms.csv", "manifest.json", "replications.csv", "sensitivity.csv", "summary.csv",
-                          "timeline.csv"])
+        #expect(files == [".escsim", "histograms.csv", "manifest.json", "replications.csv", "sensitivity.csv",
+                          "summary.csv", "timeline.csv"])
+        // A finished batch keeps only its ledger of the files it wrote (its plan and log are gone).
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/.escsim") == ["files.json"])
 
         let manifestData = try Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json"))
         let manifest = try JSONSerialization.jsonObject(with: manifestData) as? [String: Any]

@@ -16,7 +16,7 @@ import Testing
             var record: [Double] = []
             layout.encode(outcome: outcome, values: experiment.schema.values(of: outcome),
                           parameters: Array(repeating: .nan, count: layout.parameters.count),
-                          replication: 0, variant: 0, into: &record)
+                          replication: 0, variant: 0, horizonDays: scenario.baseParameters.horizonDays, into: &record)
             let status = RecordLayout.Status(rawValue: Int(record[2]))
             return (status, status.map { layout.errorText(status: $0, detail: Int(record[3])) } ?? "")
         }

@@ -61,4 +61,20 @@ import Testing
         }
         #expect(seen.count == 8)
     }
+
+    @Test func piecewiseHashingMatchesTheWholeMessage() {
+        // Pieces of 0..130 bytes cross block boundaries in every phase; the message is the
+        // one-million-'a' vector's first 10,007 bytes with varying content.
+        let message = (0..<10_007).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        var hasher = SHA256.Hasher()
+        var offset = 0
+        var size = 0
+        while offset < message.count {
+            let end = min(message.count, offset + size)
+            hasher.update(message[offset..<end])
+            offset = end
+            size = (size + 13) % 131
+        }
+        #expect(hasher.finalizeHex() == SHA256.hexDigest(message))
+    }
 }
