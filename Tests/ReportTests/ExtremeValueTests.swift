@@ -159,4 +159,27 @@ import Testing
         let total = bars.compactMap { $0.number("data-count") }.reduce(0, +)
         #expect(total == Double((0..<100_000).filter { $0 % 7 == 0 }.count))
     }
+
+    @Test func integerOutcomesBeyondTwoToThe53AreBinnedWithoutHistogramsCSV() throws {
+        let folder = try ReportFixtures.copy(try ReportFixtures.baselineOnly.get(), as: "huge-integers")
+        try FileManager.default.removeItem(atPath: folder + "/histograms.csv")
+        let manifestPath = folder + "/manifest.json"
+        let manifest = try String(contentsOfFile: manifestPath, encoding: .utf8)
+        try manifest.replacingOccurrences(of: "\"histograms.csv\",", with: "")
+            .write(toFile: manifestPath, atomically: true, encoding: .utf8)
+        // Whole numbers far beyond 2^53 (a huge casualty count) in two outcomes, one of them a
+        // ladder level whose axis is labelled rung by rung.
+        let huge = ["1e16", "1e300", "12", "9007199254740992", "1.5e18"]
+        try edit(folder + "/replications.csv", column: "civilians_killed", to: { index, _ in huge[index % huge.count] })
+        try edit(folder + "/replications.csv", column: "ladder_peak", to: { index, _ in index == 0 ? "1e300" : nil })
+
+        let loaded = try OutputFolder.load(folder)
+        let bins = loaded.bins("baseline", "civilians_killed")
+        #expect(!bins.isEmpty && bins.count <= 60)
+        #expect(bins.reduce(0) { $0 + $1.count } == loaded.runs("baseline"))
+        #expect(loaded.bins("baseline", "ladder_peak").count <= 60)
+        let html = HTMLReport(folder: loaded).render().html
+        #expect(html.utf8.count < 3_000_000)
+        expectBounded(html)
+    }
 }
