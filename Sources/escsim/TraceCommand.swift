@@ -46,8 +46,10 @@ struct TraceCommand: ParsableCommand {
         let directory = out ?? "results/\(loaded.name)\(variantSuffix)/trace-\(replication)"
         var table = CSVTable(header: ["day", "event", "actors", "region", "details"])
         for entry in entries {
-            table.append([.number(entry.day), .text(entry.event), .text(entry.actors.joined(separator: ";")),
-                          entry.region.map(CSVField.text) ?? .missing, .text(entry.sentence)])
+            // Sentences hold the scenario's display names: no cell may become a spreadsheet formula.
+            table.append([.number(entry.day), .untrustedText(entry.event),
+                          .untrustedText(entry.actors.joined(separator: ";")),
+                          entry.region.map(CSVField.untrustedText) ?? .missing, .untrustedText(entry.sentence)])
         }
         do {
             try AtomicFile.createDirectory(directory)
