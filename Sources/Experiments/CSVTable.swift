@@ -150,3 +150,27 @@ public struct CSVTable: Sendable, Hashable {
         return result
     }
 }
+
+extension CSVField {
+    /// Free text from outside escsim (a scenario's display names, or sentences built from
+    /// them) as a cell that spreadsheets show as text, never run as a formula: see
+    /// `spreadsheetSafe(_:)`. Identifiers, numbers and escsim's own words stay `.text`.
+    public static func untrustedText(_ value: String) -> CSVField {
+        .text(spreadsheetSafe(value))
+    }
+
+    /// `text`, with a single quote put in front when it starts with a character that makes
+    /// Excel, LibreOffice or Google Sheets read the cell as a formula: `=`, `+`, `-`, `@`, tab
+    /// or carriage return (the OWASP rule against CSV injection,
+    /// https://owasp.org/www-community/attacks/CSV_Injection). The quote shows in the cell; it
+    /// is the price of "=HYPERLINK(...)" in a display name staying inert. Text that is a
+    /// plain finite number ("-12.5", "+3") is left alone: a spreadsheet reads it as that
+    /// number, never as a formula.
+    public static func spreadsheetSafe(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else {
+            return text
+        }
+        if let number = Double(text), number.isFinite { return text }
+        return "'" + text
+    }
+}

@@ -12,19 +12,21 @@ public enum SummaryTable {
         var quantities: [[String]] = [["outcome", "n", "mean", "median", "90% of runs", "distribution", "range"]]
         for statistic in statistics {
             let s = statistic.sample
+            // Outcome names carry scenario identifiers: shown, never obeyed, by the terminal.
+            let name = TerminalText.escaped(statistic.column.name)
             if statistic.column.kind == .indicator {
                 let interval = s.n == 0 ? "" : "[\(format(statistic.interval.low, percent: true)), "
                     + "\(format(statistic.interval.high, percent: true))]"
-                probabilities.append([statistic.column.name, "\(s.n)", s.n == 0 ? "-" : format(s.mean, percent: true), interval])
+                probabilities.append([name, "\(s.n)", s.n == 0 ? "-" : format(s.mean, percent: true), interval])
                 continue
             }
             let percent = statistic.column.kind == .share
             func show(_ x: Double) -> String { format(x, percent: percent) }
             guard s.n > 0 else {
-                quantities.append([statistic.column.name, "0", "-", "-", "", "", "never happened"])
+                quantities.append([name, "0", "-", "-", "", "", "never happened"])
                 continue
             }
-            quantities.append([statistic.column.name, "\(s.n)", show(s.mean), show(s.p50), "[\(show(s.p05)), \(show(s.p95))]",
+            quantities.append([name, "\(s.n)", show(s.mean), show(s.p50), "[\(show(s.p05)), \(show(s.p95))]",
                                sparkline(statistic.profile), "\(show(s.min)) to \(show(s.max))"])
         }
         var lines: [String] = []
@@ -81,7 +83,7 @@ public enum SummaryTable {
             let d = row.difference
             // Differences of probabilities are in percentage points, not percent.
             func change(_ x: Double) -> String { percent ? fixed(x * 100, digits: 1) + " pp" : format(x, percent: false) }
-            lines.append([row.variant, row.outcome, format(d.meanA, percent: percent), format(d.meanB, percent: percent),
+            lines.append([TerminalText.escaped(row.variant), TerminalText.escaped(row.outcome), format(d.meanA, percent: percent), format(d.meanB, percent: percent),
                           change(d.difference), "[\(change(d.interval.low)), \(change(d.interval.high))]"])
         }
         let widths = lines[0].indices.map { column in lines.map { $0[column].count }.max() ?? 0 }

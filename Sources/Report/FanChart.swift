@@ -87,16 +87,18 @@ public struct FanChart: Sendable {
                              ])
     }
 
-    /// Every whole number when there are few, else round steps of whole numbers.
+    /// Every whole number when there are few, else round steps of whole numbers; counted, not
+    /// stepped to, so that no domain (however large) gives more than `LinearScale.maximumTicks`.
     private func wholeNumberTicks(_ scale: LinearScale) -> [PlotArea.Tick] {
         let step = max(1, LinearScale.niceStep(span: scale.domain.high - scale.domain.low, count: 8).rounded(.up))
-        var ticks: [PlotArea.Tick] = []
-        var value = scale.domain.low.rounded(.up)
-        while value <= scale.domain.high {
-            ticks.append((value, NumberText.fixed(value, digits: 0)))
-            value += step
+        let first = scale.domain.low.rounded(.up)
+        let steps = ((scale.domain.high - first) / step).rounded(.down)
+        guard steps >= 0 else { return [] }
+        let number = Int(min(steps + 1, Double(LinearScale.maximumTicks)))
+        return (0..<number).map { index in
+            let value = first + Double(index) * step
+            return (value, NumberText.fixed(value, digits: 0))
         }
-        return ticks
     }
 
     private func drawLegend(on canvas: inout SVGCanvas, area: PlotArea) {

@@ -54,7 +54,8 @@ public struct ForestPlot: Sendable {
         let top = 48.0, bottom = 50.0
         let height = top + Double(max(rows.count, 1)) * Self.rowHeight + bottom
         var canvas = SVGCanvas(width: Self.width, height: height)
-        let ends = rows.flatMap { [$0.ciLow, $0.ciHigh, $0.difference] }.filter(\.isFinite).map { $0 * factor }
+        // Scaled first, then filtered: 1e307 in percentage points is beyond Double's range.
+        let ends = rows.flatMap { [$0.ciLow, $0.ciHigh, $0.difference] }.map { $0 * factor }.filter(\.isFinite)
         var area = PlotArea(canvas: canvas, margins: (top, 160, bottom, 150),
                             xDomain: (min(0, ends.min() ?? -1), max(0, ends.max() ?? 1)), yDomain: (0, 1))
         area.x = area.x.nice(count: 5)
@@ -76,12 +77,14 @@ public struct ForestPlot: Sendable {
             ])
             canvas.text(row.variant, x: area.left - 10, y: y + 4, anchor: .end, size: 12, role: "row-label")
             if row.difference.isFinite && row.ciLow.isFinite && row.ciHigh.isFinite {
-                let low = area.x(row.ciLow * factor), high = area.x(row.ciHigh * factor)
+                // Ends beyond the scale's limit (or Double's range, once scaled) stop at the plot's edge.
+                func position(_ value: Double) -> Double { min(max(area.x(value * factor), area.left), area.right) }
+                let low = position(row.ciLow), high = position(row.ciHigh)
                 canvas.line(x1: low, y1: y, x2: high, y2: y, stroke: Palette.blue, width: 2, role: "interval")
                 canvas.line(x1: low, y1: y - 5, x2: low, y2: y + 5, stroke: Palette.blue, width: 2)
                 canvas.line(x1: high, y1: y - 5, x2: high, y2: y + 5, stroke: Palette.blue, width: 2)
                 let excludesZero = row.ciLow > 0 || row.ciHigh < 0
-                canvas.circle(x: area.x(row.difference * factor), y: y, radius: 4.5,
+                canvas.circle(x: position(row.difference), y: y, radius: 4.5,
                               fill: excludesZero ? Palette.blue : "#FFFFFF", stroke: Palette.blue, role: "estimate")
                 canvas.text("\(signed(row.difference)) [\(signed(row.ciLow)), \(signed(row.ciHigh))]",
                             x: area.right + 8, y: y + 4, size: 11, role: "row-value")

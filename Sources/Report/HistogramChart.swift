@@ -25,9 +25,38 @@ public struct HistogramChart: Sendable {
 
     static let width = 560.0
     static let height = 300.0
+    /// The most bars drawn: more bins (a hand-made histograms.csv) are merged into runs of
+    /// adjacent bins, so that the chart's size does not grow with the file.
+    public static let maximumBars = 200
 
-    /// Runs with a value.
-    public var counted: Int { bins.reduce(0) { $0 + $1.count } }
+    /// Runs with a value (saturating, so that absurd counts in a damaged file cannot trap).
+    public var counted: Int { Self.total(bins.map(\.count)) }
+
+    /// The sum of `counts`, or `Int.max` when it would overflow.
+    static func total(_ counts: [Int]) -> Int {
+        var sum = 0
+        for count in counts {
+            let (next, overflow) = sum.addingReportingOverflow(count)
+            if overflow { return .max }
+            sum = next
+        }
+        return sum
+    }
+
+    /// `bins` as at most `maximumBars` bars: each run of `ceil(bins.count / maximumBars)`
+    /// adjacent bins becomes one bar from the first's lower edge to the last's upper edge.
+    public static func bars(_ bins: [HistogramBin]) -> [HistogramBin] {
+        guard bins.count > maximumBars else { return bins }
+        let group = (bins.count + maximumBars - 1) / maximumBars
+        return stride(from: 0, to: bins.count, by: group).map { start in
+            let run = bins[start..<min(start + group, bins.count)]
+            return HistogramBin(low: run[run.startIndex].low, high: run[run.index(before: run.endIndex)].high,
+                                count: total(run.map(\.count)), fraction: run.reduce(0) { $0 + $1.fraction })
+        }
+    }
+
+    /// Whether a quantile from summary.csv can be drawn (a damaged file may hold NaN or infinity).
+    private var quantilesDrawn: Bool { [median, p05, p95].allSatisfy(\.isFinite) }
 
     /// A ladder rung `k` is the bin `[k, k + 1)`: its bar is centred on `k + 0.5`.
     private var levelOffset: Double { kind == .level ? 0.5 : 0 }
@@ -57,17 +86,20 @@ public struct HistogramChart: Sendable {
         }
         text += ". Median \(format(median)) (line); 90% of these runs between \(format(p05)) and \(format(p95)) (shaded)"
         if let neverLabel { text += "; \(neverLabel) at the right" }
+        if !quantilesDrawn { text += "; summary.csv has no finite median or interval, so they are not drawn" }
         return text + "."
     }
 
     public func svg() -> String {
         let rightMargin = never == nil ? 20.0 : 132.0
         var canvas = SVGCanvas(width: Self.width, height: Self.height)
-        let low = bins.first?.low ?? 0
-        var high = bins.last?.high ?? 1
-        // A constant sample is the single bin [v, v]; give it a unit of width.
+        let bars = Self.bars(bins)
+        let low = bars.map(\.low).min() ?? 0
+        var high = bars.map(\.high).max() ?? 1
+        // A constant sample is the single bin [v, v]; give it a unit of width (the scale widens
+        // it further when a unit is lost in the value's magnitude).
         if high <= low { high = low + 1 }
-        let tallest = max(bins.map(\.count).max() ?? 0, never ?? 0, 1)
+        let tallest = max(bars.map(\.count).max() ?? 0, never ?? 0, 1)
         var area = PlotArea(canvas: canvas, margins: (48, rightMargin, 50, 62), xDomain: (low, high),
                             yDomain: (0, Double(tallest)))
         area.y = area.y.nice(count: 5)
@@ -76,14 +108,16 @@ public struct HistogramChart: Sendable {
         canvas.text(title, x: area.left, y: 18, size: 14, bold: true, role: "chart-title")
         area.drawGrid(on: &canvas, yTicks: yTicks)
 
-        if counted > 0 {
-            // The middle 90%: for rungs, from the left edge of p05's bar to the right edge of p95's.
-            let bandLow = area.x(p05), bandHigh = area.x(kind == .level ? p95 + 1 : p95)
+        if counted > 0 && quantilesDrawn {
+            // The middle 90%: for rungs, from the left edge of p05's bar to the right edge of p95's;
+            // kept inside the plot when a quantile lies beyond the bins.
+            let bandLow = min(max(area.x(p05), area.left), area.right)
+            let bandHigh = min(max(area.x(kind == .level ? p95 + 1 : p95), area.left), area.right)
             canvas.rect(x: bandLow, y: area.top, width: max(bandHigh - bandLow, 2), height: area.height,
                         fill: Palette.orange, opacity: 0.22, role: "interval",
                         data: [("data-p05", "\(p05)"), ("data-p95", "\(p95)")])
         }
-        for bin in bins {
+        for bin in bars {
             var left = area.x(bin.low), right = area.x(bin.high)
             if right - left < 3 {
                 let centre = (left + right) / 2
@@ -95,11 +129,11 @@ public struct HistogramChart: Sendable {
                         fill: Palette.blue, role: "bar",
                         data: [("data-low", "\(bin.low)"), ("data-high", "\(bin.high)"), ("data-count", "\(bin.count)")])
         }
-        if counted > 0 {
-            let x = area.x(median + levelOffset)
+        if counted > 0 && quantilesDrawn {
+            let x = min(max(area.x(median + levelOffset), area.left), area.right)
             canvas.line(x1: x, y1: area.top, x2: x, y2: area.bottom, stroke: Palette.vermillion, width: 2,
                         role: "median", data: [("data-value", "\(median)")])
-        } else {
+        } else if counted == 0 {
             canvas.text("no run had this event", x: area.left + area.width / 2, y: area.top + area.height / 2,
                         anchor: .middle, fill: Palette.grey)
         }
@@ -109,7 +143,8 @@ public struct HistogramChart: Sendable {
         area.drawYAxis(on: &canvas, ticks: yTicks, label: "runs")
         // Without values the x axis has no range to label.
         area.drawXAxis(on: &canvas, ticks: counted > 0 ? xTicks(area.x) : [], label: unit)
-        let description = "Histogram of \(title.lowercased()) for \(variant), \(bins.count) bins. " + caption
+        let description = "Histogram of \(title.lowercased()) for \(variant), \(bins.count) bins"
+            + (bars.count < bins.count ? " drawn as \(bars.count) bars. " : ". ") + caption
         return canvas.render(id: id, kind: "histogram", title: "\(title) (\(variant))", description: description, data: [
             ("data-outcome", outcome), ("data-variant", variant), ("data-bins", "\(bins.count)"),
             ("data-x-min", "\(area.x.domain.low)"), ("data-x-max", "\(area.x.domain.high)"),
@@ -118,16 +153,18 @@ public struct HistogramChart: Sendable {
     }
 
     /// Rungs are labelled at the middle of their bars; other axes get round ticks.
+    /// A damaged file's rungs beyond a few hundred get round ticks too (and never reach `Int`).
     private func xTicks(_ scale: LinearScale) -> [PlotArea.Tick] {
-        guard kind == .level else { return PlotArea.ticks(scale, count: 6) }
-        let first = Int(scale.domain.low.rounded(.down)), last = Int(scale.domain.high.rounded(.up)) - 1
+        let (low, high) = scale.domain
+        guard kind == .level, low > -1000, high < 1000 else { return PlotArea.ticks(scale, count: 6) }
+        let first = Int(low.rounded(.down)), last = Int(high.rounded(.up)) - 1
         guard last >= first else { return [] }
         let stride = max(1, (last - first + 1) / 12)
         return Swift.stride(from: first, through: last, by: stride).map { (Double($0) + 0.5, "\($0)") }
     }
 
     private func drawLegend(on canvas: inout SVGCanvas, area: PlotArea) {
-        guard counted > 0 else { return }
+        guard counted > 0 && quantilesDrawn else { return }
         let y = 36.0
         canvas.rect(x: area.left, y: y - 9, width: 14, height: 10, fill: Palette.orange, opacity: 0.35)
         canvas.text("90% of runs: \(format(p05))\u{2013}\(format(p95))", x: area.left + 18, y: y, size: 11)

@@ -43,26 +43,31 @@ public enum HistogramBins {
     /// maxBins)` with `span = floor(max) - floor(min) + 1`, and the bins are `[floor(min) + j w,
     /// floor(min) + (j + 1) w)`; their edges stay whole numbers and every bin is half-open,
     /// so the last one reaches past `max`. A constant integer sample is the one unit bin
-    /// `[floor(v), floor(v) + 1)`. Integer-binned values must have magnitude below 2^53
-    /// (`maximumIntegerMagnitude`).
+    /// `[floor(v), floor(v) + 1)`. Whole-number edges are exact only below 2^53
+    /// (`maximumIntegerMagnitude`): a sample with a value of that magnitude or more (a huge
+    /// casualty count) is binned by the continuous rule below, as if `integer` were false.
     ///
     /// **Continuous data** (`integer == false`): the bin width is the Freedman-Diaconis rule
     /// `h = 2 IQR n^(-1/3)` (Freedman & Diaconis 1981, "On the histogram as a density
     /// estimator: L2 theory", Zeitschrift für Wahrscheinlichkeitstheorie und verwandte Gebiete
     /// 57:453-476), where IQR is the difference of the type-7 quartiles (as in `SampleSummary`,
     /// from `gsl_stats_quantile_from_sorted_data`). The number of bins is `ceil((max - min) /
-    /// h)`, capped at `maxBins`. When the IQR is 0 (more than half the sample on one value) the
+    /// h)`, capped at `maxBins` (a width too small to divide by, or a range beyond `Double`'s,
+    /// gives `maxBins`). When the IQR is 0 (more than half the sample on one value) the
     /// rule gives no width, and Sturges' rule is used instead: `ceil(log2 n) + 1` bins (Sturges
     /// 1926, "The choice of a class interval", JASA 21(153):65-66), also capped at `maxBins`.
     /// The bins then split `[min, max]` into equal widths (the chosen count of bins, each at most
-    /// `h` wide, as NumPy's `histogram_bin_edges` does), the last bin closed on the right so
+    /// `h` wide, as NumPy's `histogram_bin_edges` does; when `max - min` overflows, edge `j` of
+    /// `k` is `min (1 - j/k) + max j/k` instead, which stays finite), the last bin closed on the right so
     /// that `max` is counted. All values equal gives one bin `[v, v]` (`low == high`) holding
     /// everything.
     ///
     /// Counting goes through `gsl_histogram` (`gsl_histogram_alloc`, `gsl_histogram_set_ranges`,
     /// `gsl_histogram_increment`). GSL's bins are half-open, `[range[i], range[i+1])`, so values
-    /// equal to the last edge are added to the last bin here. `fraction = count / n`.
-    /// Deterministic: no randomness is involved.
+    /// equal to the last edge are added to the last bin here. When `max - min` overflows, the
+    /// values are counted by a binary search over the same edges instead (GSL's bin lookup
+    /// divides by that span). `fraction = count / n`. Deterministic: no randomness is involved.
+    /// Total over finite input: never traps, at most `maxBins` bins.
     ///
     /// - Precondition: every value is finite; `maxBins >= 1`.
     public static func make(_ values: [Double], integer: Bool, maxBins: Int = 60) -> [HistogramBin] {
@@ -75,11 +80,10 @@ public enum HistogramBins {
             return []
         }
         let edges: [Double]
+        // Beyond 2^53 whole numbers are not all representable, and the span of unit bins would
+        // not fit an Int: such a sample takes the continuous rule.
+        let integer = integer && Swift.max(-minimum, maximum) < maximumIntegerMagnitude
         if integer {
-            precondition(
-                Swift.max(-minimum, maximum) < maximumIntegerMagnitude,
-                "integer histogram values must have magnitude below 2^53"
-            )
             edges = integerEdges(minimum: minimum, maximum: maximum, maxBins: maxBins)
         } else {
             guard minimum < maximum else {
@@ -129,8 +133,16 @@ public enum HistogramBins {
             // Freedman-Diaconis: h = 2 IQR n^(-1/3); the count is compared as a Double first so
             // that a tiny h (an extreme outlier) cannot overflow the conversion to Int.
             let width = 2 * iqr / cbrt(Double(n))
-            let wanted = ((maximum - minimum) / width).rounded(.up)
-            bins = wanted >= Double(maxBins) ? maxBins : Swift.max(1, Int(wanted))
+            var wanted = ((maximum - minimum) / width).rounded(.up)
+            if !wanted.isFinite {
+                // The range or the IQR overflowed: the same ratio, (range / IQR) n^(1/3) / 2, on
+                // halves that cannot (the quantile difference may already be infinite; then the
+                // IQR is taken as the range). Still infinite: a width too small to resolve.
+                let halfRange = maximum / 2 - minimum / 2
+                let halfIQR = Swift.min(iqr / 2, halfRange)
+                wanted = (halfRange / halfIQR * cbrt(Double(n)) / 2).rounded(.up)
+            }
+            bins = wanted.isNaN || wanted >= Double(maxBins) ? maxBins : Swift.max(1, Int(wanted))
         } else {
             // Sturges: ceil(log2 n) + 1, with ceil(log2 n) computed exactly as the bit length
             // of n - 1 (n >= 2 here): the smallest k with 2^k >= n.
@@ -138,7 +150,16 @@ public enum HistogramBins {
             bins = Swift.min(ceilLog2 + 1, maxBins)
         }
         let range = maximum - minimum
-        var edges = (0...bins).map { minimum + range * Double($0) / Double(bins) }
+        var edges = (0...bins).map { j -> Double in
+            guard range.isFinite else {
+                // A range beyond Double's (-1e308 to 1e308): weighted means of the ends, which
+                // stay between them.
+                let t = Double(j) / Double(bins)
+                return minimum * (1 - t) + maximum * t
+            }
+            return minimum + range * Double(j) / Double(bins)
+        }
+        edges[0] = minimum
         edges[bins] = maximum
         // A range only a few ulps wide cannot be split into distinct edges; GSL needs them
         // strictly increasing, so such a sample gets a single bin [min, max].
@@ -151,8 +172,11 @@ public enum HistogramBins {
     /// Counts `values` in the bins `[edges[i], edges[i+1])` with a `gsl_histogram`. With
     /// `closedOnRight`, values equal to the last edge (which GSL rejects) count in the last bin.
     static func count(_ values: [Double], edges: [Double], closedOnRight: Bool) -> [Int] {
-        GSLRuntime.prepare()
         let bins = edges.count - 1
+        guard (edges[bins] - edges[0]).isFinite else {
+            return searchCount(values, edges: edges)
+        }
+        GSLRuntime.prepare()
         guard let histogram = gsl_histogram_alloc(bins) else {
             fatalError("gsl_histogram_alloc failed: out of memory")
         }
@@ -174,6 +198,24 @@ public enum HistogramBins {
         }
         var counts = (0..<bins).map { Int(gsl_histogram_get(histogram, $0)) }
         counts[bins - 1] += extraInLast
+        return counts
+    }
+
+    /// Counts `values` (all within `edges[0]...edges[last]`) in the bins `[edges[i],
+    /// edges[i+1])`, the last closed on the right, by binary search: for edges whose span
+    /// overflows a Double, where GSL's lookup (which divides by that span) cannot be used.
+    static func searchCount(_ values: [Double], edges: [Double]) -> [Int] {
+        let bins = edges.count - 1
+        var counts = [Int](repeating: 0, count: bins)
+        for value in values {
+            // The last i with edges[i] <= value, among 0..<bins.
+            var low = 0, high = bins - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if edges[middle] <= value { low = middle } else { high = middle - 1 }
+            }
+            counts[low] += 1
+        }
         return counts
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DiscreteEvent
 import EscalationModel
 import Experiments
 import Scenario
@@ -46,8 +47,10 @@ struct TraceCommand: ParsableCommand {
         let directory = out ?? "results/\(loaded.name)\(variantSuffix)/trace-\(replication)"
         var table = CSVTable(header: ["day", "event", "actors", "region", "details"])
         for entry in entries {
-            table.append([.number(entry.day), .text(entry.event), .text(entry.actors.joined(separator: ";")),
-                          entry.region.map(CSVField.text) ?? .missing, .text(entry.sentence)])
+            // Sentences hold the scenario's display names: no cell may become a spreadsheet formula.
+            table.append([.number(entry.day), .untrustedText(entry.event),
+                          .untrustedText(entry.actors.joined(separator: ";")),
+                          entry.region.map(CSVField.untrustedText) ?? .missing, .untrustedText(entry.sentence)])
         }
         do {
             try AtomicFile.createDirectory(directory)
@@ -57,20 +60,35 @@ struct TraceCommand: ParsableCommand {
             throw ExitCode(1)
         }
 
-        print("\(loaded.title) - \(loaded.variant), replication \(replication), seed \(seed)")
+        // Everything the scenario supplied (title, names, and sentences built from them) is
+        // shown on the terminal, never obeyed: see TerminalText.
+        let safe = TerminalText.escaped
+        print(safe("\(loaded.title) - \(loaded.variant), replication \(replication), seed \(seed)"))
         for (uncertain, draw) in zip(loaded.uncertainParameters, draws) {
-            print("  drawn: \(uncertain.path) = \(NumberFormat.csv(draw))")
+            print(safe("  drawn: \(uncertain.path) = \(NumberFormat.csv(draw))"))
         }
         for entry in entries where entry.event != "airstrike" && entry.event != "mediation" {
-            print("day \(SummaryTable.fixed(entry.day, digits: 1)): \(entry.sentence)")
+            print("day \(SummaryTable.fixed(entry.day, digits: 1)): \(safe(entry.sentence))")
+        }
+        // A run the max-events guard stopped has no outcomes in replications.csv; say so where the
+        // story stops and again as the last line, so that nobody reads it as a finished run.
+        let guarded = outcome.stopReason == .maxEventsReached
+        let guardNotice = "stopped by the max-events guard after \(outcome.eventsProcessed) events "
+            + "(max_events: \(parameters.maxEvents)): this replication is marked 'guard' in replications.csv"
+        if guarded {
+            print("day \(SummaryTable.fixed(outcome.endDay, digits: 1)): \(guardNotice); the story ends here, unfinished")
         }
         let strikes = entries.filter { $0.event == "airstrike" }.count
         print("(\(strikes) airstrikes and \(entries.filter { $0.event == "mediation" }.count) failed mediation attempts "
               + "are in events.csv only)")
-        print("end: \(outcome.endState.rawValue) on day \(SummaryTable.fixed(outcome.endDay, digits: 1)); "
-              + "peak rung '\(parameters.ladder[outcome.peakLadderLevel].id)'; "
-              + "civilians killed \(Int(outcome.civiliansKilled)), injured \(Int(outcome.civiliansInjured)), "
-              + "displaced \(Int(outcome.civiliansDisplaced))")
-        print("wrote \(directory)/events.csv (\(entries.count) events)")
+        // NumberFormat.csv, not Int(_:): a count beyond Int's range must not trap.
+        print(safe("\(guarded ? "end (so far)" : "end"): \(outcome.endState.rawValue) on day "
+                   + "\(SummaryTable.fixed(outcome.endDay, digits: 1)); "
+                   + "peak rung '\(parameters.ladder[outcome.peakLadderLevel].id)'; "
+                   + "civilians killed \(NumberFormat.csv(outcome.civiliansKilled)), "
+                   + "injured \(NumberFormat.csv(outcome.civiliansInjured)), "
+                   + "displaced \(NumberFormat.csv(outcome.civiliansDisplaced))"))
+        let wrote = safe("wrote \(directory)/events.csv (\(entries.count) events)")
+        print(guarded ? "\(wrote); \(guardNotice)" : wrote)
     }
 }

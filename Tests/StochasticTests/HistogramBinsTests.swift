@@ -131,4 +131,46 @@ import Testing
     func emptyInputHasNoBins(integer: Bool) {
         #expect(HistogramBins.make([], integer: integer).isEmpty)
     }
+
+    /// Samples whose whole numbers reach 2^53 or beyond (a huge casualty count), or whose span
+    /// overflows a Double: they once trapped (a precondition, or a conversion to Int).
+    static let extremeSamples: [[Double]] = [
+        [1e16, 1e16 + 2, 3e16],
+        [0, 1e300],
+        [1, 2, 1e16, -1e300, 1e300, 12],
+        [9_007_199_254_740_992, 0],
+        [-1.7e308, 1.7e308, 0, 5],
+        [-.greatestFiniteMagnitude, .greatestFiniteMagnitude],
+        [1e300, 1e300],
+        [-9_007_199_254_740_992, 9_007_199_254_740_991],
+    ]
+
+    @Test(arguments: extremeSamples, [true, false])
+    func extremeValuesGiveBoundedCoveringBins(values: [Double], integer: Bool) {
+        let bins = HistogramBins.make(values, integer: integer)
+        #expect(!bins.isEmpty && bins.count <= 60)
+        #expect(bins.reduce(0) { $0 + $1.count } == values.count)
+        #expect(bins.allSatisfy { $0.low.isFinite && $0.high.isFinite && $0.low <= $0.high })
+        #expect(zip(bins, bins.dropFirst()).allSatisfy { $0.high == $1.low && $0.low < $1.low })
+        #expect(bins.first!.low <= values.min()! && bins.last!.high >= values.max()!)
+        #expect(abs(bins.reduce(0) { $0 + $1.fraction } - 1) < 1e-12)
+    }
+
+    @Test func integerValuesFrom2To53UseTheContinuousRule() {
+        // Unit bins would not be exact there: the same bins as for non-integer data.
+        let values: [Double] = [1e16, 2e16, 2e16, 5e16]
+        #expect(HistogramBins.make(values, integer: true) == HistogramBins.make(values, integer: false))
+        // Below 2^53, integer data keeps its whole-number bins.
+        let below: [Double] = [0, 9_007_199_254_740_991]
+        #expect(HistogramBins.make(below, integer: true).allSatisfy { $0.low == $0.low.rounded() })
+        #expect(HistogramBins.make(below, integer: true).last!.high > 9_007_199_254_740_991)
+    }
+
+    @Test func aSpanBeyondDoublesRangeIsSplitIntoEqualFiniteBins() {
+        let bins = HistogramBins.make([-1e308, 1e308], integer: false, maxBins: 4)
+        // Sturges for n = 2 gives 2 bins: [-1e308, 0) and [0, 1e308].
+        #expect(bins.map(\.low) == [-1e308, 0])
+        #expect(bins.map(\.high) == [0, 1e308])
+        #expect(bins.map(\.count) == [1, 1])
+    }
 }
