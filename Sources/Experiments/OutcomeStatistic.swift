@@ -46,12 +46,16 @@ public struct OutcomeStatistic: Sendable {
     static func profile(ofSorted values: [Double], integer: Bool) -> [Int] {
         guard let low = values.first, let high = values.last else { return [] }
         guard high > low else { return [values.count] }
-        let span = high - low
-        let perValue = integer && span < Double(profileBins)
+        // Halved when the span overflows (values near ±Double.greatestFiniteMagnitude): the
+        // ratio is the same and stays finite.
+        let halve = !(high - low).isFinite
+        let span = halve ? high / 2 - low / 2 : high - low
+        let perValue = integer && !halve && span < Double(profileBins)
         let bins = perValue ? Int(span) + 1 : profileBins
         var counts = Array(repeating: 0, count: bins)
         for value in values {
-            let position = perValue ? Int((value - low).rounded()) : Int((value - low) / span * Double(bins))
+            let offset = halve ? value / 2 - low / 2 : value - low
+            let position = perValue ? Int(offset.rounded()) : Int(offset / span * Double(bins))
             counts[min(max(position, 0), bins - 1)] += 1
         }
         return counts

@@ -213,13 +213,13 @@ struct RunCommand: ParsableCommand {
         if json {
             print(SummaryJSON.render(manifest: manifest, result: completion.result), terminator: "")
         } else if !quiet {
-            print(session.experiment.scenarios[0].title)
+            print(TerminalText.escaped(session.experiment.scenarios[0].title))
             print(SummaryTable.render(completion.result.statistics[0], replications: manifest.replicationsDone,
                                      colour: TerminalStyle.wanted(on: STDOUT_FILENO)))
             if !completion.result.comparisons.isEmpty {
                 print(SummaryTable.renderComparisons(completion.result.comparisons))
             }
-            print("wrote \(session.directory)/ (\(completion.result.files.joined(separator: ", ")), "
+            print("wrote \(TerminalText.escaped(session.directory))/ (\(completion.result.files.joined(separator: ", ")), "
                   + "manifest.json) in \(SummaryTable.fixed(manifest.wallTimeSeconds, digits: 2)) s")
         }
         if manifest.failedRecords > 0, manifest.failedRecords < manifest.replicationsDone * manifest.variants.count {
@@ -234,11 +234,11 @@ struct RunCommand: ParsableCommand {
         guard manifest.complete else {
             if manifest.stopReason.hasPrefix("fail-fast") {
                 printError("escsim: \(manifest.stopReason); the \(manifest.replicationsDone) replications before it "
-                           + "are in \(session.directory)")
+                           + "are in \(TerminalText.escaped(session.directory))")
                 throw ExitCode(1)
             }
             printError("escsim: \(manifest.stopReason); \(manifest.replicationsDone) replications written to "
-                       + "\(session.directory) (continue with: escsim run --resume "
+                       + "\(TerminalText.escaped(session.directory)) (continue with: escsim run --resume "
                        + "\(ShellWord.quoted(session.directory)))")
             throw ExitCode(130)
         }

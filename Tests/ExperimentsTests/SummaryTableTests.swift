@@ -24,6 +24,10 @@ import Testing
         #expect(levels.profile == [1, 1, 3])
         #expect(never.profile.isEmpty)
         #expect(OutcomeStatistic(column: day.column, values: [7, 7]).profile == [2])
+        // A span beyond Double's range (it trapped converting NaN to Int): ends in the end bins.
+        let extreme = OutcomeStatistic(column: OutcomeColumn(name: "q", kind: .quantity, description: ""),
+                                       values: [-1e308, 0, 1e308])
+        #expect(extreme.profile == [1, 0, 0, 0, 0, 1, 0, 0, 0, 1])
     }
 
     @Test func sparklineScalesToTheFullestBinAndKeepsRareBinsVisible() {
