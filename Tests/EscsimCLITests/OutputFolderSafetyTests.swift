@@ -302,6 +302,18 @@ import Testing
         #expect(Self.files(dir.path).isEmpty)
     }
 
+    @Test func variantsAllOfAScenarioWithoutVariantsSaysSo() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let minimal = CLI.packageRoot.appendingPathComponent("Tests/Fixtures/invalid/base/minimal.yaml").path
+        let result = try CLI.run(["run", minimal, "--variants", "all", "-r", "3", "-o", dir.path + "/out"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("defines no variants; running the baseline only"), "\(result.stderr)")
+        let named = try CLI.run(["run", minimal, "--variants", "surge", "-r", "3", "-o", dir.path + "/named"])
+        #expect(named.status == 2)
+        #expect(named.stderr.contains("no variant 'surge'; it defines none"), "\(named.stderr)")
+    }
+
     @Test func aNegativeSeedIsNamedNotMissing() throws {
         let result = try CLI.run(["run", CLI.baseline, "-s", "-1"])
         #expect(result.status == 64)
