@@ -150,13 +150,16 @@ struct NodeDecoder {
         }
         guard spend(mapping.count, at: node) else { return nil }
         var values: [String: Node] = [:]
+        // Every key seen, known or not: a key written twice is a duplicate even when it is also
+        // unknown (checking `values`, which holds known keys only, reported it as unknown twice).
+        var seen: Set<String> = []
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
                 report("keys in \(context) must be plain names", at: keyNode)
                 continue
             }
-            if values[key.string] != nil {
-                report("duplicate key '\(key.string)' in \(context)", at: keyNode)
+            guard seen.insert(key.string).inserted else {
+                report("duplicate key \(Self.quoted(key.string)) in \(context)", at: keyNode)
                 continue
             }
             if key.string == "<<" {
