@@ -451,6 +451,38 @@ struct ScenarioDecoder {
         }
     }
 
+    /// A patron backs a client, which may itself back another (a chain); a chain that comes back to
+    /// where it started backs no one who fights for themselves, and the model would pass
+    /// reinforcements round it forever. Each cycle is reported once, at its first actor in the file,
+    /// spelt out in the order of `patron_of`. (An actor its own patron is refused where it is read.)
+    private mutating func checkPatronChains(_ actors: [ActorSpec], entries: [(id: String, key: Node, value: Node)]) {
+        // 0: not visited; 1: on the chain being walked; 2: done (its chain ends, or its cycle is reported).
+        var state = Array(repeating: 0, count: actors.count)
+        for start in actors.indices where state[start] == 0 {
+            var chain: [Int] = []
+            var current: Int? = start
+            while let actor = current, state[actor] == 0 {
+                state[actor] = 1
+                chain.append(actor)
+                current = actors[actor].patronOf
+            }
+            if let actor = current, state[actor] == 1, let first = chain.firstIndex(of: actor) {
+                let cycle = Array(chain[first...])
+                // Start the spelling at the member that comes first in the file.
+                let lowest = cycle.indices.min { cycle[$0] < cycle[$1] } ?? 0
+                let ordered = Array(cycle[lowest...] + cycle[..<lowest])
+                let names = ordered.map { "'\(actors[$0].id)'" }
+                let path = (ordered + [ordered[0]]).map { actors[$0].id }.joined(separator: " -> ")
+                let list = names.count == 2 ? names.joined(separator: " and ")
+                    : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+                decoder.report("actors \(list) are patrons of each other in a cycle, \(path) (patron_of): "
+                               + "a chain of patrons must end at an actor that is no one's patron",
+                               at: entries[ordered[0]].key)
+            }
+            for actor in chain { state[actor] = 2 }
+        }
+    }
+
     private mutating func checkRoles(_ actors: [ActorSpec], collapse: CollapseRule,
                                      entries: [(id: String, key: Node, value: Node)], collapseNode: Node?) {
         for (index, actor) in actors.enumerated() {
@@ -459,6 +491,7 @@ struct ScenarioDecoder {
                                at: entries[index].key)
             }
         }
+        checkPatronChains(actors, entries: entries)
         if actors[collapse.actor].isPatron {
             decoder.report("collapse: actor must be a principal actor, not a patron", at: collapseNode)
         }
