@@ -132,8 +132,11 @@ struct NodeDecoder {
             if scalar.style == .plain, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
                 return "nothing"
             }
-            if scalar.style == .plain, Double(scalar.string) != nil { return "the number \(scalar.string)" }
-            if scalar.style != .plain, Double(scalar.string) != nil {
+            if scalar.style == .plain, let tag = explicitTag(of: scalar) {
+                return "\(quoted(scalar.string)) tagged '\(tag)'"
+            }
+            if scalar.style == .plain, decimal(scalar.string) != nil { return "the number \(scalar.string)" }
+            if scalar.style != .plain, decimal(scalar.string) != nil {
                 return "the text \(quoted(scalar.string)) (a number in quotes is text; remove the quotes)"
             }
             return "the text \(quoted(scalar.string))"
@@ -233,7 +236,40 @@ struct NodeDecoder {
         return nil
     }
 
-    /// A plain finite number satisfying `constraint`. YAML's `.inf` and `.nan` are refused.
+    /// The value of `text` if it is a decimal number: digits with an optional sign, decimal point
+    /// and exponent (`15000`, `-0.25`, `.5`, `1e-3`), `_` between digits forgiven (`15_000`).
+    ///
+    /// Neither Swift's `Double(_:)` nor Yams' float reading will do: the first takes hexadecimal
+    /// (`0x1F` is 31) and `inf`/`nan`, the second YAML 1.1's base 60 (`1:30` is 90). A time
+    /// written as `1:30` or a code as `0x1F` is a mistake to report, not a number to guess at.
+    static func decimal(_ text: String) -> Double? {
+        let plain = text.replacingOccurrences(of: "_", with: "")
+        guard plain.wholeMatch(of: /[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?/) != nil else { return nil }
+        return Double(plain)
+    }
+
+    /// YAML's spellings of infinity and not-a-number, which are refused with messages of their own.
+    static func specialFloat(_ text: String) -> Double? {
+        switch text {
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
+        case "-.inf", "-.Inf", "-.INF": return -.infinity
+        case ".nan", ".NaN", ".NAN": return .nan
+        default: return nil
+        }
+    }
+
+    /// The tag written on a plain scalar (`!!str 10`, `!custom 10`), as written, or nil when
+    /// there is none. Yams names YAML's own tags in full (`tag:yaml.org,2002:str`); messages use
+    /// the `!!` shorthand the author typed.
+    static func explicitTag(of scalar: Node.Scalar) -> String? {
+        let name = scalar.tag.description
+        guard !name.isEmpty else { return nil }
+        let yaml = "tag:yaml.org,2002:"
+        return name.hasPrefix(yaml) ? "!!" + name.dropFirst(yaml.count) : name
+    }
+
+    /// A plain, untagged, finite decimal number satisfying `constraint`. YAML's `.inf` and `.nan`
+    /// are refused, and so are YAML 1.1's other readings of a plain scalar as a number.
     mutating func number(_ node: Node?, _ what: String, _ constraint: NumberConstraint = .any) -> Double? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, scalar.style == .plain else {
@@ -241,8 +277,17 @@ struct NodeDecoder {
             return nil
         }
         let text = scalar.string
-        guard let value = Double(text.replacingOccurrences(of: "_", with: "")) ?? node.float else {
-            report("\(what) must be a number, got \(Self.kind(of: node))", at: node)
+        // A tag says what the value is: `!!str 10` is text, `!custom 10` whatever an application
+        // makes of it. Reading either as the number 10 would ignore what the author wrote.
+        if let tag = Self.explicitTag(of: scalar) {
+            report("\(what) must be a number, got \(Self.quoted(text)) tagged '\(tag)' (remove the tag)", at: node)
+            return nil
+        }
+        guard let value = Self.decimal(text) ?? Self.specialFloat(text) else {
+            let yaml11 = text.wholeMatch(of: /[+-]?([0-9][0-9_]*(:[0-9_]+)+(\.[0-9_]*)?|0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+)/)
+            let hint = yaml11 == nil ? ""
+                : " (escsim reads decimal numbers only, not YAML 1.1's base-60, octal or hexadecimal forms)"
+            report("\(what) must be a number, got \(Self.kind(of: node))\(hint)", at: node)
             return nil
         }
         guard !value.isNaN else {
