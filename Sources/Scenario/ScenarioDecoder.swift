@@ -49,8 +49,11 @@ struct ScenarioDecoder {
     /// asked for 48 GB; 10,000 days (27 years) is longer than any war a scenario describes.
     static let maximumHorizonDays = 10_000.0
 
+    typealias Decoded = (name: String, title: String, parameters: ModelParameters)
+
     /// The scenario's name, title and parameters, or nil when there were problems (in `decoder.problems`).
-    mutating func decode(_ root: Node) -> (name: String, title: String, parameters: ModelParameters)? {
+    mutating func decode(_ root: Node) -> Decoded? {
+        ScenarioFile.loadCounter?.countDecode()
         guard let top = decoder.fields(of: root, in: "the scenario", known: Self.topLevelKeys,
                                        required: ["escsim", "name", "horizon_days", "actors", "regions", "ladder",
                                                   "collapse"])
