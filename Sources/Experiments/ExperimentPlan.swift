@@ -58,12 +58,13 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
 
     /// The experiment this plan describes.
     public func experiment() throws -> Experiment {
-        var scenarios: [Scenario] = []
+        // One load for every variant: parsing each on its own checked every variant each time (V^2).
+        let scenarios = try Scenario.parseAll(
+            scenarioText, file: scenarioFile,
+            variants: variantNames.map { namedVariants && $0 != Scenario.baselineName ? $0 : nil },
+            settings: variantNames.indices.map { settings + pointSettings[$0] })
         var swept: [[String: Double]] = []
-        for (index, name) in variantNames.enumerated() {
-            let variant = namedVariants && name != Scenario.baselineName ? name : nil
-            scenarios.append(try Scenario.parse(scenarioText, file: scenarioFile, variant: variant,
-                                                settings: settings + pointSettings[index]))
+        for index in variantNames.indices {
             if !namedVariants {
                 swept.append(Dictionary(uniqueKeysWithValues: pointSettings[index].compactMap { setting in
                     guard let equals = setting.firstIndex(of: "="), let value = Double(setting[setting.index(after: equals)...])

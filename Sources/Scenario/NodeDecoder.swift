@@ -132,8 +132,11 @@ struct NodeDecoder {
             if scalar.style == .plain, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
                 return "nothing"
             }
-            if scalar.style == .plain, Double(scalar.string) != nil { return "the number \(scalar.string)" }
-            if scalar.style != .plain, Double(scalar.string) != nil {
+            if scalar.style == .plain, let tag = explicitTag(of: scalar) {
+                return "\(quoted(scalar.string)) tagged '\(tag)'"
+            }
+            if scalar.style == .plain, decimal(scalar.string) != nil { return "the number \(scalar.string)" }
+            if scalar.style != .plain, decimal(scalar.string) != nil {
                 return "the text \(quoted(scalar.string)) (a number in quotes is text; remove the quotes)"
             }
             return "the text \(quoted(scalar.string))"
@@ -150,13 +153,16 @@ struct NodeDecoder {
         }
         guard spend(mapping.count, at: node) else { return nil }
         var values: [String: Node] = [:]
+        // Every key seen, known or not: a key written twice is a duplicate even when it is also
+        // unknown (checking `values`, which holds known keys only, reported it as unknown twice).
+        var seen: Set<String> = []
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
                 report("keys in \(context) must be plain names", at: keyNode)
                 continue
             }
-            if values[key.string] != nil {
-                report("duplicate key '\(key.string)' in \(context)", at: keyNode)
+            guard seen.insert(key.string).inserted else {
+                report("duplicate key \(Self.quoted(key.string)) in \(context)", at: keyNode)
                 continue
             }
             if key.string == "<<" {
@@ -230,7 +236,67 @@ struct NodeDecoder {
         return nil
     }
 
-    /// A plain finite number satisfying `constraint`. YAML's `.inf` and `.nan` are refused.
+    /// The value of `text` if it is a decimal number: digits with an optional sign, decimal point
+    /// and exponent (`15000`, `-0.25`, `.5`, `1e-3`), `_` between digits forgiven (`15_000`).
+    ///
+    /// Neither Swift's `Double(_:)` nor Yams' float reading will do: the first takes hexadecimal
+    /// (`0x1F` is 31) and `inf`/`nan`, the second YAML 1.1's base 60 (`1:30` is 90). A time
+    /// written as `1:30` or a code as `0x1F` is a mistake to report, not a number to guess at.
+    ///
+    /// A scan of the bytes, not a `Regex`: every number of every variant passes through here, and
+    /// a regular expression made decoding a variant about a hundred times slower.
+    static func decimal(_ text: String) -> Double? {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(text.utf8.count)
+        var mantissaDigits = 0, exponentDigits = 0
+        var seenPoint = false, seenExponent = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "_"):
+                continue  // forgiven between digits, as YAML 1.1 allows
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if seenExponent { exponentDigits += 1 } else { mantissaDigits += 1 }
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                // A sign starts the number or the exponent.
+                let last = digits.last
+                guard digits.isEmpty || last == UInt8(ascii: "e") || last == UInt8(ascii: "E") else { return nil }
+            case UInt8(ascii: "."):
+                guard !seenPoint, !seenExponent else { return nil }
+                seenPoint = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                guard !seenExponent, mantissaDigits > 0 else { return nil }
+                seenExponent = true
+            default:
+                return nil
+            }
+            digits.append(byte)
+        }
+        guard mantissaDigits > 0, !seenExponent || exponentDigits > 0 else { return nil }
+        return Double(String(decoding: digits, as: UTF8.self))
+    }
+
+    /// YAML's spellings of infinity and not-a-number, which are refused with messages of their own.
+    static func specialFloat(_ text: String) -> Double? {
+        switch text {
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
+        case "-.inf", "-.Inf", "-.INF": return -.infinity
+        case ".nan", ".NaN", ".NAN": return .nan
+        default: return nil
+        }
+    }
+
+    /// The tag written on a plain scalar (`!!str 10`, `!custom 10`), as written, or nil when
+    /// there is none. Yams names YAML's own tags in full (`tag:yaml.org,2002:str`); messages use
+    /// the `!!` shorthand the author typed.
+    static func explicitTag(of scalar: Node.Scalar) -> String? {
+        let name = scalar.tag.description
+        guard !name.isEmpty else { return nil }
+        let yaml = "tag:yaml.org,2002:"
+        return name.hasPrefix(yaml) ? "!!" + name.dropFirst(yaml.count) : name
+    }
+
+    /// A plain, untagged, finite decimal number satisfying `constraint`. YAML's `.inf` and `.nan`
+    /// are refused, and so are YAML 1.1's other readings of a plain scalar as a number.
     mutating func number(_ node: Node?, _ what: String, _ constraint: NumberConstraint = .any) -> Double? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, scalar.style == .plain else {
@@ -238,8 +304,17 @@ struct NodeDecoder {
             return nil
         }
         let text = scalar.string
-        guard let value = Double(text.replacingOccurrences(of: "_", with: "")) ?? node.float else {
-            report("\(what) must be a number, got \(Self.kind(of: node))", at: node)
+        // A tag says what the value is: `!!str 10` is text, `!custom 10` whatever an application
+        // makes of it. Reading either as the number 10 would ignore what the author wrote.
+        if let tag = Self.explicitTag(of: scalar) {
+            report("\(what) must be a number, got \(Self.quoted(text)) tagged '\(tag)' (remove the tag)", at: node)
+            return nil
+        }
+        guard let value = Self.decimal(text) ?? Self.specialFloat(text) else {
+            let yaml11 = text.wholeMatch(of: /[+-]?([0-9][0-9_]*(:[0-9_]+)+(\.[0-9_]*)?|0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+)/)
+            let hint = yaml11 == nil ? ""
+                : " (escsim reads decimal numbers only, not YAML 1.1's base-60, octal or hexadecimal forms)"
+            report("\(what) must be a number, got \(Self.kind(of: node))\(hint)", at: node)
             return nil
         }
         guard !value.isNaN else {

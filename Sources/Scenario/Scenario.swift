@@ -39,68 +39,39 @@ public struct Scenario: Sendable {
         try Scenario(source: ScenarioSource(bytes: Array(text.utf8), file: file), variant: variant, settings: settings)
     }
 
+    /// Validates scenario text once and returns the scenario of each of `variants` (nil = the
+    /// baseline), with `settings[i]` applied to the i-th: the same scenarios, in order, as calling
+    /// `parse` for each, at the cost of one load. `parse` composes the YAML and decodes every
+    /// variant of the file to check it, so a batch that parsed each of V variants did V^2 decodes;
+    /// this composes once, decodes each variant once, and reuses a variant's decode when no
+    /// setting is applied on top of it.
+    ///
+    /// - Precondition: `settings` is empty (no settings for any) or has one list per variant.
+    public static func parseAll(_ text: String, file: String = "<scenario>", variants: [String?],
+                                settings: [[String]] = []) throws(ScenarioErrors) -> [Scenario] {
+        precondition(settings.isEmpty || settings.count == variants.count,
+                     "parseAll: \(settings.count) lists of settings for \(variants.count) variants")
+        var checked = try ScenarioFile(source: ScenarioSource(bytes: Array(text.utf8), file: file))
+        var scenarios: [Scenario] = []
+        scenarios.reserveCapacity(variants.count)
+        for (index, variant) in variants.enumerated() {
+            scenarios.append(try checked.scenario(variant: variant, settings: settings.isEmpty ? [] : settings[index]))
+        }
+        return scenarios
+    }
+
     init(source: ScenarioSource, variant selected: String?, settings: [String],
          visitBudget: Int = NodeDecoder.maximumVisits) throws(ScenarioErrors) {
-        let document = try ScenarioDocument(source: source)
-        var problems = document.problems
-        var isTruncated = false
+        var checked = try ScenarioFile(source: source, visitBudget: visitBudget)
+        self = try checked.scenario(variant: selected, settings: settings)
+    }
 
-        // The baseline first; a variant's problems that the baseline shares are reported once.
-        var baseline = ScenarioDecoder(file: source.file)
-        baseline.decoder.visitBudget = visitBudget
-        let decodedBaseline = baseline.decode(document.root)
-        problems += baseline.decoder.problems
-        isTruncated = isTruncated || baseline.decoder.isFull
-        let baselineProblems = Set(baseline.decoder.problems)
-        var remainingVisits = baseline.decoder.visitBudget
-        for variant in document.variants + (document.sweepProbe.map { [$0] } ?? []) where remainingVisits >= 0 {
-            var decoder = ScenarioDecoder(file: source.file)
-            decoder.decoder.visitBudget = remainingVisits
-            let root = variant.apply(to: document.root, decoder: &decoder.decoder)
-            _ = decoder.decode(root)
-            isTruncated = isTruncated || decoder.decoder.isFull
-            remainingVisits = decoder.decoder.visitBudget
-            for problem in decoder.decoder.problems where !baselineProblems.contains(problem) {
-                problems.append(ScenarioError("variant '\(variant.name)': \(problem.message)", at: problem.location))
-            }
-        }
-
-        var root = document.root
-        var decoder = ScenarioDecoder(file: source.file)
-        decoder.decoder.visitBudget = remainingVisits
-        if let selected, selected != Self.baselineName {
-            if let variant = document.variants.first(where: { $0.name == selected }) {
-                root = variant.apply(to: root, decoder: &decoder.decoder)
-            } else {
-                let names = document.variants.map(\.name)
-                let known = names.isEmpty ? "the scenario defines no variants"
-                    : "known: \(([Self.baselineName] + names).joined(separator: ", "))"
-                problems.append(ScenarioError("unknown variant '\(selected)'\(Suggestion.hint(for: selected, among: names)); \(known)",
-                                              at: SourceLocation(file: "--variant", line: 1, column: 1)))
-            }
-        }
-        decoder.decoder.settingsLine = document.lineCount
-        for (index, setting) in settings.enumerated() {
-            guard let override = ScenarioDocument.override(fromSetting: setting, number: index + 1,
-                                                           settingsLine: document.lineCount, problems: &problems)
-            else { continue }
-            root = override.apply(to: root, decoder: &decoder.decoder)
-        }
-        let decoded = (selected == nil || selected == Self.baselineName) && settings.isEmpty
-            ? decodedBaseline : remainingVisits < 0 ? nil : decoder.decode(root)
-        problems += decoder.decoder.problems.filter { !baselineProblems.contains($0) }
-        isTruncated = isTruncated || decoder.decoder.isFull
-        guard problems.isEmpty, let decoded else {
-            // Variants decode the same broken document again: the cap holds for the whole file.
-            throw ScenarioErrors(isTruncated ? Array(problems.prefix(NodeDecoder.maximumProblems)) : problems,
-                                 isTruncated: isTruncated)
-        }
-        let uncertain = (selected == nil || selected == Self.baselineName) && settings.isEmpty
-            ? baseline.uncertain : decoder.uncertain
+    init(source: ScenarioSource, variant: String, settings: [String], decoded: ScenarioDecoder.Decoded,
+         uncertain: [UncertainParameter], document: ScenarioDocument) {
         self.name = decoded.name
         self.title = decoded.title
         self.source = source
-        self.variant = selected ?? Self.baselineName
+        self.variant = variant
         self.variants = document.variants.map {
             ScenarioVariant(name: $0.name, description: $0.description, paths: $0.overrides.map(\.path))
         }

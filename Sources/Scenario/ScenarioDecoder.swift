@@ -49,8 +49,11 @@ struct ScenarioDecoder {
     /// asked for 48 GB; 10,000 days (27 years) is longer than any war a scenario describes.
     static let maximumHorizonDays = 10_000.0
 
+    typealias Decoded = (name: String, title: String, parameters: ModelParameters)
+
     /// The scenario's name, title and parameters, or nil when there were problems (in `decoder.problems`).
-    mutating func decode(_ root: Node) -> (name: String, title: String, parameters: ModelParameters)? {
+    mutating func decode(_ root: Node) -> Decoded? {
+        ScenarioFile.loadCounter?.countDecode()
         guard let top = decoder.fields(of: root, in: "the scenario", known: Self.topLevelKeys,
                                        required: ["escsim", "name", "horizon_days", "actors", "regions", "ladder",
                                                   "collapse"])
@@ -70,8 +73,12 @@ struct ScenarioDecoder {
                            + (top["horizon_days"]?.scalar?.string ?? "\(days)"), at: top["horizon_days"])
             horizon = nil
         }
-        let maxEvents = top["max_events"].map { decoder.integer($0, "max_events", minimum: 1) } ?? 10_000_000
-        let stalemateDays = top["stalemate_days"].map { decoder.number($0, "stalemate_days", .positive) } ?? 7
+        let maxEvents = top["max_events"].map {
+            decoder.integer($0, "max_events", minimum: 1).flatMap { atMost($0, "", "max_events", node: top["max_events"]) }
+        } ?? 10_000_000
+        let stalemateDays = top["stalemate_days"].map {
+            decoder.number($0, "stalemate_days", .positive).flatMap { atMost($0, "", "stalemate_days", node: top["stalemate_days"]) }
+        } ?? 7
 
         var actorEntries = top["actors"].map { decoder.entries(of: $0, in: "actors") } ?? []
         var regionEntries = top["regions"].map { decoder.entries(of: $0, in: "regions") } ?? []
@@ -160,6 +167,8 @@ struct ScenarioDecoder {
             horizonDays: horizon, maxEvents: maxEvents, stalemateDays: stalemateDays, actors: resolvedActors,
             regions: resolvedRegions, ladder: ladder, combat: combat, cascade: cascade, airCampaign: air,
             patronRule: patronRule, mediation: mediation, chemicalWeapons: chemical, collapse: collapse)
+        checkWorkload(parameters, top: top, actorEntries: actorEntries)
+        guard decoder.problems.isEmpty else { return nil }
         return (name, title, parameters)
     }
 
@@ -194,6 +203,7 @@ struct ScenarioDecoder {
         for (key, constraint, target) in numbers {
             guard let node = f[key] else { continue }
             if let value = parameter(node, "\(context): \(key)", "\(path).\(key)", constraint,
+                                     ceiling: ScenarioLimits.ceiling("actor", key),
                                      stream: StreamLayout.actorParameters(index), target: base.appending(path: target)) {
                 spec[keyPath: target] = value
             }
@@ -249,6 +259,7 @@ struct ScenarioDecoder {
         for (key, constraint, target) in numbers {
             guard let node = f[key] else { continue }
             if let value = parameter(node, "\(context): \(key)", "\(path).\(key)", constraint,
+                                     ceiling: ScenarioLimits.ceiling("region", key),
                                      stream: StreamLayout.regionParameters(index), target: base.appending(path: target)) {
                 spec[keyPath: target] = value
             }
@@ -287,7 +298,8 @@ struct ScenarioDecoder {
             if !ids.insert(id).inserted { decoder.report("\(context): duplicate rung id '\(id)'", at: f["id"]) }
             var threshold = 0.0
             if trigger == .airstrikes {
-                threshold = decoder.number(f["threshold"], "\(context): threshold", .positive) ?? 0
+                threshold = decoder.number(f["threshold"], "\(context): threshold", .positive)
+                    .flatMap { atMost($0, "ladder", "threshold", what: "\(context): threshold", node: f["threshold"]) } ?? 0
                 if f["threshold"] == nil { decoder.report("\(context): an airstrikes rung needs a threshold", at: item) }
                 if let previous = rungs.last(where: { $0.trigger == .airstrikes }), previous.threshold >= threshold {
                     decoder.report("\(context): airstrike thresholds must rise up the ladder", at: f["threshold"])
@@ -320,6 +332,7 @@ struct ScenarioDecoder {
         for (key, constraint, target) in numbers {
             guard let node = f[key] else { continue }
             if let number = parameter(node, "\(name): \(key)", "\(name).\(key)", constraint,
+                                      ceiling: ScenarioLimits.ceiling(name, key),
                                       stream: StreamLayout.sharedParameters, target: base.appending(path: target)) {
                 value[keyPath: target] = number
             }
@@ -337,7 +350,8 @@ struct ScenarioDecoder {
             ("air_support_per_sortie", .nonNegative, \.airSupportPerSortie),
         ])
         if let node = f["law"], let law = choice(node, "combat: law", AttritionLaw.self) { combat.law = law }
-        if let node = f["max_rounds"], let rounds = decoder.integer(node, "combat: max_rounds", minimum: 1) {
+        if let node = f["max_rounds"], let rounds = decoder.integer(node, "combat: max_rounds", minimum: 1),
+           atMost(rounds, "combat", "max_rounds", node: node) != nil {
             combat.maxRounds = rounds
         }
         if let node = f["breakpoint"], let breakpoint = boundedDistribution(node, "combat: breakpoint", .unitInterval) {
@@ -354,7 +368,8 @@ struct ScenarioDecoder {
             ("civilians_displaced_per_strike", \.civiliansDisplacedPerStrike),
         ]
         for (key, target) in perStrike {
-            if let node = f[key], let d = boundedDistribution(node, "air_campaign: \(key)", .nonNegative) {
+            if let node = f[key], let d = boundedDistribution(node, "air_campaign: \(key)", .nonNegative,
+                                                              ceiling: ScenarioLimits.ceiling("air_campaign", key)) {
                 air[keyPath: target] = d
             }
         }
@@ -372,7 +387,8 @@ struct ScenarioDecoder {
             chemical.minimumRung = rung
         }
         if let node = f["civilians_killed"],
-           let d = boundedDistribution(node, "chemical_weapons: civilians_killed", .nonNegative) {
+           let d = boundedDistribution(node, "chemical_weapons: civilians_killed", .nonNegative,
+                                       ceiling: ScenarioLimits.ceiling("chemical_weapons", "civilians_killed")) {
             chemical.civiliansKilled = d
         }
         if let list = decoder.list(f["responders"], "chemical_weapons: responders") {
@@ -401,17 +417,31 @@ struct ScenarioDecoder {
     /// A number, or a distribution drawn once per replication from `stream` (recorded in
     /// `uncertain`). Returns the value to use when nothing is drawn: the number, or the mean.
     private mutating func parameter(_ node: Node, _ what: String, _ path: String, _ constraint: NumberConstraint,
+                                    ceiling: Double? = nil,
                                     stream: Int, target: WritableKeyPath<ModelParameters, Double>) -> Double? {
-        if case .scalar = node { return decoder.number(node, what, constraint) }
-        guard let distribution = boundedDistribution(node, what, constraint) else { return nil }
+        if case .scalar = node {
+            guard let value = decoder.number(node, what, constraint) else { return nil }
+            guard let ceiling, value > ceiling else { return value }
+            decoder.report("\(what) must be at most \(ScenarioLimits.format(ceiling)), got \(node.scalar?.string ?? "\(value)")",
+                           at: node)
+            return nil
+        }
+        guard let distribution = boundedDistribution(node, what, constraint, ceiling: ceiling) else { return nil }
         if let fixed = distribution.fixedValue { return fixed }
         uncertain.append(UncertainParameter(path: path, distribution: distribution, stream: stream, target: target))
         return distribution.mean
     }
 
     /// A distribution whose every possible value satisfies `constraint`.
-    private mutating func boundedDistribution(_ node: Node, _ what: String, _ constraint: NumberConstraint) -> Distribution? {
+    private mutating func boundedDistribution(_ node: Node, _ what: String, _ constraint: NumberConstraint,
+                                              ceiling: Double? = nil) -> Distribution? {
         guard let distribution = decoder.distribution(node, what) else { return nil }
+        if let ceiling, let excess = ScenarioLimits.excess(of: distribution, over: ceiling) {
+            // A plain number is a fixed distribution; say it as the author wrote it.
+            let got = node.scalar.map { "got \($0.string)" } ?? "but \(excess)"
+            decoder.report("\(what) must be at most \(ScenarioLimits.format(ceiling)), \(got)", at: node)
+            return nil
+        }
         let support = NodeDecoder.support(of: distribution)
         // No draw of gamma, lognormal or Poisson has a ceiling, so a ceiling holds their mean instead.
         var high = support.high
@@ -424,7 +454,103 @@ struct ScenarioDecoder {
         return distribution
     }
 
+    /// `value` if it is within the ceiling of `key` in `section` (ScenarioLimits), else nil and a problem.
+    private mutating func atMost<Number: BinaryInteger>(_ value: Number, _ section: String, _ key: String,
+                                                        node: Node?) -> Number? {
+        atMost(Double(value), section, key, what: section.isEmpty ? key : "\(section): \(key)", node: node)
+            .map { _ in value }
+    }
+
+    private mutating func atMost(_ value: Double, _ section: String, _ key: String, what: String? = nil,
+                                 node: Node?) -> Double? {
+        guard let ceiling = ScenarioLimits.ceiling(section, key), value > ceiling else { return value }
+        let text = node?.scalar?.string ?? ScenarioLimits.format(value)
+        decoder.report("\(what ?? (section.isEmpty ? key : "\(section): \(key)")) must be at most "
+                       + "\(ScenarioLimits.format(ceiling)), got \(text)", at: node)
+        return nil
+    }
+
     // MARK: - Whole-scenario checks
+
+    /// Below this many events a replication takes well under a second, whatever stops it: a
+    /// `max_events` set lower than the estimate is then a deliberate cut (tests of the guard do
+    /// it), not a scenario that cannot run.
+    static let cheapEvents = 1_000_000.0
+
+    /// What a replication may cost, from the parameters (uncertain ones at their means): events
+    /// against `max_events`, fighters against the binomial sampler's limit. Each key's ceiling
+    /// keeps its own number sane; this is about what the model multiplies and sums.
+    ///
+    /// Events a day, as an upper estimate: the daily review; per actor its sorties (commitment can
+    /// rise to 1), its assaults (times the largest posture factor) each followed by up to
+    /// `max_rounds` combat rounds, and for a patron a decision and an arrival per decision interval;
+    /// mediation attempts. Over the horizon this must fit in `max_events`: a scenario that needs
+    /// more stops at the guard in every replication (and 10^12 sorties a day ran each one for
+    /// seconds to get there).
+    private mutating func checkWorkload(_ parameters: ModelParameters, top: Fields,
+                                        actorEntries: [(id: String, key: Node, value: Node)]) {
+        func node(_ entry: Node, _ key: String) -> Node? {
+            guard case .mapping(let mapping) = entry else { return nil }
+            return mapping.first { $0.key.string == key }?.value
+        }
+        var perDay: [(label: String, rate: Double, node: Node?)] = []
+        let rule = parameters.patronRule
+        let assaultFactor = max(1, rule.backedAssaultFactor, rule.restrainedAssaultFactor)
+        let roundsPerAssault = 1 + Double(parameters.combat.maxRounds)
+        for (index, actor) in parameters.actors.enumerated() {
+            let entry = actorEntries[index].value
+            let context = "actor '\(actor.id)'"
+            perDay.append(("\(context): sorties_per_day", actor.sortiesPerDay, node(entry, "sorties_per_day")))
+            perDay.append(("\(context): assaults_per_day", actor.assaultsPerDay * assaultFactor * roundsPerAssault,
+                           node(entry, "assaults_per_day")))
+            if actor.isPatron, actor.decisionIntervalDays > 0 {
+                perDay.append(("\(context): decision_interval_days", 2 / actor.decisionIntervalDays,
+                               node(entry, "decision_interval_days")))
+            }
+        }
+        perDay.append(("mediation: attempts_per_day", parameters.mediation.attemptsPerDay,
+                       top["mediation"].flatMap { node($0, "attempts_per_day") }))
+        let horizon = parameters.horizonDays
+        let daily = 1 + perDay.reduce(0) { $0 + $1.rate }
+        let events = horizon * daily
+        if events > Double(parameters.maxEvents), events > Self.cheapEvents,
+           let largest = perDay.max(by: { $0.rate < $1.rate }) {
+            decoder.report("a replication may take about \(Self.rough(events)) events (horizon_days "
+                           + "\(ScenarioLimits.format(horizon)) x \(Self.rough(daily)) a day, most from \(largest.label)), "
+                           + "more than max_events (\(parameters.maxEvents)): every replication would stop at the guard; "
+                           + "lower the rates or horizon_days, or raise max_events (at most "
+                           + "\(ScenarioLimits.format(ScenarioLimits.ceiling("", "max_events") ?? 0)))",
+                           at: largest.node ?? top["horizon_days"])
+        }
+
+        // Every fighter at the start, and every reinforcement the patrons may send: one per
+        // decision at most, a decision every interval on average.
+        let start = parameters.actors.reduce(0) { $0 + $1.fieldStrength } + parameters.regions.reduce(0) { $0 + $1.garrison }
+        var sent: [(index: Int, fighters: Double)] = []
+        for (index, actor) in parameters.actors.enumerated() where actor.isPatron && actor.decisionIntervalDays > 0 {
+            sent.append((index, actor.reinforcementSize * horizon / actor.decisionIntervalDays))
+        }
+        let total = start + sent.reduce(0) { $0 + $1.fighters }
+        if total > ScenarioLimits.maximumFighters {
+            let limit = ScenarioLimits.format(ScenarioLimits.maximumFighters)
+            if let largest = sent.max(by: { $0.fighters < $1.fighters }), largest.fighters > 0 {
+                let actor = parameters.actors[largest.index]
+                let entry = actorEntries[largest.index].value
+                decoder.report("actor '\(actor.id)': reinforcement_size \(ScenarioLimits.format(actor.reinforcementSize)) "
+                               + "every \(ScenarioLimits.format(actor.decisionIntervalDays)) days (decision_interval_days) "
+                               + "for \(ScenarioLimits.format(horizon)) days may bring the forces to about "
+                               + "\(Self.rough(total)) fighters, more than the model counts in one force (\(limit))",
+                               at: node(entry, "reinforcement_size") ?? actorEntries[largest.index].key)
+            } else {
+                decoder.report("the forces at the start add up to \(Self.rough(total)) fighters, more than the model "
+                               + "counts in one force (\(limit))", at: top["actors"])
+            }
+        }
+    }
+
+    static func rough(_ value: Double) -> String {
+        ScenarioLimits.approximate(value)
+    }
 
     /// Neighbourhood is mutual: listing a neighbour on one side is enough.
     private func symmetrise(_ regions: inout [RegionSpec]) {
@@ -451,6 +577,38 @@ struct ScenarioDecoder {
         }
     }
 
+    /// A patron backs a client, which may itself back another (a chain); a chain that comes back to
+    /// where it started backs no one who fights for themselves, and the model would pass
+    /// reinforcements round it forever. Each cycle is reported once, at its first actor in the file,
+    /// spelt out in the order of `patron_of`. (An actor its own patron is refused where it is read.)
+    private mutating func checkPatronChains(_ actors: [ActorSpec], entries: [(id: String, key: Node, value: Node)]) {
+        // 0: not visited; 1: on the chain being walked; 2: done (its chain ends, or its cycle is reported).
+        var state = Array(repeating: 0, count: actors.count)
+        for start in actors.indices where state[start] == 0 {
+            var chain: [Int] = []
+            var current: Int? = start
+            while let actor = current, state[actor] == 0 {
+                state[actor] = 1
+                chain.append(actor)
+                current = actors[actor].patronOf
+            }
+            if let actor = current, state[actor] == 1, let first = chain.firstIndex(of: actor) {
+                let cycle = Array(chain[first...])
+                // Start the spelling at the member that comes first in the file.
+                let lowest = cycle.indices.min { cycle[$0] < cycle[$1] } ?? 0
+                let ordered = Array(cycle[lowest...] + cycle[..<lowest])
+                let names = ordered.map { "'\(actors[$0].id)'" }
+                let path = (ordered + [ordered[0]]).map { actors[$0].id }.joined(separator: " -> ")
+                let list = names.count == 2 ? names.joined(separator: " and ")
+                    : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+                decoder.report("actors \(list) are patrons of each other in a cycle, \(path) (patron_of): "
+                               + "a chain of patrons must end at an actor that is no one's patron",
+                               at: entries[ordered[0]].key)
+            }
+            for actor in chain { state[actor] = 2 }
+        }
+    }
+
     private mutating func checkRoles(_ actors: [ActorSpec], collapse: CollapseRule,
                                      entries: [(id: String, key: Node, value: Node)], collapseNode: Node?) {
         for (index, actor) in actors.enumerated() {
@@ -459,6 +617,7 @@ struct ScenarioDecoder {
                                at: entries[index].key)
             }
         }
+        checkPatronChains(actors, entries: entries)
         if actors[collapse.actor].isPatron {
             decoder.report("collapse: actor must be a principal actor, not a patron", at: collapseNode)
         }

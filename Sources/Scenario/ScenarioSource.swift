@@ -40,10 +40,37 @@ public struct ScenarioSource: Sendable {
         guard !isDirectory.boolValue else {
             throw ScenarioErrors([ScenarioError("is a directory, not a scenario file", at: start)])
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+        guard type != nil, type != .typeRegular else {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ScenarioErrors([ScenarioError("cannot read the file (permission denied?)", at: start)])
+            }
+            try self.init(bytes: [UInt8](data), file: path)
+            return
+        }
+        // A pipe, a FIFO or a character device (`escsim validate /dev/stdin`) has no size to read
+        // up front: FileManager.contents(atPath:) gives nothing for it. Read it as a stream instead,
+        // stopping one byte past the limit, so that an endless stream is refused, not swallowed.
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ScenarioErrors([ScenarioError("cannot read the file (permission denied?)", at: start)])
         }
-        try self.init(bytes: [UInt8](data), file: path)
+        defer { try? handle.close() }
+        var bytes: [UInt8] = []
+        do {
+            while bytes.count <= Self.maximumBytes,
+                  let chunk = try handle.read(upToCount: min(1 << 16, Self.maximumBytes + 1 - bytes.count)),
+                  !chunk.isEmpty {
+                bytes += chunk
+            }
+        } catch {
+            throw ScenarioErrors([ScenarioError("cannot read the input: \(error.localizedDescription)", at: start)])
+        }
+        guard bytes.count <= Self.maximumBytes else {
+            throw ScenarioErrors([ScenarioError(
+                "input is too large for a scenario: more than \(Self.maximumBytes) bytes, and a scenario may have at "
+                    + "most \(Self.maximumBytes) (8 MiB)", at: start)])
+        }
+        try self.init(bytes: bytes, file: path)
     }
 
     /// Checks `bytes` as the text of a scenario named `file`.
