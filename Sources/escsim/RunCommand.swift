@@ -151,18 +151,23 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let stop = StopFlag()
-        let trap = SignalTrap(stop: stop)
+        // Signals keep their default action (the process ends at once) while the scenario is
+        // read and its variants set up, which writes nothing; the trap goes in before the folder
+        // is touched, from where a stop is orderly.
+        SignalTrap.deliverDefaultSignals()
+        var trap: SignalTrap?
         defer { withExtendedLifetime(trap) {} }
         let progressBar = ProgressBar(quiet: quiet || json)
 
         let session: BatchSession
         do {
             if let resume {
+                trap = SignalTrap(stop: stop)
                 session = try BatchSession.resume(directory: resume)
                 try checkAgainstPlan(session.plan, folder: resume)
             } else {
                 let (plan, experiment) = try makePlan()
-                if stop.isRequested { throw ExitCode(130) }
+                trap = SignalTrap(stop: stop)
                 let directory = out ?? defaultDirectory(plan: plan, name: experiment.scenarios[0].name)
                 let need = StorageEstimate(experiment: experiment,
                                            replications: plan.shard.replications(of: plan.replications).count)

@@ -8,6 +8,18 @@ import Foundation
 final class SignalTrap {
     private var sources: [any DispatchSourceSignal] = []
 
+    /// Lets SIGINT and SIGTERM reach this thread with their default action (the process ends)
+    /// until a trap is installed. A parent may hand escsim a mask that blocks them (a process
+    /// started from one of libdispatch's worker threads inherits that thread's mask), and a
+    /// blocked SIGTERM during a long set-up would then wait, unseen, until the set-up finished.
+    static func deliverDefaultSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
+
     init(stop: StopFlag) {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)

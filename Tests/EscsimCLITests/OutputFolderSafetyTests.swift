@@ -284,6 +284,29 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m").path + "/manifest.json"))
     }
 
+    /// SIGTERM while thousands of variants are being set up ends the run at once (it was
+    /// swallowed until set-up finished, minutes later), and nothing has been written.
+    @Test func aSignalDuringSetUpEndsTheRunAtOnce() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = try String(contentsOfFile: CLI.baseline, encoding: .utf8)
+        let generated = (0..<3000).map { index in
+            "  generated_\(index):\n    set:\n      actors.russia.sorties_per_day: \(index % 40)\n"
+        }.joined()
+        text = text.replacingOccurrences(of: "\nvariants:\n", with: "\nvariants:\n" + generated)
+        let scenario = dir.appendingPathComponent("many.yaml").path
+        try text.write(toFile: scenario, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out").path
+        let process = try Self.start(["run", scenario, "--variants", "all", "-r", "1", "-q", "-o", out])
+        usleep(300_000)
+        let signalled = Date()
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(Date().timeIntervalSince(signalled) < 5, "ended within 5 s of the signal")
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)
+        #expect(!FileManager.default.fileExists(atPath: out), "nothing written during set-up")
+    }
+
     // MARK: - Options
 
     @Test(arguments: [
