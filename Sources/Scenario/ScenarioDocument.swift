@@ -24,7 +24,8 @@ struct ScenarioDocument {
     let variants: [Variant]
     let sweep: SweepSpecification?
     /// The sweep's paths set to their lowest values, to check the paths exist.
-    let sweepProbe: Variant?
+    /// The sweep's ranges at their low ends and at their high ends, checked like variants.
+    let sweepProbes: [Variant]
     /// Problems in the `variants:` section itself.
     let problems: [ScenarioError]
     /// Lines in the file; `--set` values are composed below them.
@@ -37,13 +38,13 @@ struct ScenarioDocument {
         var variants: [Variant] = []
         var root = composed
         var sweep: SweepSpecification?
-        var sweepProbe: Variant?
+        var sweepProbes: [Variant] = []
         if case .mapping(let mapping) = composed {
             root = .mapping(Node.Mapping(
                 mapping.filter { $0.key.string != "variants" && $0.key.string != "sweep" }.map { ($0.key, $0.value) },
                 mapping.tag, mapping.style, mapping.mark))
             if let entry = mapping.first(where: { $0.key.string == "sweep" }) {
-                (sweep, sweepProbe) = Self.decodeSweep(entry.value, decoder: &decoder)
+                (sweep, sweepProbes) = Self.decodeSweep(entry.value, decoder: &decoder)
             }
         }
         if case .mapping(let mapping) = composed,
@@ -74,15 +75,15 @@ struct ScenarioDocument {
         self.root = root
         self.variants = variants
         self.sweep = sweep
-        self.sweepProbe = sweepProbe
+        self.sweepProbes = sweepProbes
         self.problems = decoder.problems
     }
 
     /// `sweep: {method: grid|latin_hypercube, points: N, parameters: {path: {low, high, steps} | {values: [...]}}}`
-    static func decodeSweep(_ node: Node, decoder: inout NodeDecoder) -> (SweepSpecification?, Variant?) {
+    static func decodeSweep(_ node: Node, decoder: inout NodeDecoder) -> (SweepSpecification?, [Variant]) {
         guard let fields = decoder.fields(of: node, in: "sweep", known: Self.sweepKeys,
                                           required: ["method", "parameters"])
-        else { return (nil, nil) }
+        else { return (nil, []) }
         var method = SweepSpecification.Method.grid
         if let node = fields["method"], let text = decoder.string(node, "sweep: method") {
             if let parsed = SweepSpecification.Method(rawValue: text) {
@@ -106,8 +107,9 @@ struct ScenarioDocument {
         var probe: [ScenarioOverride] = []
         guard case .mapping(let pairs)? = fields["parameters"], !pairs.isEmpty else {
             decoder.report("sweep: parameters must map dotted paths to ranges", at: fields["parameters"] ?? node)
-            return (nil, nil)
+            return (nil, [])
         }
+        var highProbe: [ScenarioOverride] = []
         for (key, value) in pairs {
             guard let path = decoder.string(key, "sweep: parameters") else { continue }
             let context = "sweep: \(path)"
@@ -146,7 +148,12 @@ struct ScenarioDocument {
             }
             parameters.append(parameter)
             probe.append(ScenarioOverride(path: path, pathNode: key,
-                                          value: .scalar(.init(String(parameter.low), .implicit, .plain, key.mark))))
+                                          value: .scalar(.init(range["low"]?.scalar?.string ?? String(parameter.low),
+                                                               .implicit, .plain, key.mark))))
+            // Both ends: a limit of the model (ScenarioLimits) can be crossed at either.
+            highProbe.append(ScenarioOverride(path: path, pathNode: key,
+                                              value: .scalar(.init(range["high"]?.scalar?.string ?? String(parameter.high),
+                                                                   .implicit, .plain, key.mark))))
         }
         if method == .grid {
             // Each factor is capped so the product cannot overflow before it is compared.
@@ -157,7 +164,8 @@ struct ScenarioDocument {
             }
         }
         let spec = SweepSpecification(method: method, points: points, parameters: parameters)
-        return (spec, Variant(name: "sweep", description: "", overrides: probe))
+        return (spec, [Variant(name: "sweep", description: "", overrides: probe),
+                       Variant(name: "sweep", description: "", overrides: highProbe)])
     }
 
     /// Parses `path=value` from the command line. The value is YAML (a number, or a

@@ -44,7 +44,7 @@ struct ScenarioFile {
         let baselineProblems = Set(baseline.decoder.problems)
         var remainingVisits = baseline.decoder.visitBudget
         var checked: [String: CheckedVariant] = [:]
-        let probes = document.variants + (document.sweepProbe.map { [$0] } ?? [])
+        let probes = document.variants + document.sweepProbes
         for (index, variant) in probes.enumerated() where remainingVisits >= 0 {
             var decoder = ScenarioDecoder(file: source.file)
             decoder.decoder.visitBudget = remainingVisits
@@ -53,9 +53,11 @@ struct ScenarioFile {
             isTruncated = isTruncated || decoder.decoder.isFull
             remainingVisits = decoder.decoder.visitBudget
             for problem in decoder.decoder.problems where !baselineProblems.contains(problem) {
-                problems.append(ScenarioError("variant '\(variant.name)': \(problem.message)", at: problem.location))
+                let labelled = ScenarioError("variant '\(variant.name)': \(problem.message)", at: problem.location)
+                // The sweep's two probes share most problems: each is told once.
+                if !problems.contains(labelled) { problems.append(labelled) }
             }
-            // The sweep's probe (last) is not a variant anyone can select.
+            // The sweep's probes (last) are not variants anyone can select.
             if index < document.variants.count {
                 checked[variant.name] = CheckedVariant(decoded: decoded, uncertain: decoder.uncertain,
                                                        problems: decoder.decoder.problems, isFull: decoder.decoder.isFull)

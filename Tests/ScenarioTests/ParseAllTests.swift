@@ -76,7 +76,8 @@ import Testing
         }
         #expect(all.count == variants + 1)
         #expect(counter.composeCount == 1)
-        #expect(counter.decodeCount == 1 + variants + 1)
+        // The baseline, each variant, and the sweep at its low and at its high ends.
+        #expect(counter.decodeCount == 1 + variants + 2)
         // With a setting on top each scenario is decoded once more: still linear.
         let withSettings = ScenarioFile.LoadCounter()
         _ = try ScenarioFile.$loadCounter.withValue(withSettings) {
@@ -84,6 +85,6 @@ import Testing
                                   settings: Array(repeating: ["horizon_days=20"], count: variants + 1))
         }
         #expect(withSettings.composeCount == 1)
-        #expect(withSettings.decodeCount == 1 + variants + 1 + (variants + 1))
+        #expect(withSettings.decodeCount == 1 + variants + 2 + (variants + 1))
     }
 }

@@ -43,6 +43,27 @@ import Testing
         #expect(Self.problems(settings: []) == [])
     }
 
+    /// A sweep is checked at both ends of every range (it was checked at the low ends only, so a
+    /// range reaching past a ceiling passed validate and failed every replication of its points).
+    @Test func aSweepIsCheckedAtBothEnds() {
+        func problems(_ low: String, _ high: String) -> [String] {
+            let text = Self.probe + "\nsweep:\n  method: grid\n  parameters:\n"
+                + "    actors.government.sorties_per_day: {low: \(low), high: \(high), steps: 3}\n"
+            do {
+                _ = try Scenario.parse(text, file: "sweep.yaml")
+                return []
+            } catch {
+                return error.errors.map(\.message)
+            }
+        }
+        #expect(problems("0", "20") == [])
+        #expect(problems("0", "1e12")
+                == ["variant 'sweep': actor 'government': sorties_per_day must be at most 10000, got 1e12"])
+        #expect(problems("1e12", "2e12")
+                == ["variant 'sweep': actor 'government': sorties_per_day must be at most 10000, got 1e12",
+                    "variant 'sweep': actor 'government': sorties_per_day must be at most 10000, got 2e12"])
+    }
+
     /// At its ceiling each key is accepted; at twice its ceiling it is refused, naming the key, the
     /// value and the ceiling.
     @Test func everyCeilingIsEnforcedAndNamed() {
