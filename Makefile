@@ -66,8 +66,9 @@ FUZZ_SECONDS ?= 60
 fuzz: gsl
 	bash Fuzz/run-fuzz.sh $(FUZZ_SECONDS)
 
+# Every build folder (the package's, the sanitizers', the benchmarks' and the fuzzer's) and results.
 clean:
-	rm -rf .build results
+	rm -rf .build .build-* Benchmarks/.build Fuzz/.build results
 
 # Benchmarks: a package of their own in Benchmarks/ (package-benchmark; see Benchmarks/README.md).
 # Builds in release mode there (Benchmarks/.build) and runs every suite; pass options through
