@@ -86,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EscsimCLITests",
-            dependencies: ["escsim", "Stochastic"],
+            dependencies: ["escsim", "Experiments", "EscalationModel", "Stochastic"],
             swiftSettings: strictSettings
         ),
     ],
