@@ -2,7 +2,8 @@
 SWIFT      ?= swift
 SCENARIO   ?= Scenarios/aleppo-2024.yaml
 REPLICATIONS ?= 2000
-SEED       ?= 20241127
+# Empty: escsim's own default seed (ExperimentPlan.defaultSeed).
+SEED       ?=
 # The output folder of `make run`: results/<scenario file name without .yaml>.
 OUT        ?= results/$(basename $(notdir $(SCENARIO)))
 
@@ -28,7 +29,7 @@ release: gsl
 # folder; `escsim report` prints where the page is.
 run: release
 	@bin=$$($(SWIFT) build -c release --show-bin-path); \
-	$$bin/escsim run $(SCENARIO) --variants all --replications $(REPLICATIONS) --seed $(SEED) --out $(OUT) && \
+	$$bin/escsim run $(SCENARIO) --variants all --replications $(REPLICATIONS) $(if $(SEED),--seed $(SEED)) --out $(OUT) && \
 	$$bin/escsim report $(OUT)
 
 test: gsl
