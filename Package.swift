@@ -1,10 +1,16 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// `ESCSIM_STRICT=1 swift build` (what `make strict` and CI do): every warning of escsim's own
+/// targets is an error, and the kernel checks its queue's invariants after every operation
+/// (as swift-collections' CI builds with COLLECTIONS_INTERNAL_CHECKS). Dependencies are not affected.
+let strict = ProcessInfo.processInfo.environment["ESCSIM_STRICT"] == "1"
 
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
-]
+] + (strict ? [.unsafeFlags(["-warnings-as-errors"]), .define("DISCRETE_EVENT_INTERNAL_CHECKS")] : [])
 
 let package = Package(
     name: "escsim",
