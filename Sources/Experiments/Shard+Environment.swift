@@ -2,13 +2,13 @@
 /// task of an array (`--shard auto`).
 extension Shard {
     /// A shard that cannot be found as asked: one line for the user.
-    public struct SpecificationError: Error, Sendable, CustomStringConvertible {
-        public let description: String
+    package struct SpecificationError: Error, Sendable, CustomStringConvertible {
+        package let description: String
         init(_ description: String) { self.description = description }
     }
 
     /// `K/N` with 0 <= K < N.
-    public static func parse(_ text: String) throws(SpecificationError) -> Shard {
+    package static func parse(_ text: String) throws(SpecificationError) -> Shard {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
         guard parts.count == 2, let index = parts[0], let count = parts[1], count >= 1, (0..<count).contains(index) else {
             throw SpecificationError("--shard must be K/N with 0 <= K < N, or 'auto'; got '\(text)'.")
@@ -19,7 +19,7 @@ extension Shard {
     /// The shard of this task of a Slurm job array (`SLURM_ARRAY_TASK_ID`, `SLURM_ARRAY_TASK_COUNT`
     /// and `SLURM_ARRAY_TASK_MIN`, so arrays like `--array=1-10` work) or of a Kubernetes Indexed
     /// Job (`JOB_COMPLETION_INDEX`, with the shard count from `shards`).
-    public static func fromEnvironment(_ environment: [String: String], shards: Int?) throws(SpecificationError)
+    package static func fromEnvironment(_ environment: [String: String], shards: Int?) throws(SpecificationError)
         -> Shard {
         func whole(_ name: String) throws(SpecificationError) -> Int? {
             guard let text = environment[name] else { return nil }
