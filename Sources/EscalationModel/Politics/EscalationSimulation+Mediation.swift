@@ -3,9 +3,15 @@ import Stochastic
 
 /// Mediation, the daily review (snapshots and the regime's chemical weapons hazard).
 extension EscalationSimulation {
+    /// Schedules the next mediation attempt, at `attempts_per_day` (none while it is 0).
+    mutating func scheduleNextMediationAttempt(after time: Double, queue: inout EventQueue<ModelEvent>) {
+        mediationAttempts.reschedule(.mediationAttempt, rate: parameters.mediation.attemptsPerDay, after: time,
+                                     stream: mediationStream, queue: &queue)
+    }
+
     mutating func attemptMediation(at time: Double, queue: inout EventQueue<ModelEvent>) {
+        scheduleNextMediationAttempt(after: time, queue: &queue)
         let mediation = parameters.mediation
-        queue.schedule(.mediationAttempt, at: time + mediationStream.exponential(mean: 1 / mediation.attemptsPerDay))
         let losses = actors.reduce(0) { $0 + $1.losses }
         let lossShare = initialFighters > 0 ? min(1, losses / initialFighters) : 0
         let success = min(1, mediation.baseSuccess + mediation.exhaustionWeight * time / parameters.horizonDays
