@@ -4,8 +4,11 @@ import Stochastic
 /// One replication of the escalation model: world state, random streams and event handlers.
 ///
 /// The kernel calls `handle(_:at:queue:)` for each event in time order; handlers live in
-/// extensions by concern (`+Assaults`, `+Cascade`, `+AirCampaign`, `+Patrons`, `+Mediation`,
-/// `+Ladder`, `+Trace`).
+/// extensions by concern, in the folder of their concern (`+Assaults`, `+Cascade`, `+AirCampaign`,
+/// `+ChemicalWeapons`, `+Patrons`, `+Mediation`, `+Ladder`, `+DailyReview`, `+Trace`).
+/// Rate-driven families (assaults, strikes, patron decisions, mediation) are `PoissonProcess`es:
+/// each extension states the rate and what an occurrence does, and reschedules when its rate may
+/// have changed.
 public struct EscalationSimulation: DiscreteEventModel {
     public typealias Event = ModelEvent
 
