@@ -10,8 +10,14 @@ struct PoissonProcessTests {
         var queue = EventQueue<Int>()
         var process = PoissonProcess()
         var draws = 0
-        process.reschedule(1, rate: 0, after: 0, in: &queue) { _ in draws += 1; return 1 }
-        process.reschedule(1, meanInterval: 0, after: 0, in: &queue) { _ in draws += 1; return 1 }
+        process.reschedule(1, rate: 0, after: 0, in: &queue) { _ in
+            draws += 1
+            return 1
+        }
+        process.reschedule(1, meanInterval: 0, after: 0, in: &queue) { _ in
+            draws += 1
+            return 1
+        }
         #expect(draws == 0)
         #expect(queue.isEmpty)
         #expect(process.pending == nil)
@@ -52,8 +58,14 @@ struct PoissonProcessTests {
         var queue = EventQueue<Int>()
         var process = PoissonProcess()
         var seen: [Double] = []
-        process.reschedule(1, rate: 4, after: 0, in: &queue) { seen.append($0); return 1 }
-        process.reschedule(1, meanInterval: 49, after: 0, in: &queue) { seen.append($0); return 1 }
+        process.reschedule(1, rate: 4, after: 0, in: &queue) {
+            seen.append($0)
+            return 1
+        }
+        process.reschedule(1, meanInterval: 49, after: 0, in: &queue) {
+            seen.append($0)
+            return 1
+        }
         #expect(seen == [0.25, 49])
         #expect(1 / (1 / 49.0) != 49)
     }

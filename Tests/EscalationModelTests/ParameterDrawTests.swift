@@ -15,12 +15,16 @@ import Testing
     }
 
     @Test func eachDrawLandsOnItsTargetInOrder() {
-        let draw = ParameterDraw(base: Self.base, uncertain: [
-            UncertainParameter(path: "actors.rebels.morale", distribution: .uniform(low: 0.2, high: 0.4),
-                               stream: StreamLayout.actorParameters(0), target: \.actors[0].morale),
-            UncertainParameter(path: "horizon_days", distribution: .fixed(12),
-                               stream: StreamLayout.sharedParameters, target: \.horizonDays),
-        ])
+        let draw = ParameterDraw(
+            base: Self.base,
+            uncertain: [
+                UncertainParameter(
+                    path: "actors.rebels.morale", distribution: .uniform(low: 0.2, high: 0.4),
+                    stream: StreamLayout.actorParameters(0), target: \.actors[0].morale),
+                UncertainParameter(
+                    path: "horizon_days", distribution: .fixed(12),
+                    stream: StreamLayout.sharedParameters, target: \.horizonDays),
+            ])
         let (parameters, draws) = draw.parameters(forReplication: 0, seeds: StreamSeeds(masterSeed: 1))
         #expect(draws.count == 2)
         #expect(draws[0] >= 0.2 && draws[0] <= 0.4)
@@ -38,22 +42,27 @@ import Testing
     /// untouched by adding or removing them.
     @Test func ownersDrawFromTheirOwnStreams() {
         let seeds = StreamSeeds(masterSeed: 7)
-        let rebels = UncertainParameter(path: "actors.rebels.morale", distribution: .uniform(low: 0, high: 1),
-                                        stream: StreamLayout.actorParameters(0), target: \.actors[0].morale)
-        let rebelsToo = UncertainParameter(path: "actors.rebels.quality", distribution: .uniform(low: 0, high: 1),
-                                           stream: StreamLayout.actorParameters(0), target: \.actors[0].quality)
-        let government = UncertainParameter(path: "actors.government.morale", distribution: .uniform(low: 0, high: 1),
-                                            stream: StreamLayout.actorParameters(1), target: \.actors[1].morale)
+        let rebels = UncertainParameter(
+            path: "actors.rebels.morale", distribution: .uniform(low: 0, high: 1),
+            stream: StreamLayout.actorParameters(0), target: \.actors[0].morale)
+        let rebelsToo = UncertainParameter(
+            path: "actors.rebels.quality", distribution: .uniform(low: 0, high: 1),
+            stream: StreamLayout.actorParameters(0), target: \.actors[0].quality)
+        let government = UncertainParameter(
+            path: "actors.government.morale", distribution: .uniform(low: 0, high: 1),
+            stream: StreamLayout.actorParameters(1), target: \.actors[1].morale)
         let all = ParameterDraw(base: Self.base, uncertain: [rebels, government, rebelsToo])
             .parameters(forReplication: 5, seeds: seeds).1
         let alone = ParameterDraw(base: Self.base, uncertain: [government])
             .parameters(forReplication: 5, seeds: seeds).1
         #expect(all[1] == alone[0])
         let stream = RandomStream(seeds: seeds, replication: 5, stream: StreamLayout.actorParameters(0))
-        let first = stream.uniform(), second = stream.uniform()
+        let first = stream.uniform()
+        let second = stream.uniform()
         #expect(all[0] == first && all[2] == second)
         // Another replication draws afresh.
-        #expect(ParameterDraw(base: Self.base, uncertain: [rebels]).parameters(forReplication: 6, seeds: seeds).1[0]
+        #expect(
+            ParameterDraw(base: Self.base, uncertain: [rebels]).parameters(forReplication: 6, seeds: seeds).1[0]
                 != all[0])
     }
 }

@@ -20,8 +20,10 @@ public struct ParameterDraw: Sendable {
     /// its owner's parameter stream (so a variant that changes one actor's numbers leaves every
     /// other actor's draws alone). Returns the draws too, for `replications.csv`; `cache`, a
     /// worker's reusable generators, only saves allocations.
-    public func parameters(forReplication replication: Int, seeds: StreamSeeds,
-                           cache: StreamCache? = nil) -> (ModelParameters, [Double]) {
+    public func parameters(
+        forReplication replication: Int, seeds: StreamSeeds,
+        cache: StreamCache? = nil
+    ) -> (ModelParameters, [Double]) {
         guard !uncertain.isEmpty else { return (base, []) }
         var streams: [Int: RandomStream] = [:]
         var parameters = base
@@ -29,7 +31,8 @@ public struct ParameterDraw: Sendable {
         draws.reserveCapacity(uncertain.count)
         for parameter in uncertain {
             // One stream per owner, started once per replication and drawn in order.
-            let stream = streams[parameter.stream]
+            let stream =
+                streams[parameter.stream]
                 ?? cache?.stream(parameter.stream, replication: replication, seeds: seeds)
                 ?? RandomStream(seeds: seeds, replication: replication, stream: parameter.stream)
             streams[parameter.stream] = stream

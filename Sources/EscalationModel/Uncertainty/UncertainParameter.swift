@@ -12,8 +12,10 @@ public struct UncertainParameter: @unchecked Sendable {
     /// Where the draw goes in the model's parameters.
     public let target: WritableKeyPath<ModelParameters, Double>
 
-    public init(path: String, distribution: Distribution, stream: Int,
-                target: WritableKeyPath<ModelParameters, Double>) {
+    public init(
+        path: String, distribution: Distribution, stream: Int,
+        target: WritableKeyPath<ModelParameters, Double>
+    ) {
         self.path = path
         self.distribution = distribution
         self.stream = stream
