@@ -64,7 +64,7 @@ public struct Experiment: Sendable {
         for variant in 0..<variantCount {
             let scenario = scenarios[variant]
             let seeds = seeds(forVariant: variant)
-            let (parameters, draws) = scenario.parameters(forReplication: replication, seeds: seeds, cache: streams)
+            let (parameters, draws) = scenario.draw.parameters(forReplication: replication, seeds: seeds, cache: streams)
             let outcome = Replication.run(parameters: parameters, seeds: seeds, index: replication, streams: streams)
             var parameterValues = [Double](repeating: .nan, count: layout.parameters.count)
             for (uncertain, draw) in zip(scenario.uncertainParameters, draws) {

@@ -18,10 +18,12 @@ public struct Scenario: Sendable {
     public let settings: [String]
     /// The file's `sweep:` section, if any.
     public let sweep: SweepSpecification?
+    /// The model's parameters and the uncertain numbers drawn once per replication, in file order.
+    public let draw: ParameterDraw
     /// Parameters with every uncertain number at its mean.
-    public let baseParameters: ModelParameters
+    public var baseParameters: ModelParameters { draw.base }
     /// Numbers drawn once per replication, in file order.
-    public let uncertainParameters: [UncertainParameter]
+    public var uncertainParameters: [UncertainParameter] { draw.uncertain }
 
     public static let baselineName = "baseline"
 
@@ -77,30 +79,6 @@ public struct Scenario: Sendable {
         }
         self.settings = settings
         self.sweep = document.sweep
-        self.baseParameters = decoded.parameters
-        self.uncertainParameters = uncertain
-    }
-
-    /// The parameters of replication `replication`: each uncertain number drawn, in file order,
-    /// from its owner's parameter stream (so a variant that changes one actor's numbers leaves
-    /// every other actor's draws alone). Returns the draws too, for `replications.csv`.
-    public func parameters(forReplication replication: Int, seeds: StreamSeeds,
-                           cache: StreamCache? = nil) -> (ModelParameters, [Double]) {
-        guard !uncertainParameters.isEmpty else { return (baseParameters, []) }
-        var streams: [Int: RandomStream] = [:]
-        var parameters = baseParameters
-        var draws: [Double] = []
-        draws.reserveCapacity(uncertainParameters.count)
-        for uncertain in uncertainParameters {
-            // One stream per owner, started once per replication and drawn in file order.
-            let stream = streams[uncertain.stream]
-                ?? cache?.stream(uncertain.stream, replication: replication, seeds: seeds)
-                ?? RandomStream(seeds: seeds, replication: replication, stream: uncertain.stream)
-            streams[uncertain.stream] = stream
-            let value = uncertain.distribution.sample(stream)
-            parameters[keyPath: uncertain.target] = value
-            draws.append(value)
-        }
-        return (parameters, draws)
+        self.draw = ParameterDraw(base: decoded.parameters, uncertain: uncertain)
     }
 }

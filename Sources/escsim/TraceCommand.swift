@@ -40,7 +40,7 @@ struct TraceCommand: ParsableCommand {
     func run() throws {
         let loaded = try options.load()
         let seeds = StreamSeeds(masterSeed: seed)
-        let (parameters, draws) = loaded.parameters(forReplication: replication, seeds: seeds)
+        let (parameters, draws) = loaded.draw.parameters(forReplication: replication, seeds: seeds)
         let (outcome, entries) = Replication.trace(parameters: parameters, seeds: seeds, index: replication)
 
         let variantSuffix = loaded.variant == Scenario.baselineName ? "" : "-\(loaded.variant)"

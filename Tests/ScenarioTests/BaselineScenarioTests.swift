@@ -42,13 +42,13 @@ enum ShippedScenarios {
         let scenario = try Scenario.load(path: ShippedScenarios.baseline)
         #expect(scenario.uncertainParameters.map(\.path) == ["actors.russia.commitment", "actors.hezbollah.field_strength"])
         let seeds = StreamSeeds(masterSeed: 7)
-        let (first, firstDraws) = scenario.parameters(forReplication: 0, seeds: seeds)
-        let (second, secondDraws) = scenario.parameters(forReplication: 1, seeds: seeds)
+        let (first, firstDraws) = scenario.draw.parameters(forReplication: 0, seeds: seeds)
+        let (second, secondDraws) = scenario.draw.parameters(forReplication: 1, seeds: seeds)
         #expect(first.actors[3].commitment == firstDraws[0])
         #expect(second.actors[3].commitment == secondDraws[0])
         #expect(firstDraws != secondDraws)
         // The same replication draws the same value every time.
-        #expect(scenario.parameters(forReplication: 0, seeds: seeds).1 == firstDraws)
+        #expect(scenario.draw.parameters(forReplication: 0, seeds: seeds).1 == firstDraws)
         // Beta(mean 0.45, sd 0.15): the base parameters hold the mean.
         #expect(abs(scenario.baseParameters.actors[3].commitment - 0.45) < 1e-12)
     }

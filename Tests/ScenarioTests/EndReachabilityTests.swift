@@ -42,7 +42,7 @@ func outcomes(_ settings: [String], runs: Int = 20) throws -> [ReplicationOutcom
     let scenario = try Scenario.parse(reachabilityScenario, file: "reachability.yaml", settings: settings)
     let seeds = StreamSeeds(masterSeed: 11)
     return (0..<runs).map { index in
-        let (parameters, _) = scenario.parameters(forReplication: index, seeds: seeds)
+        let (parameters, _) = scenario.draw.parameters(forReplication: index, seeds: seeds)
         return Replication.run(parameters: parameters, seeds: seeds, index: index)
     }
 }

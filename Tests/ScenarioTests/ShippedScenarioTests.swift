@@ -23,7 +23,7 @@ import Testing
             let scenario = try Scenario.load(path: file, variant: variant)
             let seeds = StreamSeeds(masterSeed: 1)
             for index in 0..<5 {
-                let (parameters, _) = scenario.parameters(forReplication: index, seeds: seeds)
+                let (parameters, _) = scenario.draw.parameters(forReplication: index, seeds: seeds)
                 let outcome = Replication.run(parameters: parameters, seeds: seeds, index: index)
                 #expect(outcome.endState != .incomplete, "\(file) \(variant) hit the max-events guard")
                 #expect(abs(outcome.territoryShare.reduce(0, +) - 1) < 1e-12)
@@ -41,7 +41,7 @@ import Testing
         let seeds = StreamSeeds(masterSeed: 9)
         var gains = 0
         for index in 0..<30 {
-            let (drawn, _) = scenario.parameters(forReplication: index, seeds: seeds)
+            let (drawn, _) = scenario.draw.parameters(forReplication: index, seeds: seeds)
             if Replication.run(parameters: drawn, seeds: seeds, index: index).territoryShare[regime] > initial { gains += 1 }
         }
         #expect(gains >= 20, "the regime gained ground in only \(gains) of 30 runs")

@@ -31,8 +31,8 @@ import Testing
         let russia = baseline.uncertainParameters.firstIndex { $0.path == "actors.russia.commitment" }!
         var russianDrawsDiffer = 0
         for replication in 0..<200 {
-            let (_, base) = baseline.parameters(forReplication: replication, seeds: seeds)
-            let (_, variant) = surge.parameters(forReplication: replication, seeds: seeds)
+            let (_, base) = baseline.draw.parameters(forReplication: replication, seeds: seeds)
+            let (_, variant) = surge.draw.parameters(forReplication: replication, seeds: seeds)
             #expect(base[hezbollah] == variant[hezbollah])
             if base[russia] != variant[russia] { russianDrawsDiffer += 1 }
         }

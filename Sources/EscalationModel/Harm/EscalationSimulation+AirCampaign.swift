@@ -19,15 +19,15 @@ extension EscalationSimulation {
         return total
     }
 
-    /// Schedules the actor's next strike at its current rate, replacing any pending one.
+    /// Schedules the actor's next strike at its current rate, replacing any pending one: called
+    /// at the start, after each strike, and whenever `sortieRate(of:)` may have changed.
     mutating func scheduleNextAirstrike(of actor: Int, after time: Double, queue: inout EventQueue<ModelEvent>) {
-        actors[actor].pendingAirstrike = Self.redraw(actors[actor].pendingAirstrike, .airStrike(actor: actor),
-                                                     rate: sortieRate(of: actor), after: time,
-                                                     stream: actorStreams[actor], queue: &queue)
+        let rate = sortieRate(of: actor)
+        actors[actor].strikes.reschedule(.airStrike(actor: actor), rate: rate, after: time,
+                                         stream: actorStreams[actor], queue: &queue)
     }
 
     mutating func flyStrike(by actor: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
-        actors[actor].pendingAirstrike = nil
         scheduleNextAirstrike(of: actor, after: time, queue: &queue)
         guard let target = chooseStrikeTarget(for: actor) else { return }
 

@@ -4,8 +4,11 @@ import Stochastic
 /// One replication of the escalation model: world state, random streams and event handlers.
 ///
 /// The kernel calls `handle(_:at:queue:)` for each event in time order; handlers live in
-/// extensions by concern (`+Assaults`, `+Cascade`, `+AirCampaign`, `+Patrons`, `+Mediation`,
-/// `+Ladder`, `+Trace`).
+/// extensions by concern, in the folder of their concern (`+Assaults`, `+Cascade`, `+AirCampaign`,
+/// `+ChemicalWeapons`, `+Patrons`, `+Mediation`, `+Ladder`, `+DailyReview`, `+Trace`).
+/// Rate-driven families (assaults, strikes, patron decisions, mediation) are `PoissonProcess`es:
+/// each extension states the rate and what an occurrence does, and reschedules when its rate may
+/// have changed.
 public struct EscalationSimulation: DiscreteEventModel {
     public typealias Event = ModelEvent
 
@@ -26,6 +29,9 @@ public struct EscalationSimulation: DiscreteEventModel {
     /// Engagement slots; `nil` slots are free for reuse.
     var engagements: [Engagement?] = []
     var freeEngagementSlots: [Int] = []
+    /// Outside mediators' attempts, at `attempts_per_day`. (Each actor's assaults, strikes and
+    /// decisions are processes of its `ActorState`.)
+    var mediationAttempts = PoissonProcess()
 
     let combatStream: RandomStream
     let effectsStream: RandomStream
@@ -110,20 +116,15 @@ public struct EscalationSimulation: DiscreteEventModel {
         trace = tracing ? [] : nil
     }
 
-    /// Schedules each actor's first assault, strike and decision, mediation, and the daily review.
+    /// Starts the rate-driven processes (each actor's assaults, strikes and decisions, then
+    /// mediation) and the daily review. The order is the order of draws from each stream.
     public mutating func start(queue: inout EventQueue<ModelEvent>) {
         for index in parameters.actors.indices {
             scheduleNextAssault(of: index, after: 0, queue: &queue)
             scheduleNextAirstrike(of: index, after: 0, queue: &queue)
-            let spec = parameters.actors[index]
-            if spec.isPatron, spec.decisionIntervalDays > 0 {
-                queue.schedule(.patronDecision(actor: index),
-                               at: actorStreams[index].exponential(mean: spec.decisionIntervalDays))
-            }
+            scheduleNextDecision(of: index, after: 0, queue: &queue)
         }
-        if parameters.mediation.attemptsPerDay > 0 {
-            queue.schedule(.mediationAttempt, at: mediationStream.exponential(mean: 1 / parameters.mediation.attemptsPerDay))
-        }
+        scheduleNextMediationAttempt(after: 0, queue: &queue)
         // Reviews run after everything else due at the same instant (priority 1).
         queue.schedule(.dailyReview(day: 1), at: 1, priority: 1)
     }
@@ -154,16 +155,6 @@ public struct EscalationSimulation: DiscreteEventModel {
     }
 
     // MARK: - Shared queries
-
-    /// Replaces a pending event of a Poisson process with one drawn at the process's current
-    /// `rate` (none if the rate is 0). By the memorylessness of the exponential, redrawing when
-    /// the rate changes keeps the process exact.
-    static func redraw(_ pending: EventHandle?, _ event: ModelEvent, rate: Double, after time: Double,
-                       stream: RandomStream, queue: inout EventQueue<ModelEvent>) -> EventHandle? {
-        if let pending { queue.cancel(pending) }
-        guard rate > 0 else { return nil }
-        return queue.schedule(event, at: time + stream.exponential(mean: 1 / rate))
-    }
 
     @inline(__always)
     func side(of actor: Int) -> Side {

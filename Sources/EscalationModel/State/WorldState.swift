@@ -9,8 +9,12 @@ struct ActorState: Sendable, Hashable {
     var losses: Double = 0
     var reinforcementsSent: Double = 0
     var postureChanges: Int = 0
-    var pendingAssault: EventHandle?
-    var pendingAirstrike: EventHandle?
+    /// Its assaults, at the rate `assaultRate(of:)` gives.
+    var assaults = PoissonProcess()
+    /// Its airstrikes, at the rate `sortieRate(of:)` gives.
+    var strikes = PoissonProcess()
+    /// A patron's decision epochs, every `decision_interval_days` on average.
+    var decisions = PoissonProcess()
 }
 
 /// The changing state of one region during a replication.

@@ -11,10 +11,19 @@ extension EscalationSimulation {
         return max(0, min(1, (initial - value(heldBy: side)) / initial))
     }
 
+    /// Schedules a patron's next decision epoch, `decision_interval_days` away on average (none
+    /// for an actor that is no patron, or whose interval is 0).
+    mutating func scheduleNextDecision(of actor: Int, after time: Double, queue: inout EventQueue<ModelEvent>) {
+        let spec = parameters.actors[actor]
+        let meanInterval = spec.isPatron ? spec.decisionIntervalDays : 0
+        actors[actor].decisions.reschedule(.patronDecision(actor: actor), meanInterval: meanInterval, after: time,
+                                           stream: actorStreams[actor], queue: &queue)
+    }
+
     mutating func decide(as patron: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
+        scheduleNextDecision(of: patron, after: time, queue: &queue)
         let spec = parameters.actors[patron]
         let stream = actorStreams[patron]
-        queue.schedule(.patronDecision(actor: patron), at: time + stream.exponential(mean: spec.decisionIntervalDays))
         let rule = parameters.patronRule
         let clientSide = spec.side
 

@@ -21,15 +21,15 @@ extension EscalationSimulation {
         return rate
     }
 
-    /// Schedules the actor's next assault at its current rate, replacing any pending one.
+    /// Schedules the actor's next assault at its current rate, replacing any pending one: called
+    /// at the start, after each assault, and whenever `assaultRate(of:)` may have changed.
     mutating func scheduleNextAssault(of actor: Int, after time: Double, queue: inout EventQueue<ModelEvent>) {
-        actors[actor].pendingAssault = Self.redraw(actors[actor].pendingAssault, .assaultLaunch(actor: actor),
-                                                   rate: assaultRate(of: actor), after: time,
-                                                   stream: actorStreams[actor], queue: &queue)
+        let rate = assaultRate(of: actor)
+        actors[actor].assaults.reschedule(.assaultLaunch(actor: actor), rate: rate, after: time,
+                                          stream: actorStreams[actor], queue: &queue)
     }
 
     mutating func launchAssault(by actor: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
-        actors[actor].pendingAssault = nil
         scheduleNextAssault(of: actor, after: time, queue: &queue)
 
         let committed = actors[actor].fieldStrength * tables.actorAssaultCommitment[actor]
