@@ -99,3 +99,11 @@ bench: gsl
 .PHONY: bench-compare
 bench-compare: gsl
 	bash Benchmarks/compare/compare.sh
+
+# The files written from the model's parameter catalogue (Sources/EscalationModel/Catalogue):
+# Scenarios/schema.json, the key tables of docs/scenario-format.md and Fuzz/scenario.dict's keys.
+# ScenarioTests fail while any of them is stale.
+.PHONY: generate
+generate: gsl
+	$(SWIFT) build --product escsim
+	$$($(SWIFT) build --show-bin-path)/escsim schema --write

@@ -1,3 +1,4 @@
+import EscalationModel
 import Stochastic
 import Yams
 

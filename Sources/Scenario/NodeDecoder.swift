@@ -1,52 +1,6 @@
+import EscalationModel
 import Foundation
 import Yams
-
-/// What a number in a scenario must satisfy.
-enum NumberConstraint: Sendable {
-    case any
-    case positive
-    case nonNegative
-    /// A probability or share, in [0, 1].
-    case unitInterval
-    /// In (0, 1]: morale and similar.
-    case positiveUnit
-    case atLeast(Double)
-    /// Zero up to a ceiling: counts of fighters, which the model draws binomial losses from.
-    case upTo(Double)
-
-    /// The most fighters one number may hold: the binomial sampler takes at most 2^32 - 1 trials,
-    /// and a force can grow by reinforcements, so the ceiling leaves a factor of 40 of room.
-    static let fighters = NumberConstraint.upTo(100_000_000)
-
-    func admits(_ x: Double) -> Bool {
-        switch self {
-        case .any: return true
-        case .positive: return x > 0
-        case .nonNegative: return x >= 0
-        case .unitInterval: return (0...1).contains(x)
-        case .positiveUnit: return x > 0 && x <= 1
-        case .atLeast(let low): return x >= low
-        case .upTo(let high): return x >= 0 && x <= high
-        }
-    }
-
-    /// Whether every value in [low, high] satisfies the constraint.
-    func admits(low: Double, high: Double) -> Bool {
-        admits(low) && admits(high)
-    }
-
-    var phrase: String {
-        switch self {
-        case .any: return "a finite number"
-        case .positive: return "positive"
-        case .nonNegative: return "zero or more"
-        case .unitInterval: return "between 0 and 1"
-        case .positiveUnit: return "above 0 and at most 1"
-        case .atLeast(let low): return "at least \(low)"
-        case .upTo(let high): return "between 0 and \(Int(high))"
-        }
-    }
-}
 
 /// The keys of one YAML mapping, checked against the keys a section allows.
 struct Fields {

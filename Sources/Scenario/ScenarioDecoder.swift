@@ -13,51 +13,24 @@ struct ScenarioDecoder {
         decoder = NodeDecoder(file: file)
     }
 
-    static let topLevelKeys = [
-        "escsim", "name", "title", "description", "horizon_days", "max_events", "stalemate_days", "actors",
-        "regions", "ladder", "combat", "cascade", "air_campaign", "patron_rule", "mediation", "chemical_weapons",
-        "collapse", "variants", "sweep",
-    ]
-    static let actorKeys = [
-        "name", "side", "patron_of", "field_strength", "quality", "morale", "assaults_per_day",
-        "assault_commitment", "sorties_per_day", "commitment", "distraction", "decision_interval_days",
-        "reinforcement_size", "reinforcement_delay_days", "reinforce", "posture", "troops_hit_probability",
-    ]
-    static let regionKeys = [
-        "name", "controller", "population", "strategic_value", "garrison", "fortification", "neighbours", "key_city",
-        "patron_troops",
-    ]
-    static let combatKeys = [
-        "round_days", "lethality_per_day", "law", "breakpoint", "max_rounds", "occupation_share", "morale_shock",
-        "morale_weight", "air_support_per_sortie",
-    ]
-    static let cascadeKeys = ["local_shock", "withdrawal_morale", "withdrawal_delay_days"]
-    static let mediationKeys = ["attempts_per_day", "base_success", "exhaustion_weight", "loss_weight"]
-    static let chemicalKeys = ["daily_hazard", "desperation_morale", "minimum_rung", "civilians_killed", "responders"]
-    static let airKeys = [
-        "fighters_hit_per_strike", "civilians_killed_per_strike", "civilians_injured_per_strike",
-        "civilians_displaced_per_strike",
-    ]
-    static let patronRuleKeys = [
-        "threat_sensitivity", "drawdown_propensity", "drawdown_factor", "restraint_per_rung",
-        "restrained_assault_factor", "backed_assault_factor", "morale_boost_per_thousand",
-    ]
-    static let collapseKeys = ["actor", "capital", "morale_threshold"]
-    static let rungKeys = ["id", "trigger", "threshold"]
+    /// The keys of one part of a scenario, from the catalogue (in its order, which suggestions keep).
+    static func keys(_ section: ParameterSpec.Section) -> [String] {
+        ParameterCatalogue.keys(in: section)
+    }
 
-    /// The longest horizon: the model keeps a snapshot per simulated day, and a run of 10^9 days
-    /// asked for 48 GB; 10,000 days (27 years) is longer than any war a scenario describes.
-    static let maximumHorizonDays = 10_000.0
+    static let topLevelKeys = keys(.top)
+
+    /// The longest horizon (the catalogue's ceiling of `horizon_days`).
+    static let maximumHorizonDays = ParameterCatalogue.maximumHorizonDays
 
     typealias Decoded = (name: String, title: String, parameters: ModelParameters)
 
     /// The scenario's name, title and parameters, or nil when there were problems (in `decoder.problems`).
     mutating func decode(_ root: Node) -> Decoded? {
         ScenarioFile.loadCounter?.countDecode()
-        guard let top = decoder.fields(of: root, in: "the scenario", known: Self.topLevelKeys,
-                                       required: ["escsim", "name", "horizon_days", "actors", "regions", "ladder",
-                                                  "collapse"])
-        else { return nil }
+        guard let top = fields(of: root, in: "the scenario", .top) else { return nil }
+        // Every section's numbers start at the model's defaults and are set where the scenario says.
+        var shared = ParameterCatalogue.defaultModel
         if let version = decoder.integer(top["escsim"], "escsim (format version)", minimum: 1), version != 1 {
             decoder.report("this escsim reads scenario format 1, the file says \(version)", at: top["escsim"])
         }
@@ -67,18 +40,20 @@ struct ScenarioDecoder {
         }
         let title = top["title"].flatMap { decoder.string($0, "title") } ?? name ?? ""
         _ = top["description"].flatMap { decoder.string($0, "description") }
-        var horizon = decoder.number(top["horizon_days"], "horizon_days", .positive)
-        if let days = horizon, days > Self.maximumHorizonDays {
-            decoder.report("horizon_days must be at most \(Int(Self.maximumHorizonDays)) (about 27 years), got "
+        let horizonSpec = Self.spec(.top, "horizon_days")
+        var horizon = decoder.number(top["horizon_days"], "horizon_days", horizonSpec.constraint ?? .any)
+        if let days = horizon, let ceiling = horizonSpec.ceiling, days > ceiling {
+            decoder.report("horizon_days must be at most \(Int(ceiling)) (about 27 years), got "
                            + (top["horizon_days"]?.scalar?.string ?? "\(days)"), at: top["horizon_days"])
             horizon = nil
         }
         let maxEvents = top["max_events"].map {
-            decoder.integer($0, "max_events", minimum: 1).flatMap { atMost($0, "", "max_events", node: top["max_events"]) }
-        } ?? 10_000_000
+            wholeNumber($0, "max_events", Self.spec(.top, "max_events"))
+        } ?? shared.maxEvents
         let stalemateDays = top["stalemate_days"].map {
-            decoder.number($0, "stalemate_days", .positive).flatMap { atMost($0, "", "stalemate_days", node: top["stalemate_days"]) }
-        } ?? 7
+            decoder.number($0, "stalemate_days", Self.spec(.top, "stalemate_days").constraint ?? .any)
+                .flatMap { atMost($0, "", "stalemate_days", node: top["stalemate_days"]) }
+        } ?? shared.stalemateDays
 
         var actorEntries = top["actors"].map { decoder.entries(of: $0, in: "actors") } ?? []
         var regionEntries = top["regions"].map { decoder.entries(of: $0, in: "regions") } ?? []
@@ -114,42 +89,21 @@ struct ScenarioDecoder {
             region(entry.id, index: index, node: entry.value, actorIDs: actorIDs, regionIDs: regionIDs)
         }
         let ladder = top["ladder"].flatMap { decodeLadder($0) }
-        var combat = CombatParameters()
-        var cascade = CascadeParameters()
-        var air = AirCampaignParameters()
-        var patronRule = PatronRule()
-        var mediation = MediationParameters()
-        var chemical = ChemicalWeaponsParameters()
-        if let node = top["combat"] { decodeCombat(node, into: &combat) }
-        if let node = top["cascade"] {
-            section(node, "cascade", Self.cascadeKeys, into: &cascade, at: \.cascade, [
-                ("local_shock", .unitInterval, \.localShock),
-                ("withdrawal_morale", .unitInterval, \.withdrawalMorale),
-                ("withdrawal_delay_days", .positive, \.withdrawalDelayDays),
-            ])
+        if let node = top["combat"] { decodeCombat(node, into: &shared) }
+        if let node = top["cascade"], let f = fields(of: node, in: "cascade", .cascade) {
+            sectionNumbers(f, .cascade, into: &shared)
         }
-        if let node = top["air_campaign"] { decodeAirCampaign(node, into: &air) }
-        if let node = top["patron_rule"] {
-            section(node, "patron_rule", Self.patronRuleKeys, into: &patronRule, at: \.patronRule, [
-                ("threat_sensitivity", .nonNegative, \.threatSensitivity),
-                ("drawdown_propensity", .unitInterval, \.drawdownPropensity),
-                ("drawdown_factor", .unitInterval, \.drawdownFactor),
-                ("restraint_per_rung", .unitInterval, \.restraintPerRung),
-                ("restrained_assault_factor", .nonNegative, \.restrainedAssaultFactor),
-                ("backed_assault_factor", .nonNegative, \.backedAssaultFactor),
-                ("morale_boost_per_thousand", .nonNegative, \.moraleBoostPerThousand),
-            ])
+        if let node = top["air_campaign"], let f = fields(of: node, in: "air_campaign", .airCampaign) {
+            perEventDistributions(f, .airCampaign, into: &shared)
         }
-        if let node = top["mediation"] {
-            section(node, "mediation", Self.mediationKeys, into: &mediation, at: \.mediation, [
-                ("attempts_per_day", .nonNegative, \.attemptsPerDay),
-                ("base_success", .unitInterval, \.baseSuccess),
-                ("exhaustion_weight", .nonNegative, \.exhaustionWeight),
-                ("loss_weight", .nonNegative, \.lossWeight),
-            ])
+        if let node = top["patron_rule"], let f = fields(of: node, in: "patron_rule", .patronRule) {
+            sectionNumbers(f, .patronRule, into: &shared)
+        }
+        if let node = top["mediation"], let f = fields(of: node, in: "mediation", .mediation) {
+            sectionNumbers(f, .mediation, into: &shared)
         }
         if let node = top["chemical_weapons"] {
-            decodeChemicalWeapons(node, into: &chemical, actorIDs: actorIDs, rungIDs: ladder?.map(\.id) ?? [])
+            decodeChemicalWeapons(node, into: &shared, actorIDs: actorIDs, rungIDs: ladder?.map(\.id) ?? [])
         }
         let collapse = top["collapse"].flatMap { decodeCollapse($0, actorIDs: actorIDs, regionIDs: regionIDs) }
 
@@ -165,8 +119,9 @@ struct ScenarioDecoder {
         guard decoder.problems.isEmpty else { return nil }
         let parameters = ModelParameters(
             horizonDays: horizon, maxEvents: maxEvents, stalemateDays: stalemateDays, actors: resolvedActors,
-            regions: resolvedRegions, ladder: ladder, combat: combat, cascade: cascade, airCampaign: air,
-            patronRule: patronRule, mediation: mediation, chemicalWeapons: chemical, collapse: collapse)
+            regions: resolvedRegions, ladder: ladder, combat: shared.combat, cascade: shared.cascade,
+            airCampaign: shared.airCampaign, patronRule: shared.patronRule, mediation: shared.mediation,
+            chemicalWeapons: shared.chemicalWeapons, collapse: collapse)
         checkWorkload(parameters, top: top, actorEntries: actorEntries)
         guard decoder.problems.isEmpty else { return nil }
         return (name, title, parameters)
@@ -176,62 +131,44 @@ struct ScenarioDecoder {
 
     private mutating func actor(_ id: String, index: Int, node: Node, actorIDs: [String]) -> ActorSpec? {
         let context = "actor '\(id)'"
-        guard let f = decoder.fields(of: node, in: context, known: Self.actorKeys, required: ["side", "field_strength"])
-        else { return nil }
+        guard let f = fields(of: node, in: context, .actor) else { return nil }
         let path = "actors.\(id)"
         let side: Side? = f["side"].flatMap { choice($0, "\(context): side", Side.self) }
         let patron = f["patron_of"].flatMap { decoder.reference($0, "\(context): patron_of", to: actorIDs, kind: "actor") }
         if let patron, patron == index { decoder.report("\(context) cannot be its own patron", at: f["patron_of"]) }
 
-        var spec = ActorSpec(id: id, name: id, side: side ?? .opposition, patronOf: patron, fieldStrength: 0)
-        spec.name = f["name"].flatMap { decoder.string($0, "\(context): name") } ?? id
-        let numbers: [(String, NumberConstraint, WritableKeyPath<ActorSpec, Double>)] = [
-            ("field_strength", .fighters, \.fieldStrength),
-            ("quality", .positive, \.quality),
-            ("morale", .positiveUnit, \.morale),
-            ("assaults_per_day", .nonNegative, \.assaultsPerDay),
-            ("assault_commitment", .positiveUnit, \.assaultCommitment),
-            ("sorties_per_day", .nonNegative, \.sortiesPerDay),
-            ("commitment", .unitInterval, \.commitment),
-            ("distraction", .unitInterval, \.distraction),
-            ("decision_interval_days", .nonNegative, \.decisionIntervalDays),
-            ("reinforcement_size", .fighters, \.reinforcementSize),
-            ("reinforcement_delay_days", .positive, \.reinforcementDelayDays),
-            ("troops_hit_probability", .unitInterval, \.troopsHitProbability),
-        ]
+        var actor = ActorSpec(id: id, name: id, side: side ?? .opposition, patronOf: patron, fieldStrength: 0)
+        actor.name = f["name"].flatMap { decoder.string($0, "\(context): name") } ?? id
         let base: WritableKeyPath<ModelParameters, ActorSpec> = \.actors[index]
-        for (key, constraint, target) in numbers {
-            guard let node = f[key] else { continue }
-            if let value = parameter(node, "\(context): \(key)", "\(path).\(key)", constraint,
-                                     ceiling: ScenarioLimits.ceiling("actor", key),
+        for spec in ParameterCatalogue.all where spec.section == .actor {
+            guard case .actor(let target)? = spec.target, let node = f[spec.key] else { continue }
+            if let value = parameter(node, "\(context): \(spec.key)", "\(path).\(spec.key)", spec,
                                      stream: StreamLayout.actorParameters(index), target: base.appending(path: target)) {
-                spec[keyPath: target] = value
+                actor[keyPath: target] = value
             }
         }
         if let node = f["reinforce"], let text = decoder.string(node, "\(context): reinforce") {
             switch text {
-            case "own_forces": spec.reinforcesOwnForces = true
-            case "client": spec.reinforcesOwnForces = false
+            case "own_forces": actor.reinforcesOwnForces = true
+            case "client": actor.reinforcesOwnForces = false
             default:
                 decoder.report("\(context): reinforce must be 'own_forces' or 'client', got '\(text)'"
                                + Suggestion.hint(for: text, among: ["own_forces", "client"]), at: node)
             }
         }
-        spec.initialPosture = f["posture"].flatMap { choice($0, "\(context): posture", Posture.self) }
+        actor.initialPosture = f["posture"].flatMap { choice($0, "\(context): posture", Posture.self) }
         if patron == nil {
-            for key in ["decision_interval_days", "reinforcement_size", "posture", "reinforce"] where f[key] != nil {
-                decoder.report("\(context): \(key) applies to patrons only (set patron_of)", at: f[key])
+            for spec in ParameterCatalogue.all where spec.section == .actor && spec.patronsOnly && f[spec.key] != nil {
+                decoder.report("\(context): \(spec.key) applies to patrons only (set patron_of)", at: f[spec.key])
             }
         }
-        return side == nil ? nil : spec
+        return side == nil ? nil : actor
     }
 
     private mutating func region(_ id: String, index: Int, node: Node, actorIDs: [String],
                                  regionIDs: [String]) -> RegionSpec? {
         let context = "region '\(id)'"
-        guard let f = decoder.fields(of: node, in: context, known: Self.regionKeys,
-                                     required: ["controller", "population", "garrison", "neighbours"])
-        else { return nil }
+        guard let f = fields(of: node, in: context, .region) else { return nil }
         let path = "regions.\(id)"
         let controller = decoder.reference(f["controller"], "\(context): controller", to: actorIDs, kind: "actor")
         var neighbours: [Int] = []
@@ -246,29 +183,22 @@ struct ScenarioDecoder {
                 }
             }
         }
-        var spec = RegionSpec(id: id, name: id, controller: controller ?? 0, population: 0, strategicValue: 1,
-                              garrison: 0, neighbours: neighbours)
-        spec.name = f["name"].flatMap { decoder.string($0, "\(context): name") } ?? id
-        let numbers: [(String, NumberConstraint, WritableKeyPath<RegionSpec, Double>)] = [
-            ("population", .nonNegative, \.population),
-            ("strategic_value", .positive, \.strategicValue),
-            ("garrison", .fighters, \.garrison),
-            ("fortification", .positive, \.fortification),
-        ]
+        var region = RegionSpec(id: id, name: id, controller: controller ?? 0, population: 0, garrison: 0,
+                                neighbours: neighbours)
+        region.name = f["name"].flatMap { decoder.string($0, "\(context): name") } ?? id
         let base: WritableKeyPath<ModelParameters, RegionSpec> = \.regions[index]
-        for (key, constraint, target) in numbers {
-            guard let node = f[key] else { continue }
-            if let value = parameter(node, "\(context): \(key)", "\(path).\(key)", constraint,
-                                     ceiling: ScenarioLimits.ceiling("region", key),
+        for spec in ParameterCatalogue.all where spec.section == .region {
+            guard case .region(let target)? = spec.target, let node = f[spec.key] else { continue }
+            if let value = parameter(node, "\(context): \(spec.key)", "\(path).\(spec.key)", spec,
                                      stream: StreamLayout.regionParameters(index), target: base.appending(path: target)) {
-                spec[keyPath: target] = value
+                region[keyPath: target] = value
             }
         }
-        spec.isKeyCity = f["key_city"].flatMap { decoder.bool($0, "\(context): key_city") } ?? false
-        spec.stationedPatron = f["patron_troops"].flatMap {
+        region.isKeyCity = f["key_city"].flatMap { decoder.bool($0, "\(context): key_city") } ?? region.isKeyCity
+        region.stationedPatron = f["patron_troops"].flatMap {
             decoder.reference($0, "\(context): patron_troops", to: actorIDs, kind: "actor")
         }
-        return controller == nil ? nil : spec
+        return controller == nil ? nil : region
     }
 
     /// One of an enum's raw values, with a suggestion when misspelt.
@@ -290,15 +220,15 @@ struct ScenarioDecoder {
         var ids: Set<String> = []
         for (index, item) in items.enumerated() {
             let context = "ladder rung \(index + 1)"
-            guard let f = decoder.fields(of: item, in: context, known: Self.rungKeys, required: ["id", "trigger"])
-            else { continue }
+            guard let f = fields(of: item, in: context, .rung) else { continue }
             guard let id = decoder.string(f["id"], "\(context): id"),
                   let trigger = f["trigger"].flatMap({ choice($0, "\(context): trigger", LadderTrigger.self) })
             else { continue }
             if !ids.insert(id).inserted { decoder.report("\(context): duplicate rung id '\(id)'", at: f["id"]) }
             var threshold = 0.0
             if trigger == .airstrikes {
-                threshold = decoder.number(f["threshold"], "\(context): threshold", .positive)
+                threshold = decoder.number(f["threshold"], "\(context): threshold",
+                                           Self.spec(.rung, "threshold").constraint ?? .any)
                     .flatMap { atMost($0, "ladder", "threshold", what: "\(context): threshold", node: f["threshold"]) } ?? 0
                 if f["threshold"] == nil { decoder.report("\(context): an airstrikes rung needs a threshold", at: item) }
                 if let previous = rungs.last(where: { $0.trigger == .airstrikes }), previous.threshold >= threshold {
@@ -318,94 +248,85 @@ struct ScenarioDecoder {
         return rungs
     }
 
-    /// A section of plain numbers, any of which may be uncertain (drawn from the shared stream).
-    private mutating func section<Section>(_ node: Node, _ name: String, _ keys: [String], into value: inout Section,
-                                           at base: WritableKeyPath<ModelParameters, Section>,
-                                           _ numbers: [(String, NumberConstraint, WritableKeyPath<Section, Double>)]) {
-        guard let f = decoder.fields(of: node, in: name, known: keys) else { return }
-        sectionNumbers(f, name, into: &value, at: base, numbers)
+    /// The fields of a mapping that holds the keys of `section`, with its required keys.
+    private mutating func fields(of node: Node, in context: String, _ section: ParameterSpec.Section) -> Fields? {
+        decoder.fields(of: node, in: context, known: Self.keys(section),
+                       required: ParameterCatalogue.requiredKeys(in: section))
     }
 
-    private mutating func sectionNumbers<Section>(_ f: Fields, _ name: String, into value: inout Section,
-                                                  at base: WritableKeyPath<ModelParameters, Section>,
-                                                  _ numbers: [(String, NumberConstraint, WritableKeyPath<Section, Double>)]) {
-        for (key, constraint, target) in numbers {
-            guard let node = f[key] else { continue }
-            if let number = parameter(node, "\(name): \(key)", "\(name).\(key)", constraint,
-                                      ceiling: ScenarioLimits.ceiling(name, key),
-                                      stream: StreamLayout.sharedParameters, target: base.appending(path: target)) {
-                value[keyPath: target] = number
+    /// The catalogue's entry of a key the decoder reads by name.
+    static func spec(_ section: ParameterSpec.Section, _ key: String) -> ParameterSpec {
+        guard let spec = ParameterCatalogue.entry(section, key) else {
+            fatalError("the parameter catalogue has no key '\(key)' in \(section)")
+        }
+        return spec
+    }
+
+    /// The numbers of a shared section, any of which may be uncertain (drawn from the shared stream).
+    private mutating func sectionNumbers(_ f: Fields, _ section: ParameterSpec.Section,
+                                         into shared: inout ModelParameters) {
+        for spec in ParameterCatalogue.all where spec.section == section {
+            guard case .model(let target)? = spec.target, let node = f[spec.key] else { continue }
+            if let number = parameter(node, "\(section.rawValue): \(spec.key)", "\(section.rawValue).\(spec.key)", spec,
+                                      stream: StreamLayout.sharedParameters, target: target) {
+                shared[keyPath: target] = number
             }
         }
     }
 
-    private mutating func decodeCombat(_ node: Node, into combat: inout CombatParameters) {
-        guard let f = decoder.fields(of: node, in: "combat", known: Self.combatKeys) else { return }
-        sectionNumbers(f, "combat", into: &combat, at: \.combat, [
-            ("round_days", .positive, \.roundDays),
-            ("lethality_per_day", .positive, \.lethalityPerDay),
-            ("occupation_share", .positiveUnit, \.occupationShare),
-            ("morale_shock", .nonNegative, \.moraleShock),
-            ("morale_weight", .unitInterval, \.moraleWeight),
-            ("air_support_per_sortie", .nonNegative, \.airSupportPerSortie),
-        ])
-        if let node = f["law"], let law = choice(node, "combat: law", AttritionLaw.self) { combat.law = law }
-        if let node = f["max_rounds"], let rounds = decoder.integer(node, "combat: max_rounds", minimum: 1),
-           atMost(rounds, "combat", "max_rounds", node: node) != nil {
-            combat.maxRounds = rounds
-        }
-        if let node = f["breakpoint"], let breakpoint = boundedDistribution(node, "combat: breakpoint", .unitInterval) {
-            combat.breakpoint = breakpoint
-        }
-    }
-
-    private mutating func decodeAirCampaign(_ node: Node, into air: inout AirCampaignParameters) {
-        guard let f = decoder.fields(of: node, in: "air_campaign", known: Self.airKeys) else { return }
-        let perStrike: [(String, WritableKeyPath<AirCampaignParameters, Distribution>)] = [
-            ("fighters_hit_per_strike", \.fightersHitPerStrike),
-            ("civilians_killed_per_strike", \.civiliansKilledPerStrike),
-            ("civilians_injured_per_strike", \.civiliansInjuredPerStrike),
-            ("civilians_displaced_per_strike", \.civiliansDisplacedPerStrike),
-        ]
-        for (key, target) in perStrike {
-            if let node = f[key], let d = boundedDistribution(node, "air_campaign: \(key)", .nonNegative,
-                                                              ceiling: ScenarioLimits.ceiling("air_campaign", key)) {
-                air[keyPath: target] = d
+    /// The distributions of a section that are drawn anew at every event.
+    private mutating func perEventDistributions(_ f: Fields, _ section: ParameterSpec.Section,
+                                                into shared: inout ModelParameters) {
+        for spec in ParameterCatalogue.all where spec.section == section {
+            guard case .perEvent(let target)? = spec.target, let node = f[spec.key] else { continue }
+            if let distribution = boundedDistribution(node, "\(section.rawValue): \(spec.key)", spec) {
+                shared[keyPath: target] = distribution
             }
         }
     }
 
-    private mutating func decodeChemicalWeapons(_ node: Node, into chemical: inout ChemicalWeaponsParameters,
+    /// A whole number within its entry's floor and ceiling.
+    private mutating func wholeNumber(_ node: Node, _ what: String, _ spec: ParameterSpec) -> Int? {
+        let minimum = spec.constraint?.floor.map { Int($0.value) } ?? Int.min
+        return decoder.integer(node, what, minimum: minimum)
+            .flatMap { atMost($0, spec.section.rawValue, spec.key, node: node) }
+    }
+
+    private mutating func decodeCombat(_ node: Node, into shared: inout ModelParameters) {
+        guard let f = fields(of: node, in: "combat", .combat) else { return }
+        sectionNumbers(f, .combat, into: &shared)
+        if let node = f["law"], let law = choice(node, "combat: law", AttritionLaw.self) { shared.combat.law = law }
+        if let node = f["max_rounds"], let rounds = wholeNumber(node, "combat: max_rounds", Self.spec(.combat, "max_rounds")) {
+            shared.combat.maxRounds = rounds
+        }
+        if let node = f["breakpoint"],
+           let breakpoint = boundedDistribution(node, "combat: breakpoint", Self.spec(.combat, "breakpoint")) {
+            shared.combat.breakpoint = breakpoint
+        }
+    }
+
+    private mutating func decodeChemicalWeapons(_ node: Node, into shared: inout ModelParameters,
                                                 actorIDs: [String], rungIDs: [String]) {
-        guard let f = decoder.fields(of: node, in: "chemical_weapons", known: Self.chemicalKeys) else { return }
-        sectionNumbers(f, "chemical_weapons", into: &chemical, at: \.chemicalWeapons, [
-            ("daily_hazard", .unitInterval, \.dailyHazard),
-            ("desperation_morale", .unitInterval, \.desperationMorale),
-        ])
+        guard let f = fields(of: node, in: "chemical_weapons", .chemicalWeapons) else { return }
+        sectionNumbers(f, .chemicalWeapons, into: &shared)
         if let node = f["minimum_rung"], let rung = decoder.reference(node, "chemical_weapons: minimum_rung",
                                                                       to: rungIDs, kind: "ladder rung") {
-            chemical.minimumRung = rung
+            shared.chemicalWeapons.minimumRung = rung
         }
-        if let node = f["civilians_killed"],
-           let d = boundedDistribution(node, "chemical_weapons: civilians_killed", .nonNegative,
-                                       ceiling: ScenarioLimits.ceiling("chemical_weapons", "civilians_killed")) {
-            chemical.civiliansKilled = d
-        }
+        perEventDistributions(f, .chemicalWeapons, into: &shared)
         if let list = decoder.list(f["responders"], "chemical_weapons: responders") {
-            chemical.responders = list.compactMap {
+            shared.chemicalWeapons.responders = list.compactMap {
                 decoder.reference($0, "chemical_weapons: responders", to: actorIDs, kind: "actor")
             }
         }
     }
 
     private mutating func decodeCollapse(_ node: Node, actorIDs: [String], regionIDs: [String]) -> CollapseRule? {
-        guard let f = decoder.fields(of: node, in: "collapse", known: Self.collapseKeys,
-                                     required: ["actor", "capital", "morale_threshold"])
-        else { return nil }
+        guard let f = fields(of: node, in: "collapse", .collapse) else { return nil }
         let actor = decoder.reference(f["actor"], "collapse: actor", to: actorIDs, kind: "actor")
         let capital = decoder.reference(f["capital"], "collapse: capital", to: regionIDs, kind: "region")
         let threshold = f["morale_threshold"].flatMap {
-            parameter($0, "collapse: morale_threshold", "collapse.morale_threshold", .unitInterval,
+            parameter($0, "collapse: morale_threshold", "collapse.morale_threshold", Self.spec(.collapse, "morale_threshold"),
                       stream: StreamLayout.sharedParameters, target: \.collapse.moraleThreshold)
         }
         guard let actor, let capital, let threshold else { return nil }
@@ -416,9 +337,9 @@ struct ScenarioDecoder {
 
     /// A number, or a distribution drawn once per replication from `stream` (recorded in
     /// `uncertain`). Returns the value to use when nothing is drawn: the number, or the mean.
-    private mutating func parameter(_ node: Node, _ what: String, _ path: String, _ constraint: NumberConstraint,
-                                    ceiling: Double? = nil,
+    private mutating func parameter(_ node: Node, _ what: String, _ path: String, _ spec: ParameterSpec,
                                     stream: Int, target: WritableKeyPath<ModelParameters, Double>) -> Double? {
+        let constraint = spec.constraint ?? .any, ceiling = spec.ceiling
         if case .scalar = node {
             guard let value = decoder.number(node, what, constraint) else { return nil }
             guard let ceiling, value > ceiling else { return value }
@@ -426,15 +347,15 @@ struct ScenarioDecoder {
                            at: node)
             return nil
         }
-        guard let distribution = boundedDistribution(node, what, constraint, ceiling: ceiling) else { return nil }
+        guard let distribution = boundedDistribution(node, what, spec) else { return nil }
         if let fixed = distribution.fixedValue { return fixed }
         uncertain.append(UncertainParameter(path: path, distribution: distribution, stream: stream, target: target))
         return distribution.mean
     }
 
-    /// A distribution whose every possible value satisfies `constraint`.
-    private mutating func boundedDistribution(_ node: Node, _ what: String, _ constraint: NumberConstraint,
-                                              ceiling: Double? = nil) -> Distribution? {
+    /// A distribution whose every possible value satisfies the entry's constraint and ceiling.
+    private mutating func boundedDistribution(_ node: Node, _ what: String, _ spec: ParameterSpec) -> Distribution? {
+        let constraint = spec.constraint ?? .any, ceiling = spec.ceiling
         guard let distribution = decoder.distribution(node, what) else { return nil }
         if let ceiling, let excess = ScenarioLimits.excess(of: distribution, over: ceiling) {
             // A plain number is a fixed distribution; say it as the author wrote it.

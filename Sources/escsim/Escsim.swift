@@ -23,6 +23,6 @@ struct Escsim: ParsableCommand {
             Shell completion: escsim --generate-completion-script bash|zsh|fish (see README.md).
             """,
         version: EscsimVersion.current,
-        subcommands: [RunCommand.self, MergeCommand.self, TraceCommand.self, ValidateCommand.self, ReportCommand.self]
+        subcommands: [RunCommand.self, MergeCommand.self, TraceCommand.self, ValidateCommand.self, ReportCommand.self, SchemaCommand.self]
     )
 }

@@ -196,21 +196,21 @@ import Yams
 
     // MARK: - Agreement with the decoder
 
-    @Test func everyDecoderKeyListIsTheSchemasKeyList() throws {
+    @Test func everyCatalogueKeyListIsTheSchemasKeyList() throws {
         let validator = try Self.loadSchema()
         let lists: [(String, [String], [String])] = [
-            ("top level", ScenarioDecoder.topLevelKeys, []),
-            ("actor", ScenarioDecoder.actorKeys, ["actors", "*"]),
-            ("region", ScenarioDecoder.regionKeys, ["regions", "*"]),
-            ("first rung", ScenarioDecoder.rungKeys, ["ladder", "[0]"]),
-            ("later rung", ScenarioDecoder.rungKeys, ["ladder", "[1]"]),
-            ("combat", ScenarioDecoder.combatKeys, ["combat"]),
-            ("cascade", ScenarioDecoder.cascadeKeys, ["cascade"]),
-            ("air_campaign", ScenarioDecoder.airKeys, ["air_campaign"]),
-            ("patron_rule", ScenarioDecoder.patronRuleKeys, ["patron_rule"]),
-            ("mediation", ScenarioDecoder.mediationKeys, ["mediation"]),
-            ("chemical_weapons", ScenarioDecoder.chemicalKeys, ["chemical_weapons"]),
-            ("collapse", ScenarioDecoder.collapseKeys, ["collapse"]),
+            ("top level", ParameterCatalogue.keys(in: .top), []),
+            ("actor", ParameterCatalogue.keys(in: .actor), ["actors", "*"]),
+            ("region", ParameterCatalogue.keys(in: .region), ["regions", "*"]),
+            ("first rung", ParameterCatalogue.keys(in: .rung), ["ladder", "[0]"]),
+            ("later rung", ParameterCatalogue.keys(in: .rung), ["ladder", "[1]"]),
+            ("combat", ParameterCatalogue.keys(in: .combat), ["combat"]),
+            ("cascade", ParameterCatalogue.keys(in: .cascade), ["cascade"]),
+            ("air_campaign", ParameterCatalogue.keys(in: .airCampaign), ["air_campaign"]),
+            ("patron_rule", ParameterCatalogue.keys(in: .patronRule), ["patron_rule"]),
+            ("mediation", ParameterCatalogue.keys(in: .mediation), ["mediation"]),
+            ("chemical_weapons", ParameterCatalogue.keys(in: .chemicalWeapons), ["chemical_weapons"]),
+            ("collapse", ParameterCatalogue.keys(in: .collapse), ["collapse"]),
         ]
         for (name, decoderKeys, path) in lists {
             Self.expectSameKeys(name, decoder: Set(decoderKeys), schema: validator.keys(at: path))

@@ -20,7 +20,7 @@ public struct RegionSpec: Sendable, Hashable {
     public var stationedPatron: Int?
 
     public init(
-        id: String, name: String, controller: Int, population: Double, strategicValue: Double,
+        id: String, name: String, controller: Int, population: Double, strategicValue: Double = 1,
         garrison: Double, fortification: Double = 1, neighbours: [Int] = [], isKeyCity: Bool = false,
         stationedPatron: Int? = nil
     ) {

@@ -1,0 +1,147 @@
+import Stochastic
+
+/// One key of the scenario format, as the model describes it: where it sits, what it takes, what
+/// it must satisfy, what it is when left out, and, for a number, where its value goes.
+///
+/// `ParameterCatalogue` lists every key once; the scenario decoder, `Scenarios/schema.json`, the
+/// key tables of docs/scenario-format.md and the fuzz dictionary all read that list.
+/// `@unchecked Sendable` because key paths are immutable but not declared `Sendable`.
+public struct ParameterSpec: @unchecked Sendable {
+    /// The part of a scenario a key belongs to.
+    public enum Section: String, Sendable, CaseIterable {
+        case top = ""
+        case actor
+        case region
+        case rung = "ladder"
+        case combat
+        case cascade
+        case airCampaign = "air_campaign"
+        case patronRule = "patron_rule"
+        case mediation
+        case chemicalWeapons = "chemical_weapons"
+        case collapse
+
+        /// The start of a key's dotted path: `actors.<id>.quality`, `ladder.<n>.threshold`, `combat.round_days`.
+        public var pathPrefix: String {
+            switch self {
+            case .top: return ""
+            case .actor: return "actors.<id>."
+            case .region: return "regions.<id>."
+            case .rung: return "ladder.<n>."
+            default: return rawValue + "."
+            }
+        }
+    }
+
+    /// What a key takes.
+    public indirect enum ValueType: Sendable, Hashable {
+        case number
+        case wholeNumber
+        case text
+        /// One of a closed set of words.
+        case word([String])
+        /// The identifier of an actor, a region or a ladder rung ("actor", "region", "ladder rung").
+        case reference(String)
+        case boolean
+        case list(ValueType)
+        /// A distribution (a plain number is a fixed one).
+        case distribution
+        /// A value whose shape the decoder reads by hand and schema.json describes by hand: the
+        /// actors and regions mappings, the ladder, the sections, variants, the sweep, and the format
+        /// version and scenario name (a constant and a pattern).
+        case structure
+    }
+
+    /// What a key is when the scenario leaves it out.
+    public enum Default: Sendable, Hashable {
+        case required
+        /// No value; the text says what that means ("none", "the id").
+        case absent(String)
+        case number(Double)
+        case distribution(Distribution)
+        case word(String)
+        case boolean(Bool)
+    }
+
+    /// How a number may be uncertain.
+    public enum Uncertainty: Sendable, Hashable {
+        /// A plain number only.
+        case plain
+        /// A number, or a distribution drawn once per replication (recorded in replications.csv).
+        case perReplication
+        /// A distribution drawn anew at every event (a plain number is a fixed one).
+        case perEvent
+    }
+
+    /// Where a value goes in the model's parameters.
+    public enum Target {
+        case actor(WritableKeyPath<ActorSpec, Double>)
+        case region(WritableKeyPath<RegionSpec, Double>)
+        case model(WritableKeyPath<ModelParameters, Double>)
+        case wholeNumber(WritableKeyPath<ModelParameters, Int>)
+        case perEvent(WritableKeyPath<ModelParameters, Distribution>)
+    }
+
+    public var key: String
+    public var section: Section
+    public var type: ValueType
+    /// The lower bound (and the bound of a share or probability) a number must satisfy.
+    public var constraint: NumberConstraint?
+    /// The largest value the model can compute with (ScenarioLimits explains the idea).
+    public var ceiling: Double?
+    public var defaultValue: Default
+    /// Words after the default in the tables: "(never attacks)".
+    public var defaultNote: String
+    public var unit: String
+    /// What the key means, in a sentence or two.
+    public var meaning: String
+    public var uncertainty: Uncertainty
+    public var target: Target?
+    /// Set on an actor without `patron_of`, the key is an error.
+    public var patronsOnly: Bool
+
+    public init(_ key: String, in section: Section, _ type: ValueType, constraint: NumberConstraint? = nil,
+                ceiling: Double? = nil, default defaultValue: Default, note: String = "", unit: String = "",
+                uncertainty: Uncertainty = .plain, target: Target? = nil, patronsOnly: Bool = false,
+                _ meaning: String) {
+        self.key = key
+        self.section = section
+        self.type = type
+        self.constraint = constraint
+        self.ceiling = ceiling
+        self.defaultValue = defaultValue
+        self.defaultNote = note
+        self.unit = unit
+        self.meaning = meaning
+        self.uncertainty = uncertainty
+        self.target = target
+        self.patronsOnly = patronsOnly
+    }
+
+    /// The key's dotted path pattern: `actors.<id>.quality`.
+    public var path: String { section.pathPrefix + key }
+
+    public var isRequired: Bool { defaultValue == .required }
+
+    /// Whether the key takes a number or a distribution (whole numbers included).
+    public var isNumeric: Bool {
+        switch type {
+        case .number, .wholeNumber, .distribution: return true
+        default: return false
+        }
+    }
+
+    /// The range as the tables write it: "> 0, at most 100", bounds written by `format`.
+    public func range(_ format: (Double) -> String = ParameterSpec.format) -> String {
+        var parts: [String] = []
+        if type == .wholeNumber { parts.append("whole") }
+        if let constraint { parts.append(constraint.range(format)) }
+        if let ceiling, constraint?.top.map({ $0 > ceiling }) ?? true { parts.append("at most " + format(ceiling)) }
+        return parts.joined(separator: ", ")
+    }
+
+    /// A number as the tables and messages write a bound: whole numbers written out, others as Swift prints them.
+    public static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+}
