@@ -4,7 +4,8 @@ import Stochastic
 import Yams
 
 /// Turns a composed scenario document into model parameters, reporting every problem with its
-/// location. This file is the definition of the scenario format (see docs/scenario-format.md).
+/// location. The keys, their ranges, ceilings and defaults are the parameter catalogue's
+/// (`ParameterCatalogue`); this file reads them, and by hand the shapes that are not simple values.
 struct ScenarioDecoder {
     var decoder: NodeDecoder
     var uncertain: [UncertainParameter] = []
@@ -19,9 +20,6 @@ struct ScenarioDecoder {
     }
 
     static let topLevelKeys = keys(.top)
-
-    /// The longest horizon (the catalogue's ceiling of `horizon_days`).
-    static let maximumHorizonDays = ParameterCatalogue.maximumHorizonDays
 
     typealias Decoded = (name: String, title: String, parameters: ModelParameters)
 
@@ -140,7 +138,7 @@ struct ScenarioDecoder {
         var actor = ActorSpec(id: id, name: id, side: side ?? .opposition, patronOf: patron, fieldStrength: 0)
         actor.name = f["name"].flatMap { decoder.string($0, "\(context): name") } ?? id
         let base: WritableKeyPath<ModelParameters, ActorSpec> = \.actors[index]
-        for spec in ParameterCatalogue.all where spec.section == .actor {
+        for spec in ParameterCatalogue.bySection[.actor] ?? [] {
             guard case .actor(let target)? = spec.target, let node = f[spec.key] else { continue }
             if let value = parameter(node, "\(context): \(spec.key)", "\(path).\(spec.key)", spec,
                                      stream: StreamLayout.actorParameters(index), target: base.appending(path: target)) {
@@ -158,7 +156,7 @@ struct ScenarioDecoder {
         }
         actor.initialPosture = f["posture"].flatMap { choice($0, "\(context): posture", Posture.self) }
         if patron == nil {
-            for spec in ParameterCatalogue.all where spec.section == .actor && spec.patronsOnly && f[spec.key] != nil {
+            for spec in ParameterCatalogue.bySection[.actor] ?? [] where spec.patronsOnly && f[spec.key] != nil {
                 decoder.report("\(context): \(spec.key) applies to patrons only (set patron_of)", at: f[spec.key])
             }
         }
@@ -187,7 +185,7 @@ struct ScenarioDecoder {
                                 neighbours: neighbours)
         region.name = f["name"].flatMap { decoder.string($0, "\(context): name") } ?? id
         let base: WritableKeyPath<ModelParameters, RegionSpec> = \.regions[index]
-        for spec in ParameterCatalogue.all where spec.section == .region {
+        for spec in ParameterCatalogue.bySection[.region] ?? [] {
             guard case .region(let target)? = spec.target, let node = f[spec.key] else { continue }
             if let value = parameter(node, "\(context): \(spec.key)", "\(path).\(spec.key)", spec,
                                      stream: StreamLayout.regionParameters(index), target: base.appending(path: target)) {
@@ -265,7 +263,7 @@ struct ScenarioDecoder {
     /// The numbers of a shared section, any of which may be uncertain (drawn from the shared stream).
     private mutating func sectionNumbers(_ f: Fields, _ section: ParameterSpec.Section,
                                          into shared: inout ModelParameters) {
-        for spec in ParameterCatalogue.all where spec.section == section {
+        for spec in ParameterCatalogue.bySection[section] ?? [] {
             guard case .model(let target)? = spec.target, let node = f[spec.key] else { continue }
             if let number = parameter(node, "\(section.rawValue): \(spec.key)", "\(section.rawValue).\(spec.key)", spec,
                                       stream: StreamLayout.sharedParameters, target: target) {
@@ -277,7 +275,7 @@ struct ScenarioDecoder {
     /// The distributions of a section that are drawn anew at every event.
     private mutating func perEventDistributions(_ f: Fields, _ section: ParameterSpec.Section,
                                                 into shared: inout ModelParameters) {
-        for spec in ParameterCatalogue.all where spec.section == section {
+        for spec in ParameterCatalogue.bySection[section] ?? [] {
             guard case .perEvent(let target)? = spec.target, let node = f[spec.key] else { continue }
             if let distribution = boundedDistribution(node, "\(section.rawValue): \(spec.key)", spec) {
                 shared[keyPath: target] = distribution

@@ -25,19 +25,22 @@ public enum ParameterCatalogue {
     public static let all: [ParameterSpec] = top + actor + region + rung + combat + cascade + airCampaign
         + patronRule + mediation + chemicalWeapons + collapse
 
+    /// The entries of each section, in order (looked up for every key of every variant decoded).
+    public static let bySection: [ParameterSpec.Section: [ParameterSpec]] = Dictionary(grouping: all, by: \.section)
+
     /// The keys of one section, in order.
     public static func keys(in section: ParameterSpec.Section) -> [String] {
-        all.filter { $0.section == section }.map(\.key)
+        (bySection[section] ?? []).map(\.key)
     }
 
     /// The keys of one section the scenario must give.
     public static func requiredKeys(in section: ParameterSpec.Section) -> [String] {
-        all.filter { $0.section == section && $0.isRequired }.map(\.key)
+        (bySection[section] ?? []).filter(\.isRequired).map(\.key)
     }
 
     /// The entry of `key` in `section`.
     public static func entry(_ section: ParameterSpec.Section, _ key: String) -> ParameterSpec? {
-        all.first { $0.section == section && $0.key == key }
+        bySection[section]?.first { $0.key == key }
     }
 
     // MARK: - Defaults, read from the model's own initialisers
