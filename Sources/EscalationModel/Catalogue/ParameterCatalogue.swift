@@ -54,43 +54,28 @@ public enum ParameterCatalogue {
 
     typealias Spec = ParameterSpec
 
-    private static func actorNumber(
-        _ key: String, _ target: WritableKeyPath<ActorSpec, Double>, _ constraint: NumberConstraint,
+    /// The entry of a number with a target: its default is the model's, read through the target.
+    private static func number(
+        _ key: String, in section: Spec.Section, _ target: Spec.Target, _ constraint: NumberConstraint,
         ceiling: Double? = nil, required: Bool = false, note: String = "", unit: String = "",
         patronsOnly: Bool = false, _ meaning: String
     ) -> Spec {
-        Spec(key, in: .actor, .number, constraint: constraint, ceiling: ceiling,
-             default: required ? .required : .number(defaultActor[keyPath: target]), note: note, unit: unit,
-             uncertainty: .perReplication, target: .actor(target), patronsOnly: patronsOnly, meaning)
-    }
-
-    private static func regionNumber(
-        _ key: String, _ target: WritableKeyPath<RegionSpec, Double>, _ constraint: NumberConstraint,
-        ceiling: Double? = nil, required: Bool = false, unit: String = "", _ meaning: String
-    ) -> Spec {
-        Spec(key, in: .region, .number, constraint: constraint, ceiling: ceiling,
-             default: required ? .required : .number(defaultRegion[keyPath: target]), unit: unit,
-             uncertainty: .perReplication, target: .region(target), meaning)
-    }
-
-    private static func sectionNumber(
-        _ key: String, in section: Spec.Section, _ target: WritableKeyPath<ModelParameters, Double>,
-        _ constraint: NumberConstraint, ceiling: Double? = nil, note: String = "", unit: String = "",
-        _ meaning: String
-    ) -> Spec {
-        Spec(key, in: section, .number, constraint: constraint, ceiling: ceiling,
-             default: .number(defaultModel[keyPath: target]), note: note, unit: unit,
-             uncertainty: .perReplication, target: .model(target), meaning)
-    }
-
-    private static func perEvent(
-        _ key: String, in section: Spec.Section, _ target: WritableKeyPath<ModelParameters, Distribution>,
-        _ constraint: NumberConstraint, ceiling: Double? = nil, note: String = "", unit: String = "",
-        _ meaning: String
-    ) -> Spec {
-        Spec(key, in: section, .distribution, constraint: constraint, ceiling: ceiling,
-             default: .distribution(defaultModel[keyPath: target]), note: note, unit: unit,
-             uncertainty: .perEvent, target: .perEvent(target), meaning)
+        let type: Spec.ValueType, uncertainty: Spec.Uncertainty, defaultValue: Spec.Default
+        switch target {
+        case .actor(let path):
+            (type, uncertainty, defaultValue) = (.number, .perReplication, .number(defaultActor[keyPath: path]))
+        case .region(let path):
+            (type, uncertainty, defaultValue) = (.number, .perReplication, .number(defaultRegion[keyPath: path]))
+        case .model(let path):
+            (type, uncertainty, defaultValue) = (.number, .perReplication, .number(defaultModel[keyPath: path]))
+        case .wholeNumber(let path):
+            (type, uncertainty, defaultValue) = (.wholeNumber, .plain, .number(Double(defaultModel[keyPath: path])))
+        case .perEvent(let path):
+            (type, uncertainty, defaultValue) = (.distribution, .perEvent, .distribution(defaultModel[keyPath: path]))
+        }
+        return Spec(key, in: section, type, constraint: constraint, ceiling: ceiling,
+                    default: required ? .required : defaultValue, note: note, unit: unit, uncertainty: uncertainty,
+                    target: target, patronsOnly: patronsOnly, meaning)
     }
 
     // MARK: - Top level
@@ -110,10 +95,9 @@ public enum ParameterCatalogue {
              "Simulated time per replication (at most about 27 years)."),
         // At a few million events a second, 10^9 events is minutes per replication; more is a
         // runaway, not a war. It also keeps every count of events (airstrikes) below 2^53.
-        Spec("max_events", in: .top, .wholeNumber, constraint: .atLeast(1), ceiling: 1e9,
-             default: .number(Double(defaultModel.maxEvents)), unit: "events", target: .wholeNumber(\.maxEvents),
-             "Guard against runaway runs: a replication that processes this many events stops and is reported "
-             + "with status 'guard'."),
+        number("max_events", in: .top, .wholeNumber(\.maxEvents), .atLeast(1), ceiling: 1e9, unit: "events",
+               "Guard against runaway runs: a replication that processes this many events stops and is reported "
+               + "with status 'guard'."),
         // The horizon's own ceiling: a stalemate longer than any run can never be declared.
         Spec("stalemate_days", in: .top, .number, constraint: .positive, ceiling: maximumHorizonDays,
              default: .number(defaultModel.stalemateDays), unit: "days", target: .model(\.stalemateDays),
@@ -156,38 +140,43 @@ public enum ParameterCatalogue {
         Spec("patron_of", in: .actor, .reference("actor"), default: .absent("none"),
              "The actor this one backs (on the same side, not itself); makes it a patron that decides to "
              + "reinforce, hold or draw down."),
-        actorNumber("field_strength", \.fieldStrength, .fighters, required: true, unit: "fighters",
-                    "Mobile fighters available for assaults (garrisons are counted per region)."),
+        number("field_strength", in: .actor, .actor(\.fieldStrength), .fighters, required: true, unit: "fighters",
+               "Mobile fighters available for assaults (garrisons are counted per region)."),
         // Effectiveness per fighter against reference infantry (1). Powers are squared in
         // target choice (force x quality)^2; 100 keeps them far from overflow.
-        actorNumber("quality", \.quality, .positive, ceiling: 100, unit: "multiplier",
-                    "Combat effectiveness per fighter (1 = reference infantry)."),
-        actorNumber("morale", \.morale, .positiveUnit,
-                    "Starting morale: scales effectiveness (see combat.morale_weight) and the losses a force "
-                    + "accepts before it breaks."),
+        number("quality", in: .actor, .actor(\.quality), .positive, ceiling: 100, unit: "multiplier",
+               "Combat effectiveness per fighter (1 = reference infantry)."),
+        number("morale", in: .actor, .actor(\.morale), .positiveUnit,
+               "Starting morale: scales effectiveness (see combat.morale_weight) and the losses a force "
+               + "accepts before it breaks."),
         // A Poisson process each; with `max_rounds` rounds per assault these are the bulk of a
         // run's events (see the decoder's `checkWorkload`). No army launches a hundred assaults a day.
-        actorNumber("assaults_per_day", \.assaultsPerDay, .nonNegative, ceiling: 100, note: "never attacks",
-                    unit: "assaults per day", "Rate of the Poisson process of the actor's assaults across the front."),
-        actorNumber("assault_commitment", \.assaultCommitment, .positiveUnit, unit: "share",
-                    "Share of the field force committed to one assault."),
+        number("assaults_per_day", in: .actor, .actor(\.assaultsPerDay), .nonNegative, ceiling: 100,
+               note: "never attacks",
+               unit: "assaults per day", "Rate of the Poisson process of the actor's assaults across the front."),
+        number("assault_commitment", in: .actor, .actor(\.assaultCommitment), .positiveUnit, unit: "share",
+               "Share of the field force committed to one assault."),
         // Desert Storm's coalition flew about 3,000 sorties a day at its height.
-        actorNumber("sorties_per_day", \.sortiesPerDay, .nonNegative, ceiling: 10_000, note: "no air arm",
-                    unit: "strikes per day",
-                    "Airstrikes per day at full commitment (a Poisson process at sorties_per_day x commitment)."),
-        actorNumber("commitment", \.commitment, .unitInterval, unit: "share",
-                    "Share of its means the actor puts into this war: multiplies its sorties and, for a patron, "
-                    + "its willingness to reinforce."),
-        actorNumber("distraction", \.distraction, .unitInterval, unit: "share",
-                    "Pull of other wars on the same means (patrons: lowers reinforcement, raises draw-down)."),
+        number("sorties_per_day", in: .actor, .actor(\.sortiesPerDay), .nonNegative, ceiling: 10_000,
+               note: "no air arm",
+               unit: "strikes per day",
+               "Airstrikes per day at full commitment (a Poisson process at sorties_per_day x commitment)."),
+        number("commitment", in: .actor, .actor(\.commitment), .unitInterval, unit: "share",
+               "Share of its means the actor puts into this war: multiplies its sorties and, for a patron, "
+               + "its willingness to reinforce."),
+        number("distraction", in: .actor, .actor(\.distraction), .unitInterval, unit: "share",
+               "Pull of other wars on the same means (patrons: lowers reinforcement, raises draw-down)."),
         // Delays and intervals beyond the longest horizon mean "never" already.
-        actorNumber("decision_interval_days", \.decisionIntervalDays, .nonNegative, ceiling: maximumHorizonDays,
-                    note: "never decides", unit: "days", patronsOnly: true,
-                    "Mean time between the patron's decisions (exponential)."),
-        actorNumber("reinforcement_size", \.reinforcementSize, .fighters, note: "never reinforces", unit: "fighters",
-                    patronsOnly: true, "Fighters the patron sends per reinforcement."),
-        actorNumber("reinforcement_delay_days", \.reinforcementDelayDays, .positive, ceiling: maximumHorizonDays,
-                    unit: "days", "Mean time for a reinforcement to arrive (exponential)."),
+        number("decision_interval_days", in: .actor, .actor(\.decisionIntervalDays), .nonNegative,
+               ceiling: maximumHorizonDays,
+               note: "never decides", unit: "days", patronsOnly: true,
+               "Mean time between the patron's decisions (exponential)."),
+        number("reinforcement_size", in: .actor, .actor(\.reinforcementSize), .fighters, note: "never reinforces",
+               unit: "fighters",
+               patronsOnly: true, "Fighters the patron sends per reinforcement."),
+        number("reinforcement_delay_days", in: .actor, .actor(\.reinforcementDelayDays), .positive,
+               ceiling: maximumHorizonDays,
+               unit: "days", "Mean time for a reinforcement to arrive (exponential)."),
         Spec("reinforce", in: .actor, .word(["client", "own_forces"]),
              default: .word(defaultActor.reinforcesOwnForces ? "own_forces" : "client"), patronsOnly: true,
              "Where the patron's reinforcements go: client (they join the client's field force) or own_forces "
@@ -197,10 +186,10 @@ public enum ParameterCatalogue {
              "The patron's stance toward the client's offensive at the start. restrain slows the client's assaults "
              + "(patron_rule.restrained_assault_factor), back speeds them (backed_assault_factor); while not back, "
              + "the patron's own aircraft and troops stay out."),
-        actorNumber("troops_hit_probability", \.troopsHitProbability, .unitInterval,
-                    unit: "probability per assault or strike",
-                    "Chance that an enemy assault or airstrike on a region holding this actor's troops (regions' "
-                    + "patron_troops) hits them; the patron then backs its client at once."),
+        number("troops_hit_probability", in: .actor, .actor(\.troopsHitProbability), .unitInterval,
+               unit: "probability per assault or strike",
+               "Chance that an enemy assault or airstrike on a region holding this actor's troops (regions' "
+               + "patron_troops) hits them; the patron then backs its client at once."),
     ]
 
     // MARK: - Regions
@@ -211,18 +200,20 @@ public enum ParameterCatalogue {
              "The actor holding the region at the start."),
         // More people than live on Earth; the sum over 112 regions (about 10^12) stays exact,
         // and it bounds the civilians killed and displaced (neither can exceed the residents).
-        regionNumber("population", \.population, .nonNegative, ceiling: 1e10, required: true, unit: "people",
-                     "Residents at the start (airstrikes kill and displace them)."),
+        number("population", in: .region, .region(\.population), .nonNegative, ceiling: 1e10, required: true,
+               unit: "people",
+               "Residents at the start (airstrikes kill and displace them)."),
         // A relative weight, summed over regions into territory shares: 10^6 between the
         // least and the most valuable region is more contrast than any map needs, and the
         // sums stay finite (1e308 made every share NaN).
-        regionNumber("strategic_value", \.strategicValue, .positive, ceiling: 1e6, unit: "relative weight",
-                     "Weight of the region in territory shares, target choice and morale shocks."),
-        regionNumber("garrison", \.garrison, .fighters, required: true, unit: "fighters",
-                     "Fighters of the controller holding the region at the start."),
+        number("strategic_value", in: .region, .region(\.strategicValue), .positive, ceiling: 1e6,
+               unit: "relative weight",
+               "Weight of the region in territory shares, target choice and morale shocks."),
+        number("garrison", in: .region, .region(\.garrison), .fighters, required: true, unit: "fighters",
+               "Fighters of the controller holding the region at the start."),
         // Multiplies the defenders' power, squared in target choice, like quality.
-        regionNumber("fortification", \.fortification, .positive, ceiling: 100, unit: "multiplier",
-                     "Multiplier on the defenders' effective strength (1 = open ground)."),
+        number("fortification", in: .region, .region(\.fortification), .positive, ceiling: 100, unit: "multiplier",
+               "Multiplier on the defenders' effective strength (1 = open ground)."),
         Spec("neighbours", in: .region, .list(.reference("region")), default: .required,
              "Adjacent regions; neighbourhood is mutual, so listing a pair once is enough (an empty list is "
              + "allowed). The whole graph must be connected, and a region cannot neighbour itself."),
@@ -251,14 +242,14 @@ public enum ParameterCatalogue {
     // MARK: - Combat
 
     static let combat: [Spec] = [
-        sectionNumber("round_days", in: .combat, \.combat.roundDays, .positive, ceiling: maximumHorizonDays,
-                      unit: "days", "Length of one combat round."),
+        number("round_days", in: .combat, .model(\.combat.roundDays), .positive, ceiling: maximumHorizonDays,
+               unit: "days", "Length of one combat round."),
         // Fighters put out of action per effective opposing fighter per day: 100 kills a force
         // many times over in one round already (losses are capped at the force).
-        sectionNumber("lethality_per_day", in: .combat, \.combat.lethalityPerDay, .positive, ceiling: 100,
-                      unit: "fighters per effective fighter per day",
-                      "Enemy fighters put out of action per effective fighter per day (the Lanchester attrition "
-                      + "coefficient)."),
+        number("lethality_per_day", in: .combat, .model(\.combat.lethalityPerDay), .positive, ceiling: 100,
+               unit: "fighters per effective fighter per day",
+               "Enemy fighters put out of action per effective fighter per day (the Lanchester attrition "
+               + "coefficient)."),
         Spec("law", in: .combat, .word(AttritionLaw.allCases.map(\.rawValue)),
              default: .word(defaultModel.combat.law.rawValue),
              "Lanchester attrition law: square (aimed fire: losses scale with the enemy's effective power) or "
@@ -270,38 +261,36 @@ public enum ParameterCatalogue {
              "Per engagement and side: share of its committed force a side loses before it breaks, multiplied "
              + "by its morale."),
         // Each round is an event; with `assaults_per_day` this bounds a run's events.
-        Spec("max_rounds", in: .combat, .wholeNumber, constraint: .atLeast(1), ceiling: 10_000,
-             default: .number(Double(defaultModel.combat.maxRounds)), unit: "rounds",
-             target: .wholeNumber(\.combat.maxRounds),
-             "Rounds after which an undecided assault is called off (repelled)."),
-        sectionNumber("occupation_share", in: .combat, \.combat.occupationShare, .positiveUnit, unit: "share",
-                      "Share of the victorious assault force left behind as the new garrison (also sizes a "
-                      + "walk-in garrison after a withdrawal)."),
-        sectionNumber("morale_shock", in: .combat, \.combat.moraleShock, .nonNegative, ceiling: 100,
-                      unit: "morale per share of strategic value",
-                      "Morale lost by the losing camp (actors and garrisons) per share of its holdings lost; the "
-                      + "winners gain half."),
-        sectionNumber("morale_weight", in: .combat, \.combat.moraleWeight, .unitInterval,
-                      "How much morale weighs on effectiveness: effectiveness = quality x (1 - w + w x morale) x "
-                      + "air support."),
+        number("max_rounds", in: .combat, .wholeNumber(\.combat.maxRounds), .atLeast(1), ceiling: 10_000,
+               unit: "rounds", "Rounds after which an undecided assault is called off (repelled)."),
+        number("occupation_share", in: .combat, .model(\.combat.occupationShare), .positiveUnit, unit: "share",
+               "Share of the victorious assault force left behind as the new garrison (also sizes a "
+               + "walk-in garrison after a withdrawal)."),
+        number("morale_shock", in: .combat, .model(\.combat.moraleShock), .nonNegative, ceiling: 100,
+               unit: "morale per share of strategic value",
+               "Morale lost by the losing camp (actors and garrisons) per share of its holdings lost; the "
+               + "winners gain half."),
+        number("morale_weight", in: .combat, .model(\.combat.moraleWeight), .unitInterval,
+               "How much morale weighs on effectiveness: effectiveness = quality x (1 - w + w x morale) x "
+               + "air support."),
         // Air support multiplies effectiveness by 1 + this x the camp's sorties a day.
-        sectionNumber("air_support_per_sortie", in: .combat, \.combat.airSupportPerSortie, .nonNegative,
-                      ceiling: 10, unit: "per daily sortie",
-                      "Air support = 1 + this x the sorties per day the camp is flying; multiplies its fighters' "
-                      + "effectiveness."),
+        number("air_support_per_sortie", in: .combat, .model(\.combat.airSupportPerSortie), .nonNegative,
+               ceiling: 10, unit: "per daily sortie",
+               "Air support = 1 + this x the sorties per day the camp is flying; multiplies its fighters' "
+               + "effectiveness."),
     ]
 
     // MARK: - Cascade
 
     static let cascade: [Spec] = [
-        sectionNumber("local_shock", in: .cascade, \.cascade.localShock, .unitInterval, unit: "morale",
-                      "Extra morale lost by the loser's garrisons next to a lost region."),
-        sectionNumber("withdrawal_morale", in: .cascade, \.cascade.withdrawalMorale, .unitInterval, unit: "morale",
-                      "A front-line garrison below this morale pulls out, and its region passes without a fight to "
-                      + "the strongest engaged hostile neighbour."),
-        sectionNumber("withdrawal_delay_days", in: .cascade, \.cascade.withdrawalDelayDays, .positive,
-                      ceiling: maximumHorizonDays, unit: "days",
-                      "Mean delay before such a garrison pulls out (exponential)."),
+        number("local_shock", in: .cascade, .model(\.cascade.localShock), .unitInterval, unit: "morale",
+               "Extra morale lost by the loser's garrisons next to a lost region."),
+        number("withdrawal_morale", in: .cascade, .model(\.cascade.withdrawalMorale), .unitInterval, unit: "morale",
+               "A front-line garrison below this morale pulls out, and its region passes without a fight to "
+               + "the strongest engaged hostile neighbour."),
+        number("withdrawal_delay_days", in: .cascade, .model(\.cascade.withdrawalDelayDays), .positive,
+               ceiling: maximumHorizonDays, unit: "days",
+               "Mean delay before such a garrison pulls out (exponential)."),
     ]
 
     // MARK: - Air campaign
@@ -310,15 +299,15 @@ public enum ParameterCatalogue {
     // (strikes <= max_events <= 10^9) x 10^6 = 10^15 < 2^53. Killed and displaced are also
     // capped by the region's residents, injured are not.
     static let airCampaign: [Spec] = [
-        perEvent("fighters_hit_per_strike", in: .airCampaign, \.airCampaign.fightersHitPerStrike, .nonNegative,
-                 ceiling: 1e8, unit: "fighters per strike",
-                 "Fighters of the target garrison put out of action by one strike (at most the garrison)."),
-        perEvent("civilians_killed_per_strike", in: .airCampaign, \.airCampaign.civiliansKilledPerStrike,
+        number("fighters_hit_per_strike", in: .airCampaign, .perEvent(\.airCampaign.fightersHitPerStrike), .nonNegative,
+               ceiling: 1e8, unit: "fighters per strike",
+               "Fighters of the target garrison put out of action by one strike (at most the garrison)."),
+        number("civilians_killed_per_strike", in: .airCampaign, .perEvent(\.airCampaign.civiliansKilledPerStrike),
                  .nonNegative, ceiling: 1e6, unit: "people per strike",
                  "Civilians killed by one strike (at most the region's population)."),
-        perEvent("civilians_injured_per_strike", in: .airCampaign, \.airCampaign.civiliansInjuredPerStrike,
+        number("civilians_injured_per_strike", in: .airCampaign, .perEvent(\.airCampaign.civiliansInjuredPerStrike),
                  .nonNegative, ceiling: 1e6, unit: "people per strike", "Civilians injured by one strike."),
-        perEvent("civilians_displaced_per_strike", in: .airCampaign, \.airCampaign.civiliansDisplacedPerStrike,
+        number("civilians_displaced_per_strike", in: .airCampaign, .perEvent(\.airCampaign.civiliansDisplacedPerStrike),
                  .nonNegative, ceiling: 1e7, unit: "people per strike",
                  "Civilians who flee the region after one strike (at most those left)."),
     ]
@@ -327,27 +316,27 @@ public enum ParameterCatalogue {
 
     static let patronRule: [Spec] = [
         // Pressure and opportunity are capped at 1 (min(1, this x share lost)).
-        sectionNumber("threat_sensitivity", in: .patronRule, \.patronRule.threatSensitivity, .nonNegative,
-                      ceiling: 1000, note: "full pressure once a third is lost",
-                      "pressure = min(1, this x share of the client camp's starting strategic value lost); also "
-                      + "scales a posture holder's opportunity (the enemy camp's share lost)."),
-        sectionNumber("drawdown_propensity", in: .patronRule, \.patronRule.drawdownPropensity, .unitInterval,
-                      "P(draw down) = distraction x (1 - pressure) x this, at each decision."),
-        sectionNumber("drawdown_factor", in: .patronRule, \.patronRule.drawdownFactor, .unitInterval,
-                      unit: "multiplier",
-                      "A draw-down multiplies the patron's commitment (and so its sorties) by this."),
-        sectionNumber("restraint_per_rung", in: .patronRule, \.patronRule.restraintPerRung, .unitInterval,
-                      unit: "probability",
-                      "A posture holder restrains with probability this x ladder level / top level (outside "
-                      + "pressure as the war escalates)."),
+        number("threat_sensitivity", in: .patronRule, .model(\.patronRule.threatSensitivity), .nonNegative,
+               ceiling: 1000, note: "full pressure once a third is lost",
+               "pressure = min(1, this x share of the client camp's starting strategic value lost); also "
+               + "scales a posture holder's opportunity (the enemy camp's share lost)."),
+        number("drawdown_propensity", in: .patronRule, .model(\.patronRule.drawdownPropensity), .unitInterval,
+               "P(draw down) = distraction x (1 - pressure) x this, at each decision."),
+        number("drawdown_factor", in: .patronRule, .model(\.patronRule.drawdownFactor), .unitInterval,
+               unit: "multiplier",
+               "A draw-down multiplies the patron's commitment (and so its sorties) by this."),
+        number("restraint_per_rung", in: .patronRule, .model(\.patronRule.restraintPerRung), .unitInterval,
+               unit: "probability",
+               "A posture holder restrains with probability this x ladder level / top level (outside "
+               + "pressure as the war escalates)."),
         // Multiply a client's assault rate: counted in the decoder's workload estimate.
-        sectionNumber("restrained_assault_factor", in: .patronRule, \.patronRule.restrainedAssaultFactor,
+        number("restrained_assault_factor", in: .patronRule, .model(\.patronRule.restrainedAssaultFactor),
                       .nonNegative, ceiling: 100, unit: "multiplier",
                       "Multiplies the client's assault rate while its patron restrains."),
-        sectionNumber("backed_assault_factor", in: .patronRule, \.patronRule.backedAssaultFactor, .nonNegative,
-                      ceiling: 100, unit: "multiplier", "Multiplies the client's assault rate while its patron backs it."),
+        number("backed_assault_factor", in: .patronRule, .model(\.patronRule.backedAssaultFactor), .nonNegative,
+               ceiling: 100, unit: "multiplier", "Multiplies the client's assault rate while its patron backs it."),
         // Morale is capped at 1 after the boost.
-        sectionNumber("morale_boost_per_thousand", in: .patronRule, \.patronRule.moraleBoostPerThousand,
+        number("morale_boost_per_thousand", in: .patronRule, .model(\.patronRule.moraleBoostPerThousand),
                       .nonNegative, ceiling: 1000, unit: "morale per 1,000 fighters",
                       "Morale every actor and garrison of the camp gains per 1,000 reinforcing fighters arriving."),
     ]
@@ -355,36 +344,36 @@ public enum ParameterCatalogue {
     // MARK: - Mediation
 
     static let mediation: [Spec] = [
-        sectionNumber("attempts_per_day", in: .mediation, \.mediation.attemptsPerDay, .nonNegative, ceiling: 100,
-                      note: "no mediation", unit: "attempts per day",
-                      "Rate of the Poisson process of mediation attempts."),
-        sectionNumber("base_success", in: .mediation, \.mediation.baseSuccess, .unitInterval, unit: "probability",
-                      "Success probability of an attempt on day 0 with no losses; success = min(1, base_success + "
-                      + "exhaustion_weight x day/horizon + loss_weight x share of all fighters lost)."),
+        number("attempts_per_day", in: .mediation, .model(\.mediation.attemptsPerDay), .nonNegative, ceiling: 100,
+               note: "no mediation", unit: "attempts per day",
+               "Rate of the Poisson process of mediation attempts."),
+        number("base_success", in: .mediation, .model(\.mediation.baseSuccess), .unitInterval, unit: "probability",
+               "Success probability of an attempt on day 0 with no losses; success = min(1, base_success + "
+               + "exhaustion_weight x day/horizon + loss_weight x share of all fighters lost)."),
         // Success is capped at 1.
-        sectionNumber("exhaustion_weight", in: .mediation, \.mediation.exhaustionWeight, .nonNegative,
-                      ceiling: 1000, unit: "probability",
-                      "Added success probability per unit of elapsed share of the horizon (day / horizon_days)."),
-        sectionNumber("loss_weight", in: .mediation, \.mediation.lossWeight, .nonNegative, ceiling: 1000,
-                      unit: "probability",
-                      "Added success probability per unit share of all fighters (field forces and garrisons at the "
-                      + "start) lost."),
+        number("exhaustion_weight", in: .mediation, .model(\.mediation.exhaustionWeight), .nonNegative,
+               ceiling: 1000, unit: "probability",
+               "Added success probability per unit of elapsed share of the horizon (day / horizon_days)."),
+        number("loss_weight", in: .mediation, .model(\.mediation.lossWeight), .nonNegative, ceiling: 1000,
+               unit: "probability",
+               "Added success probability per unit share of all fighters (field forces and garrisons at the "
+               + "start) lost."),
     ]
 
     // MARK: - Chemical weapons
 
     static let chemicalWeapons: [Spec] = [
-        sectionNumber("daily_hazard", in: .chemicalWeapons, \.chemicalWeapons.dailyHazard, .unitInterval,
-                      note: "never", unit: "probability per day",
-                      "Daily probability that the regime (collapse.actor) uses chemical weapons, once per run, while "
-                      + "its morale is below desperation_morale and the ladder stands at or above minimum_rung."),
-        sectionNumber("desperation_morale", in: .chemicalWeapons, \.chemicalWeapons.desperationMorale,
+        number("daily_hazard", in: .chemicalWeapons, .model(\.chemicalWeapons.dailyHazard), .unitInterval,
+               note: "never", unit: "probability per day",
+               "Daily probability that the regime (collapse.actor) uses chemical weapons, once per run, while "
+               + "its morale is below desperation_morale and the ladder stands at or above minimum_rung."),
+        number("desperation_morale", in: .chemicalWeapons, .model(\.chemicalWeapons.desperationMorale),
                       .unitInterval, unit: "morale", "The regime's morale must be below this."),
         Spec("minimum_rung", in: .chemicalWeapons, .reference("ladder rung"), default: .absent("the first rung"),
              "The id of a ladder rung the ladder must have reached."),
         // Once per run and not capped by the population: Halabja (1988) killed about 5,000.
-        perEvent("civilians_killed", in: .chemicalWeapons, \.chemicalWeapons.civiliansKilled, .nonNegative,
-                 ceiling: 1e6, unit: "people", "Civilians killed by the attack, drawn when it happens."),
+        number("civilians_killed", in: .chemicalWeapons, .perEvent(\.chemicalWeapons.civiliansKilled), .nonNegative,
+               ceiling: 1e6, unit: "people", "Civilians killed by the attack, drawn when it happens."),
         Spec("responders", in: .chemicalWeapons, .list(.reference("actor")), default: .absent("none"),
              "Actors whose commitment rises to 1 after an attack; a patron with a posture among them backs its "
              + "client."),
