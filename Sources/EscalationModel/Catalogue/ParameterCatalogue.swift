@@ -7,8 +7,8 @@ import Stochastic
 ///
 /// To add a numeric parameter:
 ///   1. add its property to the model struct it belongs to (`ActorSpec`, `RegionSpec` or a section
-///      such as `CombatParameters`), with its default in that struct's `init` — the one place a
-///      default is written: the catalogue reads it from there;
+///      such as `CombatParameters`) with its default (`public var strikeExposure: Double = 1`, or a
+///      defaulted `init` argument) — the one place a default is written: the catalogue reads it;
 ///   2. add one entry below, in its section, with a `target` key path to that property: the decoder
 ///      then reads it, checks its range and ceiling, lets it carry a distribution when `uncertainty`
 ///      says so, and records its draws;
