@@ -1,3 +1,4 @@
+import EscalationModel
 import Yams
 
 /// A composed scenario file split into the baseline document and its `variants:` section.
@@ -15,9 +16,17 @@ struct ScenarioDocument {
     /// Top-level sections that describe runs rather than the world (not settable with --set).
     static let runSections = ["variants", "sweep"]
     /// Keys of one variant, of `sweep:`, and of one swept parameter's range.
-    static let variantKeys = ["description", "set"]
-    static let sweepKeys = ["method", "points", "parameters"]
-    static let sweepRangeKeys = ["low", "high", "steps", "values"]
+    static let variantKeys = ParameterCatalogue.keys(in: .variant)
+    static let sweepKeys = ParameterCatalogue.keys(in: .sweep)
+    static let sweepRangeKeys = ParameterCatalogue.keys(in: .sweepRange)
+
+    /// The catalogue's entry of a whole number of the sweep: its floor and its default.
+    static func whole(_ section: ParameterSpec.Section, _ key: String) -> (minimum: Int, default: Int) {
+        guard let spec = ParameterCatalogue.entry(section, key), case .number(let value) = spec.defaultValue,
+              let floor = spec.constraint?.floor
+        else { fatalError("the parameter catalogue has no whole number '\(key)' with a default in \(section)") }
+        return (Int(floor.value), Int(value))
+    }
 
     /// The document without its `variants:` and `sweep:` keys.
     let root: Node
@@ -55,7 +64,8 @@ struct ScenarioDocument {
                     continue
                 }
                 let context = "variant '\(name)'"
-                guard let fields = decoder.fields(of: node, in: context, known: Self.variantKeys, required: ["set"])
+                guard let fields = decoder.fields(of: node, in: context, known: Self.variantKeys,
+                                                  required: ParameterCatalogue.requiredKeys(in: .variant))
                 else { continue }
                 let description = fields["description"].flatMap { decoder.string($0, "\(context): description") } ?? ""
                 var overrides: [ScenarioOverride] = []
@@ -82,7 +92,7 @@ struct ScenarioDocument {
     /// `sweep: {method: grid|latin_hypercube, points: N, parameters: {path: {low, high, steps} | {values: [...]}}}`
     static func decodeSweep(_ node: Node, decoder: inout NodeDecoder) -> (SweepSpecification?, [Variant]) {
         guard let fields = decoder.fields(of: node, in: "sweep", known: Self.sweepKeys,
-                                          required: ["method", "parameters"])
+                                          required: ParameterCatalogue.requiredKeys(in: .sweep))
         else { return (nil, []) }
         var method = SweepSpecification.Method.grid
         if let node = fields["method"], let text = decoder.string(node, "sweep: method") {
@@ -93,7 +103,9 @@ struct ScenarioDocument {
                                + Suggestion.hint(for: text, among: ["grid", "latin_hypercube"]), at: node)
             }
         }
-        let points = fields["points"].flatMap { decoder.integer($0, "sweep: points", minimum: 2) } ?? 10
+        let pointsRule = Self.whole(.sweep, "points")
+        let points = fields["points"].flatMap { decoder.integer($0, "sweep: points", minimum: pointsRule.minimum) }
+            ?? pointsRule.default
         // `run --sweep` allocates every point (and every step of a grid's axis) up front: a file
         // that asks for 10^11 of them must be refused here, not abort the run.
         let maximum = SweepSpecification.maximumPoints
@@ -139,7 +151,10 @@ struct ScenarioDocument {
                 if low >= high { decoder.report("\(context): low must be below high", at: value) }
                 parameter.low = low
                 parameter.high = high
-                parameter.steps = range["steps"].flatMap { decoder.integer($0, "\(context): steps", minimum: 2) } ?? 5
+                let stepsRule = Self.whole(.sweepRange, "steps")
+                parameter.steps = range["steps"].flatMap {
+                    decoder.integer($0, "\(context): steps", minimum: stepsRule.minimum)
+                } ?? stepsRule.default
                 if parameter.steps > maximum {
                     decoder.report("\(context): steps must be at most \(maximum), got \(parameter.steps)",
                                    at: range["steps"])

@@ -90,8 +90,7 @@ public enum ScenarioFormatFiles {
                 words += [family] + (NodeDecoder.distributionParameters[family] ?? [])
             }
         case "variants":
-            words = ScenarioDocument.variantKeys + ScenarioDocument.sweepKeys + ScenarioDocument.sweepRangeKeys
-                + SweepSpecification.Method.allCases.map(\.rawValue) + ["baseline"]
+            words = SweepSpecification.Method.allCases.map(\.rawValue) + [Scenario.baselineName]
         default:
             return nil
         }

@@ -60,8 +60,10 @@ enum ScenarioKeyTables {
     static func range(_ spec: ParameterSpec) -> String {
         switch spec.type {
         case .number, .wholeNumber, .distribution:
-            return spec.range(readable) + (spec.isNumeric && spec.uncertainty == .plain && spec.type != .distribution
-                                 ? " (plain number)" : "")
+            // A whole number is a plain number already; a distribution key says so in `dist`.
+            let range = spec.range(readable)
+            guard spec.type == .number, spec.uncertainty == .plain else { return range }
+            return range.isEmpty ? "any number (plain)" : range + " (plain number)"
         case .text: return "text"
         case .word(let words): return words.map { "`\($0)`" }.joined(separator: ", ")
         case .reference(let kind): return "an \(kind) id".replacingOccurrences(of: "an ladder", with: "a ladder")

@@ -142,12 +142,12 @@ enum ScenarioSchemaWriter {
         var text = spec.isRequired ? "Required. " : ""
         text += spec.patronsOnly ? "Patrons only: " + ScenarioKeyTables.lowercasedFirst(spec.meaning) : spec.meaning
         if !spec.unit.isEmpty || spec.uncertainty == .plain && spec.isNumeric {
-            var unit = spec.unit
             if spec.isNumeric, spec.uncertainty == .plain {
                 let form = spec.type == .wholeNumber ? "a whole number" : "a plain number"
-                unit = unit.isEmpty ? form : "\(unit) (\(form))"
+                text += spec.unit.isEmpty ? " Give \(form)." : " Unit: \(spec.unit) (\(form))."
+            } else {
+                text += " Unit: \(spec.unit)."
             }
-            text += " Unit: \(unit)."
         }
         if let value = ScenarioKeyTables.defaultText(spec) { text += " Default: \(value)." }
         if spec.isNumeric, !spec.range().isEmpty { text += " Range: \(spec.range())." }

@@ -23,7 +23,7 @@ public enum ParameterCatalogue {
 
     /// Every key, section by section, in the order the decoder reads them.
     public static let all: [ParameterSpec] = top + actor + region + rung + combat + cascade + airCampaign
-        + patronRule + mediation + chemicalWeapons + collapse
+        + patronRule + mediation + chemicalWeapons + collapse + variant + sweep + sweepRange
 
     /// The entries of each section, in order (looked up for every key of every variant decoded).
     public static let bySection: [ParameterSpec.Section: [ParameterSpec]] = Dictionary(grouping: all, by: \.section)
@@ -389,5 +389,36 @@ public enum ParameterCatalogue {
         Spec("morale_threshold", in: .collapse, .number, constraint: .unitInterval, default: .required,
              unit: "morale", uncertainty: .perReplication, target: .model(\.collapse.moraleThreshold),
              "Collapse when the actor's morale falls below this."),
+    ]
+
+    // MARK: - Variants and sweeps (how to run the scenario, not the world)
+
+    static let variant: [Spec] = [
+        Spec("description", in: .variant, .text, default: .absent("empty"),
+             "One line saying what the what-if is; shown by escsim validate and in reports."),
+        Spec("set", in: .variant, .structure, default: .required,
+             "Dotted path -> new value, at least one. A path may add a key the file leaves at its default, or a "
+             + "whole optional section; a path that does not exist is an error at its line."),
+    ]
+
+    static let sweep: [Spec] = [
+        Spec("method", in: .sweep, .structure, default: .required,
+             "grid (every combination of every parameter's values) or latin_hypercube (`points` points, each "
+             + "parameter's range cut into that many strata, each stratum used once)."),
+        Spec("points", in: .sweep, .wholeNumber, constraint: .atLeast(2), default: .number(10),
+             note: "ignored by a grid",
+             "latin_hypercube only, and required there: the number of points."),
+        Spec("parameters", in: .sweep, .structure, default: .required, "Dotted path -> range, at least one."),
+    ]
+
+    static let sweepRange: [Spec] = [
+        Spec("low", in: .sweepRange, .number, default: .absent("none"),
+             "Lowest value (below high). In a grid, the first of `steps` evenly spaced values."),
+        Spec("high", in: .sweepRange, .number, default: .absent("none"),
+             "Highest value (above low). In a grid, the last of `steps` evenly spaced values."),
+        Spec("steps", in: .sweepRange, .wholeNumber, constraint: .atLeast(2), default: .number(5),
+             "Grid only: evenly spaced values from low to high, both ends included."),
+        Spec("values", in: .sweepRange, .structure, default: .absent("none"),
+             "Grid only: the explicit values to run (when given, low, high and steps are ignored)."),
     ]
 }

@@ -20,6 +20,10 @@ public struct ParameterSpec: @unchecked Sendable {
         case mediation
         case chemicalWeapons = "chemical_weapons"
         case collapse
+        case variant
+        case sweep
+        /// The range of one swept parameter.
+        case sweepRange = "sweep_range"
 
         /// The start of a key's dotted path: `actors.<id>.quality`, `ladder.<n>.threshold`, `combat.round_days`.
         public var pathPrefix: String {
@@ -28,6 +32,8 @@ public struct ParameterSpec: @unchecked Sendable {
             case .actor: return "actors.<id>."
             case .region: return "regions.<id>."
             case .rung: return "ladder.<n>."
+            case .variant: return "variants.<name>."
+            case .sweepRange: return "sweep.parameters.<path>."
             default: return rawValue + "."
             }
         }
