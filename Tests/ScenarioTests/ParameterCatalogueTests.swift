@@ -66,6 +66,15 @@ import Testing
     func theGeneratedFileIsUpToDate(_ path: String) throws {
         let files = try ScenarioFormatFiles.files(root: SchemaTests.packageRoot)
         let file = try #require(files.first { $0.path == path })
-        #expect(!file.isStale, "\(path) is stale: the parameter catalogue writes it differently; run `make generate`")
+        let current = file.current.split(separator: "\n", omittingEmptySubsequences: false)
+        let generated = file.generated.split(separator: "\n", omittingEmptySubsequences: false)
+        let common = min(current.count, generated.count)
+        let line = (0..<common).first { current[$0] != generated[$0] } ?? common
+        let isUpToDate = current == generated
+        #expect(isUpToDate, """
+            \(path) is stale: run `make generate`. First difference at line \(line + 1):
+              committed: \(line < current.count ? current[line] : "(end of file)")
+              generated: \(line < generated.count ? generated[line] : "(end of file)")
+            """)
     }
 }
