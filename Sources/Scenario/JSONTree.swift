@@ -41,7 +41,8 @@ indirect enum JSONTree: Equatable {
     // MARK: - Printing
 
     func printed(indent: Int = 0) -> String {
-        let inner = String(repeating: " ", count: indent + 2), outer = String(repeating: " ", count: indent)
+        let inner = String(repeating: " ", count: indent + 2)
+        let outer = String(repeating: " ", count: indent)
         switch self {
         case .object(let pairs):
             guard !pairs.isEmpty else { return "{}" }
@@ -115,7 +116,10 @@ indirect enum JSONTree: Equatable {
             case UInt8(ascii: "{"):
                 position += 1
                 var pairs: [(key: String, value: JSONTree)] = []
-                if peek() == UInt8(ascii: "}") { position += 1; return .object(pairs) }
+                if peek() == UInt8(ascii: "}") {
+                    position += 1
+                    return .object(pairs)
+                }
                 repeat {
                     let key = try string()
                     try expect(UInt8(ascii: ":"))
@@ -125,7 +129,10 @@ indirect enum JSONTree: Equatable {
             case UInt8(ascii: "["):
                 position += 1
                 var items: [JSONTree] = []
-                if peek() == UInt8(ascii: "]") { position += 1; return .array(items) }
+                if peek() == UInt8(ascii: "]") {
+                    position += 1
+                    return .array(items)
+                }
                 repeat { items.append(try value()) } while try separator(closing: UInt8(ascii: "]"))
                 return .array(items)
             case UInt8(ascii: "\""):
@@ -144,8 +151,12 @@ indirect enum JSONTree: Equatable {
         /// After an item: true at a comma, false at the closing bracket.
         mutating func separator(closing: UInt8) throws -> Bool {
             switch peek() {
-            case UInt8(ascii: ","): position += 1; return true
-            case closing: position += 1; return false
+            case UInt8(ascii: ","):
+                position += 1
+                return true
+            case closing:
+                position += 1
+                return false
             default: throw ParseError(offset: position)
             }
         }
@@ -187,7 +198,8 @@ indirect enum JSONTree: Equatable {
                     case UInt8(ascii: "f"): units.append(0x0C)
                     case UInt8(ascii: "u"):
                         guard position + 4 <= bytes.count,
-                              let unit = UInt16(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
+                            let unit = UInt16(
+                                String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
                         else { throw ParseError(offset: position) }
                         units.append(unit)
                         position += 4

@@ -47,8 +47,9 @@ public enum ScenarioFormatFiles {
             do { tree = try JSONTree(parsing: current) } catch { throw Problem.marker(path, "\(error)") }
             return ScenarioSchemaWriter.renew(tree).printed() + "\n"
         case "docs/scenario-format.md":
-            return try replacingBlocks(in: current, path: path, begin: "<!-- BEGIN GENERATED ", end: " -->",
-                                       ScenarioKeyTables.block)
+            return try replacingBlocks(
+                in: current, path: path, begin: "<!-- BEGIN GENERATED ", end: " -->",
+                ScenarioKeyTables.block)
         default:
             return try replacingBlocks(in: current, path: path, begin: "# BEGIN GENERATED ", end: "", fuzzBlock)
         }
@@ -56,15 +57,19 @@ public enum ScenarioFormatFiles {
 
     /// `text` with the lines between each `<begin><name><end>` line and its `END GENERATED <name>`
     /// line replaced by `block(name)`.
-    static func replacingBlocks(in text: String, path: String, begin: String, end: String,
-                                _ block: (String) -> String?) throws -> String {
+    static func replacingBlocks(
+        in text: String, path: String, begin: String, end: String,
+        _ block: (String) -> String?
+    ) throws -> String {
         var output: [Substring] = []
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
         while let line = lines.popFirst() {
             output.append(line)
             guard line.hasPrefix(begin), line.hasSuffix(end) else { continue }
             let name = String(line.dropFirst(begin.count).dropLast(end.count))
-            guard let generated = block(name) else { throw Problem.marker(path, "no generated block is named '\(name)'") }
+            guard let generated = block(name) else {
+                throw Problem.marker(path, "no generated block is named '\(name)'")
+            }
             let closing = line.replacingOccurrences(of: "BEGIN GENERATED", with: "END GENERATED")
             guard let stop = lines.firstIndex(where: { $0 == closing }) else {
                 throw Problem.marker(path, "'\(line)' has no '\(closing)'")

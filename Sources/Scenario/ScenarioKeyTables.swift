@@ -10,7 +10,10 @@ enum ScenarioKeyTables {
         if name == "ceilings" { return ceilings() }
         guard name.hasPrefix("keys:") else { return nil }
         let sectionName = String(name.dropFirst("keys:".count))
-        guard let section = ParameterSpec.Section.allCases.first(where: { ($0 == .top ? "top" : $0.rawValue) == sectionName })
+        guard
+            let section = ParameterSpec.Section.allCases.first(where: {
+                ($0 == .top ? "top" : $0.rawValue) == sectionName
+            })
         else { return nil }
         return keys(section)
     }
@@ -66,8 +69,9 @@ enum ScenarioKeyTables {
             return range.isEmpty ? "any number (plain)" : range + " (plain number)"
         case .text: return "text"
         case .word(let words): return words.map { "`\($0)`" }.joined(separator: ", ")
-        case .reference(let kind): return "an \(kind) id".replacingOccurrences(of: "an ladder", with: "a ladder")
-            .replacingOccurrences(of: "an region", with: "a region")
+        case .reference(let kind):
+            return "an \(kind) id".replacingOccurrences(of: "an ladder", with: "a ladder")
+                .replacingOccurrences(of: "an region", with: "a region")
         case .boolean: return "`true`, `false`"
         case .list(let item):
             if case .reference(let kind) = item { return "list of \(kind) ids" }
@@ -115,8 +119,12 @@ enum ScenarioKeyTables {
     }
 
     private static func log10(_ value: Double) -> Double {
-        var digits = 0.0, rest = value
-        while rest >= 10 { rest /= 10; digits += 1 }
+        var digits = 0.0
+        var rest = value
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
         return digits
     }
 

@@ -84,8 +84,11 @@ enum ScenarioSchemaWriter {
             pairs = [("type", .string("boolean"))]
         case .list(let item):
             let items: JSONTree
-            if case .reference(let kind) = item { items = .object([("$ref", .string(reference(kind)))]) }
-            else { items = .object([]) }
+            if case .reference(let kind) = item {
+                items = .object([("$ref", .string(reference(kind)))])
+            } else {
+                items = .object([])
+            }
             pairs = [("type", .string("array")), ("items", items)]
         }
         pairs.append(("description", description))
@@ -103,7 +106,9 @@ enum ScenarioSchemaWriter {
 
     /// The bounds of a plain number: its constraint's floor and top, and its ceiling.
     private static func bounds(_ spec: ParameterSpec) -> [(key: String, value: JSONTree)] {
-        var pairs: [(key: String, value: JSONTree)] = [("type", .string(spec.type == .wholeNumber ? "integer" : "number"))]
+        var pairs: [(key: String, value: JSONTree)] = [
+            ("type", .string(spec.type == .wholeNumber ? "integer" : "number"))
+        ]
         if let floor = spec.constraint?.floor {
             pairs.append((floor.exclusive ? "exclusiveMinimum" : "minimum", .number(floor.value)))
         }
@@ -115,7 +120,7 @@ enum ScenarioSchemaWriter {
     /// The shared definition that says the same as the key's own bounds, if there is one.
     private static func sharedDefinition(_ spec: ParameterSpec) -> String? {
         guard spec.ceiling == nil || spec.ceiling.map({ $0 >= spec.constraint?.top ?? .infinity }) == true,
-              let constraint = spec.constraint
+            let constraint = spec.constraint
         else { return nil }
         switch (spec.uncertainty, constraint) {
         case (.perReplication, .positive): return "positive"
@@ -170,8 +175,9 @@ enum ScenarioSchemaWriter {
         case .boolean(let value): return .bool(value)
         case .distribution(let distribution):
             if let fixed = distribution.fixedValue { return .number(fixed) }
-            return .object([("distribution", .string(ScenarioKeyTables.family(distribution)))]
-                           + ScenarioKeyTables.parameters(distribution).map { ($0.name, JSONTree.number($0.value)) })
+            return .object(
+                [("distribution", .string(ScenarioKeyTables.family(distribution)))]
+                    + ScenarioKeyTables.parameters(distribution).map { ($0.name, JSONTree.number($0.value)) })
         }
     }
 }

@@ -38,8 +38,9 @@ struct SchemaCommand: ParsableCommand {
             }
             if write {
                 do {
-                    try file.generated.write(to: URL(fileURLWithPath: root).appendingPathComponent(file.path),
-                                             atomically: true, encoding: .utf8)
+                    try file.generated.write(
+                        to: URL(fileURLWithPath: root).appendingPathComponent(file.path),
+                        atomically: true, encoding: .utf8)
                 } catch {
                     printError("escsim: cannot write \(file.path): \(error.localizedDescription)")
                     throw ExitCode(1)

@@ -1,8 +1,9 @@
 import EscalationModel
 import Foundation
-@testable import Scenario
 import Stochastic
 import Testing
+
+@testable import Scenario
 
 /// The parameter catalogue is the one description of the scenario format: the decoder reads every
 /// key through it, and the files written from it are up to date.
@@ -71,7 +72,9 @@ import Testing
         let common = min(current.count, generated.count)
         let line = (0..<common).first { current[$0] != generated[$0] } ?? common
         let isUpToDate = current == generated
-        #expect(isUpToDate, """
+        #expect(
+            isUpToDate,
+            """
             \(path) is stale: run `make generate`. First difference at line \(line + 1):
               committed: \(line < current.count ? current[line] : "(end of file)")
               generated: \(line < generated.count ? generated[line] : "(end of file)")

@@ -22,7 +22,8 @@ public enum ParameterCatalogue {
     public static let maximumHorizonDays = 10_000.0
 
     /// Every key, section by section, in the order the decoder reads them.
-    public static let all: [ParameterSpec] = top + actor + region + rung + combat + cascade + airCampaign
+    public static let all: [ParameterSpec] =
+        top + actor + region + rung + combat + cascade + airCampaign
         + patronRule + mediation + chemicalWeapons + collapse + variant + sweep + sweepRange
 
     /// The entries of each section, in order (looked up for every key of every variant decoded).
@@ -60,7 +61,9 @@ public enum ParameterCatalogue {
         ceiling: Double? = nil, required: Bool = false, note: String = "", unit: String = "",
         patronsOnly: Bool = false, _ meaning: String
     ) -> Spec {
-        let type: Spec.ValueType, uncertainty: Spec.Uncertainty, defaultValue: Spec.Default
+        let type: Spec.ValueType
+        let uncertainty: Spec.Uncertainty
+        let defaultValue: Spec.Default
         switch target {
         case .actor(let path):
             (type, uncertainty, defaultValue) = (.number, .perReplication, .number(defaultActor[keyPath: path]))
@@ -73,224 +76,281 @@ public enum ParameterCatalogue {
         case .perEvent(let path):
             (type, uncertainty, defaultValue) = (.distribution, .perEvent, .distribution(defaultModel[keyPath: path]))
         }
-        return Spec(key, in: section, type, constraint: constraint, ceiling: ceiling,
-                    default: required ? .required : defaultValue, note: note, unit: unit, uncertainty: uncertainty,
-                    target: target, patronsOnly: patronsOnly, meaning)
+        return Spec(
+            key, in: section, type, constraint: constraint, ceiling: ceiling,
+            default: required ? .required : defaultValue, note: note, unit: unit, uncertainty: uncertainty,
+            target: target, patronsOnly: patronsOnly, meaning)
     }
 
     // MARK: - Top level
 
     static let top: [Spec] = [
-        Spec("escsim", in: .top, .structure, default: .required,
-             "The scenario format version; this escsim reads format 1."),
-        Spec("name", in: .top, .structure, default: .required,
-             "The scenario's identifier (ASCII letters, digits, '-' and '_', starting with a letter); names the "
-             + "default output folder results/<name>/."),
-        Spec("title", in: .top, .text, default: .absent("the name"),
-             "A human title for terminal summaries and reports."),
-        Spec("description", in: .top, .text, default: .absent("none"),
-             "Free text about the scenario, for readers; the model ignores it."),
-        Spec("horizon_days", in: .top, .number, constraint: .positive, ceiling: maximumHorizonDays,
-             default: .required, note: "", unit: "days", target: .model(\.horizonDays),
-             "Simulated time per replication (at most about 27 years)."),
+        Spec(
+            "escsim", in: .top, .structure, default: .required,
+            "The scenario format version; this escsim reads format 1."),
+        Spec(
+            "name", in: .top, .structure, default: .required,
+            "The scenario's identifier (ASCII letters, digits, '-' and '_', starting with a letter); names the "
+                + "default output folder results/<name>/."),
+        Spec(
+            "title", in: .top, .text, default: .absent("the name"),
+            "A human title for terminal summaries and reports."),
+        Spec(
+            "description", in: .top, .text, default: .absent("none"),
+            "Free text about the scenario, for readers; the model ignores it."),
+        Spec(
+            "horizon_days", in: .top, .number, constraint: .positive, ceiling: maximumHorizonDays,
+            default: .required, note: "", unit: "days", target: .model(\.horizonDays),
+            "Simulated time per replication (at most about 27 years)."),
         // At a few million events a second, 10^9 events is minutes per replication; more is a
         // runaway, not a war. It also keeps every count of events (airstrikes) below 2^53.
-        number("max_events", in: .top, .wholeNumber(\.maxEvents), .atLeast(1), ceiling: 1e9, unit: "events",
-               "Guard against runaway runs: a replication that processes this many events stops and is reported "
-               + "with status 'guard'."),
+        number(
+            "max_events", in: .top, .wholeNumber(\.maxEvents), .atLeast(1), ceiling: 1e9, unit: "events",
+            "Guard against runaway runs: a replication that processes this many events stops and is reported "
+                + "with status 'guard'."),
         // The horizon's own ceiling: a stalemate longer than any run can never be declared.
-        Spec("stalemate_days", in: .top, .number, constraint: .positive, ceiling: maximumHorizonDays,
-             default: .number(defaultModel.stalemateDays), unit: "days", target: .model(\.stalemateDays),
-             "A war still running at the horizon ends as stalemate if no region changed hands for this long, "
-             + "else as ongoing_war."),
-        Spec("actors", in: .top, .structure, default: .required,
-             "Actor identifier -> actor, 1 to \(StreamLayout.maximumActors) actors. The identifier names output "
-             + "columns (territory_<id>, losses_<id>) and is what references use."),
-        Spec("regions", in: .top, .structure, default: .required,
-             "Region identifier -> region, 2 to \(StreamLayout.maximumRegions) regions forming one connected graph."),
-        Spec("ladder", in: .top, .structure, default: .required,
-             "The escalation ladder's rungs, lowest first; the first has trigger start. The ladder only climbs, "
-             + "except that a ceasefire brings it back to the first rung."),
-        Spec("combat", in: .top, .structure, default: .absent("every key at its default"),
-             "Combat constants (stochastic Lanchester attrition)."),
-        Spec("cascade", in: .top, .structure, default: .absent("every key at its default"),
-             "Cascade constants (morale shocks, garrison withdrawals)."),
-        Spec("air_campaign", in: .top, .structure, default: .absent("every key at its default"),
-             "Per-strike effects of the air campaign."),
-        Spec("patron_rule", in: .top, .structure, default: .absent("every key at its default"),
-             "The patrons' decision rule."),
-        Spec("mediation", in: .top, .structure, default: .absent("no mediation"),
-             "Mediation attempts."),
-        Spec("chemical_weapons", in: .top, .structure, default: .absent("a zero hazard"),
-             "The chemical weapons hazard."),
+        Spec(
+            "stalemate_days", in: .top, .number, constraint: .positive, ceiling: maximumHorizonDays,
+            default: .number(defaultModel.stalemateDays), unit: "days", target: .model(\.stalemateDays),
+            "A war still running at the horizon ends as stalemate if no region changed hands for this long, "
+                + "else as ongoing_war."),
+        Spec(
+            "actors", in: .top, .structure, default: .required,
+            "Actor identifier -> actor, 1 to \(StreamLayout.maximumActors) actors. The identifier names output "
+                + "columns (territory_<id>, losses_<id>) and is what references use."),
+        Spec(
+            "regions", in: .top, .structure, default: .required,
+            "Region identifier -> region, 2 to \(StreamLayout.maximumRegions) regions forming one connected graph."),
+        Spec(
+            "ladder", in: .top, .structure, default: .required,
+            "The escalation ladder's rungs, lowest first; the first has trigger start. The ladder only climbs, "
+                + "except that a ceasefire brings it back to the first rung."),
+        Spec(
+            "combat", in: .top, .structure, default: .absent("every key at its default"),
+            "Combat constants (stochastic Lanchester attrition)."),
+        Spec(
+            "cascade", in: .top, .structure, default: .absent("every key at its default"),
+            "Cascade constants (morale shocks, garrison withdrawals)."),
+        Spec(
+            "air_campaign", in: .top, .structure, default: .absent("every key at its default"),
+            "Per-strike effects of the air campaign."),
+        Spec(
+            "patron_rule", in: .top, .structure, default: .absent("every key at its default"),
+            "The patrons' decision rule."),
+        Spec(
+            "mediation", in: .top, .structure, default: .absent("no mediation"),
+            "Mediation attempts."),
+        Spec(
+            "chemical_weapons", in: .top, .structure, default: .absent("a zero hazard"),
+            "The chemical weapons hazard."),
         Spec("collapse", in: .top, .structure, default: .required, "What ends the regime."),
-        Spec("variants", in: .top, .structure, default: .absent("none"),
-             "Named what-ifs (any identifier but 'baseline'), run with escsim run --variant NAME or "
-             + "--variants all. Every variant is checked when the file loads."),
-        Spec("sweep", in: .top, .structure, default: .absent("none"),
-             "A parameter sweep for escsim run --sweep."),
+        Spec(
+            "variants", in: .top, .structure, default: .absent("none"),
+            "Named what-ifs (any identifier but 'baseline'), run with escsim run --variant NAME or "
+                + "--variants all. Every variant is checked when the file loads."),
+        Spec(
+            "sweep", in: .top, .structure, default: .absent("none"),
+            "A parameter sweep for escsim run --sweep."),
     ]
 
     // MARK: - Actors
 
     static let actor: [Spec] = [
         Spec("name", in: .actor, .text, default: .absent("the id"), "Display name in traces and reports."),
-        Spec("side", in: .actor, .word(Side.allCases.map(\.rawValue)), default: .required,
-             "The actor's camp: opposition or loyalist. A patron must be on its client's side."),
-        Spec("patron_of", in: .actor, .reference("actor"), default: .absent("none"),
-             "The actor this one backs (on the same side, not itself); makes it a patron that decides to "
-             + "reinforce, hold or draw down."),
-        number("field_strength", in: .actor, .actor(\.fieldStrength), .fighters, required: true, unit: "fighters",
-               "Mobile fighters available for assaults (garrisons are counted per region)."),
+        Spec(
+            "side", in: .actor, .word(Side.allCases.map(\.rawValue)), default: .required,
+            "The actor's camp: opposition or loyalist. A patron must be on its client's side."),
+        Spec(
+            "patron_of", in: .actor, .reference("actor"), default: .absent("none"),
+            "The actor this one backs (on the same side, not itself); makes it a patron that decides to "
+                + "reinforce, hold or draw down."),
+        number(
+            "field_strength", in: .actor, .actor(\.fieldStrength), .fighters, required: true, unit: "fighters",
+            "Mobile fighters available for assaults (garrisons are counted per region)."),
         // Effectiveness per fighter against reference infantry (1). Powers are squared in
         // target choice (force x quality)^2; 100 keeps them far from overflow.
-        number("quality", in: .actor, .actor(\.quality), .positive, ceiling: 100, unit: "multiplier",
-               "Combat effectiveness per fighter (1 = reference infantry)."),
-        number("morale", in: .actor, .actor(\.morale), .positiveUnit,
-               "Starting morale: scales effectiveness (see combat.morale_weight) and the losses a force "
-               + "accepts before it breaks."),
+        number(
+            "quality", in: .actor, .actor(\.quality), .positive, ceiling: 100, unit: "multiplier",
+            "Combat effectiveness per fighter (1 = reference infantry)."),
+        number(
+            "morale", in: .actor, .actor(\.morale), .positiveUnit,
+            "Starting morale: scales effectiveness (see combat.morale_weight) and the losses a force "
+                + "accepts before it breaks."),
         // A Poisson process each; with `max_rounds` rounds per assault these are the bulk of a
         // run's events (see the decoder's `checkWorkload`). No army launches a hundred assaults a day.
-        number("assaults_per_day", in: .actor, .actor(\.assaultsPerDay), .nonNegative, ceiling: 100,
-               note: "never attacks",
-               unit: "assaults per day", "Rate of the Poisson process of the actor's assaults across the front."),
-        number("assault_commitment", in: .actor, .actor(\.assaultCommitment), .positiveUnit, unit: "share",
-               "Share of the field force committed to one assault."),
+        number(
+            "assaults_per_day", in: .actor, .actor(\.assaultsPerDay), .nonNegative, ceiling: 100,
+            note: "never attacks",
+            unit: "assaults per day", "Rate of the Poisson process of the actor's assaults across the front."),
+        number(
+            "assault_commitment", in: .actor, .actor(\.assaultCommitment), .positiveUnit, unit: "share",
+            "Share of the field force committed to one assault."),
         // Desert Storm's coalition flew about 3,000 sorties a day at its height.
-        number("sorties_per_day", in: .actor, .actor(\.sortiesPerDay), .nonNegative, ceiling: 10_000,
-               note: "no air arm",
-               unit: "strikes per day",
-               "Airstrikes per day at full commitment (a Poisson process at sorties_per_day x commitment)."),
-        number("commitment", in: .actor, .actor(\.commitment), .unitInterval, unit: "share",
-               "Share of its means the actor puts into this war: multiplies its sorties and, for a patron, "
-               + "its willingness to reinforce."),
-        number("distraction", in: .actor, .actor(\.distraction), .unitInterval, unit: "share",
-               "Pull of other wars on the same means (patrons: lowers reinforcement, raises draw-down)."),
+        number(
+            "sorties_per_day", in: .actor, .actor(\.sortiesPerDay), .nonNegative, ceiling: 10_000,
+            note: "no air arm",
+            unit: "strikes per day",
+            "Airstrikes per day at full commitment (a Poisson process at sorties_per_day x commitment)."),
+        number(
+            "commitment", in: .actor, .actor(\.commitment), .unitInterval, unit: "share",
+            "Share of its means the actor puts into this war: multiplies its sorties and, for a patron, "
+                + "its willingness to reinforce."),
+        number(
+            "distraction", in: .actor, .actor(\.distraction), .unitInterval, unit: "share",
+            "Pull of other wars on the same means (patrons: lowers reinforcement, raises draw-down)."),
         // Delays and intervals beyond the longest horizon mean "never" already.
-        number("decision_interval_days", in: .actor, .actor(\.decisionIntervalDays), .nonNegative,
-               ceiling: maximumHorizonDays,
-               note: "never decides", unit: "days", patronsOnly: true,
-               "Mean time between the patron's decisions (exponential)."),
-        number("reinforcement_size", in: .actor, .actor(\.reinforcementSize), .fighters, note: "never reinforces",
-               unit: "fighters",
-               patronsOnly: true, "Fighters the patron sends per reinforcement."),
-        number("reinforcement_delay_days", in: .actor, .actor(\.reinforcementDelayDays), .positive,
-               ceiling: maximumHorizonDays,
-               unit: "days", "Mean time for a reinforcement to arrive (exponential)."),
-        Spec("reinforce", in: .actor, .word(["client", "own_forces"]),
-             default: .word(defaultActor.reinforcesOwnForces ? "own_forces" : "client"), patronsOnly: true,
-             "Where the patron's reinforcements go: client (they join the client's field force) or own_forces "
-             + "(the patron's own field force grows and fights)."),
-        Spec("posture", in: .actor, .word(Posture.allCases.map(\.rawValue)),
-             default: .absent("none (no posture; the patron always fights)"), patronsOnly: true,
-             "The patron's stance toward the client's offensive at the start. restrain slows the client's assaults "
-             + "(patron_rule.restrained_assault_factor), back speeds them (backed_assault_factor); while not back, "
-             + "the patron's own aircraft and troops stay out."),
-        number("troops_hit_probability", in: .actor, .actor(\.troopsHitProbability), .unitInterval,
-               unit: "probability per assault or strike",
-               "Chance that an enemy assault or airstrike on a region holding this actor's troops (regions' "
-               + "patron_troops) hits them; the patron then backs its client at once."),
+        number(
+            "decision_interval_days", in: .actor, .actor(\.decisionIntervalDays), .nonNegative,
+            ceiling: maximumHorizonDays,
+            note: "never decides", unit: "days", patronsOnly: true,
+            "Mean time between the patron's decisions (exponential)."),
+        number(
+            "reinforcement_size", in: .actor, .actor(\.reinforcementSize), .fighters, note: "never reinforces",
+            unit: "fighters",
+            patronsOnly: true, "Fighters the patron sends per reinforcement."),
+        number(
+            "reinforcement_delay_days", in: .actor, .actor(\.reinforcementDelayDays), .positive,
+            ceiling: maximumHorizonDays,
+            unit: "days", "Mean time for a reinforcement to arrive (exponential)."),
+        Spec(
+            "reinforce", in: .actor, .word(["client", "own_forces"]),
+            default: .word(defaultActor.reinforcesOwnForces ? "own_forces" : "client"), patronsOnly: true,
+            "Where the patron's reinforcements go: client (they join the client's field force) or own_forces "
+                + "(the patron's own field force grows and fights)."),
+        Spec(
+            "posture", in: .actor, .word(Posture.allCases.map(\.rawValue)),
+            default: .absent("none (no posture; the patron always fights)"), patronsOnly: true,
+            "The patron's stance toward the client's offensive at the start. restrain slows the client's assaults "
+                + "(patron_rule.restrained_assault_factor), back speeds them (backed_assault_factor); while not back, "
+                + "the patron's own aircraft and troops stay out."),
+        number(
+            "troops_hit_probability", in: .actor, .actor(\.troopsHitProbability), .unitInterval,
+            unit: "probability per assault or strike",
+            "Chance that an enemy assault or airstrike on a region holding this actor's troops (regions' "
+                + "patron_troops) hits them; the patron then backs its client at once."),
     ]
 
     // MARK: - Regions
 
     static let region: [Spec] = [
         Spec("name", in: .region, .text, default: .absent("the id"), "Display name in traces and reports."),
-        Spec("controller", in: .region, .reference("actor"), default: .required,
-             "The actor holding the region at the start."),
+        Spec(
+            "controller", in: .region, .reference("actor"), default: .required,
+            "The actor holding the region at the start."),
         // More people than live on Earth; the sum over 112 regions (about 10^12) stays exact,
         // and it bounds the civilians killed and displaced (neither can exceed the residents).
-        number("population", in: .region, .region(\.population), .nonNegative, ceiling: 1e10, required: true,
-               unit: "people",
-               "Residents at the start (airstrikes kill and displace them)."),
+        number(
+            "population", in: .region, .region(\.population), .nonNegative, ceiling: 1e10, required: true,
+            unit: "people",
+            "Residents at the start (airstrikes kill and displace them)."),
         // A relative weight, summed over regions into territory shares: 10^6 between the
         // least and the most valuable region is more contrast than any map needs, and the
         // sums stay finite (1e308 made every share NaN).
-        number("strategic_value", in: .region, .region(\.strategicValue), .positive, ceiling: 1e6,
-               unit: "relative weight",
-               "Weight of the region in territory shares, target choice and morale shocks."),
-        number("garrison", in: .region, .region(\.garrison), .fighters, required: true, unit: "fighters",
-               "Fighters of the controller holding the region at the start."),
+        number(
+            "strategic_value", in: .region, .region(\.strategicValue), .positive, ceiling: 1e6,
+            unit: "relative weight",
+            "Weight of the region in territory shares, target choice and morale shocks."),
+        number(
+            "garrison", in: .region, .region(\.garrison), .fighters, required: true, unit: "fighters",
+            "Fighters of the controller holding the region at the start."),
         // Multiplies the defenders' power, squared in target choice, like quality.
-        number("fortification", in: .region, .region(\.fortification), .positive, ceiling: 100, unit: "multiplier",
-               "Multiplier on the defenders' effective strength (1 = open ground)."),
-        Spec("neighbours", in: .region, .list(.reference("region")), default: .required,
-             "Adjacent regions; neighbourhood is mutual, so listing a pair once is enough (an empty list is "
-             + "allowed). The whole graph must be connected, and a region cannot neighbour itself."),
-        Spec("key_city", in: .region, .boolean, default: .boolean(defaultRegion.isKeyCity),
-             "Whether the region's fall and its day become outcomes of their own (<id>_fell, <id>_fall_day)."),
-        Spec("patron_troops", in: .region, .reference("actor"), default: .absent("none"),
-             "A patron with troops stationed here (Turkish observation posts), who may be hit (see the actor's "
-             + "troops_hit_probability)."),
+        number(
+            "fortification", in: .region, .region(\.fortification), .positive, ceiling: 100, unit: "multiplier",
+            "Multiplier on the defenders' effective strength (1 = open ground)."),
+        Spec(
+            "neighbours", in: .region, .list(.reference("region")), default: .required,
+            "Adjacent regions; neighbourhood is mutual, so listing a pair once is enough (an empty list is "
+                + "allowed). The whole graph must be connected, and a region cannot neighbour itself."),
+        Spec(
+            "key_city", in: .region, .boolean, default: .boolean(defaultRegion.isKeyCity),
+            "Whether the region's fall and its day become outcomes of their own (<id>_fell, <id>_fall_day)."),
+        Spec(
+            "patron_troops", in: .region, .reference("actor"), default: .absent("none"),
+            "A patron with troops stationed here (Turkish observation posts), who may be hit (see the actor's "
+                + "troops_hit_probability)."),
     ]
 
     // MARK: - Ladder rungs
 
     static let rung: [Spec] = [
         Spec("id", in: .rung, .text, default: .required, "The rung's name (unique); outcome rung_<id>_day."),
-        Spec("trigger", in: .rung, .word(LadderTrigger.allCases.map(\.rawValue)), default: .required,
-             "What reaches the rung: start (the first rung only, and only it), ground_assault (any assault), "
-             + "urban_assault (an assault on a key city), airstrikes (cumulative strikes reach threshold), "
-             + "foreign_ground_forces (a patron's reinforcements arrive, or a patron with a posture attacks with "
-             + "its own troops), chemical_weapons, regime_collapse."),
+        Spec(
+            "trigger", in: .rung, .word(LadderTrigger.allCases.map(\.rawValue)), default: .required,
+            "What reaches the rung: start (the first rung only, and only it), ground_assault (any assault), "
+                + "urban_assault (an assault on a key city), airstrikes (cumulative strikes reach threshold), "
+                + "foreign_ground_forces (a patron's reinforcements arrive, or a patron with a posture attacks with "
+                + "its own troops), chemical_weapons, regime_collapse."),
         // Airstrikes counted to reach a rung: there are at most max_events of them.
-        Spec("threshold", in: .rung, .number, constraint: .positive, ceiling: 1e9,
-             default: .absent("required on airstrikes rungs, refused on others"), unit: "strikes",
-             "Cumulative airstrikes that reach the rung; rising from one airstrikes rung to the next."),
+        Spec(
+            "threshold", in: .rung, .number, constraint: .positive, ceiling: 1e9,
+            default: .absent("required on airstrikes rungs, refused on others"), unit: "strikes",
+            "Cumulative airstrikes that reach the rung; rising from one airstrikes rung to the next."),
     ]
 
     // MARK: - Combat
 
     static let combat: [Spec] = [
-        number("round_days", in: .combat, .model(\.combat.roundDays), .positive, ceiling: maximumHorizonDays,
-               unit: "days", "Length of one combat round."),
+        number(
+            "round_days", in: .combat, .model(\.combat.roundDays), .positive, ceiling: maximumHorizonDays,
+            unit: "days", "Length of one combat round."),
         // Fighters put out of action per effective opposing fighter per day: 100 kills a force
         // many times over in one round already (losses are capped at the force).
-        number("lethality_per_day", in: .combat, .model(\.combat.lethalityPerDay), .positive, ceiling: 100,
-               unit: "fighters per effective fighter per day",
-               "Enemy fighters put out of action per effective fighter per day (the Lanchester attrition "
-               + "coefficient)."),
-        Spec("law", in: .combat, .word(AttritionLaw.allCases.map(\.rawValue)),
-             default: .word(defaultModel.combat.law.rawValue),
-             "Lanchester attrition law: square (aimed fire: losses scale with the enemy's effective power) or "
-             + "linear (area fire: also with the target's own density)."),
-        Spec("breakpoint", in: .combat, .distribution, constraint: .unitInterval,
-             default: .distribution(defaultModel.combat.breakpoint),
-             note: "mean " + ParameterSpec.format(defaultModel.combat.breakpoint.mean), unit: "share",
-             uncertainty: .perEvent,
-             "Per engagement and side: share of its committed force a side loses before it breaks, multiplied "
-             + "by its morale."),
+        number(
+            "lethality_per_day", in: .combat, .model(\.combat.lethalityPerDay), .positive, ceiling: 100,
+            unit: "fighters per effective fighter per day",
+            "Enemy fighters put out of action per effective fighter per day (the Lanchester attrition "
+                + "coefficient)."),
+        Spec(
+            "law", in: .combat, .word(AttritionLaw.allCases.map(\.rawValue)),
+            default: .word(defaultModel.combat.law.rawValue),
+            "Lanchester attrition law: square (aimed fire: losses scale with the enemy's effective power) or "
+                + "linear (area fire: also with the target's own density)."),
+        Spec(
+            "breakpoint", in: .combat, .distribution, constraint: .unitInterval,
+            default: .distribution(defaultModel.combat.breakpoint),
+            note: "mean " + ParameterSpec.format(defaultModel.combat.breakpoint.mean), unit: "share",
+            uncertainty: .perEvent,
+            "Per engagement and side: share of its committed force a side loses before it breaks, multiplied "
+                + "by its morale."),
         // Each round is an event; with `assaults_per_day` this bounds a run's events.
-        number("max_rounds", in: .combat, .wholeNumber(\.combat.maxRounds), .atLeast(1), ceiling: 10_000,
-               unit: "rounds", "Rounds after which an undecided assault is called off (repelled)."),
-        number("occupation_share", in: .combat, .model(\.combat.occupationShare), .positiveUnit, unit: "share",
-               "Share of the victorious assault force left behind as the new garrison (also sizes a "
-               + "walk-in garrison after a withdrawal)."),
-        number("morale_shock", in: .combat, .model(\.combat.moraleShock), .nonNegative, ceiling: 100,
-               unit: "morale per share of strategic value",
-               "Morale lost by the losing camp (actors and garrisons) per share of its holdings lost; the "
-               + "winners gain half."),
-        number("morale_weight", in: .combat, .model(\.combat.moraleWeight), .unitInterval,
-               "How much morale weighs on effectiveness: effectiveness = quality x (1 - w + w x morale) x "
-               + "air support."),
+        number(
+            "max_rounds", in: .combat, .wholeNumber(\.combat.maxRounds), .atLeast(1), ceiling: 10_000,
+            unit: "rounds", "Rounds after which an undecided assault is called off (repelled)."),
+        number(
+            "occupation_share", in: .combat, .model(\.combat.occupationShare), .positiveUnit, unit: "share",
+            "Share of the victorious assault force left behind as the new garrison (also sizes a "
+                + "walk-in garrison after a withdrawal)."),
+        number(
+            "morale_shock", in: .combat, .model(\.combat.moraleShock), .nonNegative, ceiling: 100,
+            unit: "morale per share of strategic value",
+            "Morale lost by the losing camp (actors and garrisons) per share of its holdings lost; the "
+                + "winners gain half."),
+        number(
+            "morale_weight", in: .combat, .model(\.combat.moraleWeight), .unitInterval,
+            "How much morale weighs on effectiveness: effectiveness = quality x (1 - w + w x morale) x "
+                + "air support."),
         // Air support multiplies effectiveness by 1 + this x the camp's sorties a day.
-        number("air_support_per_sortie", in: .combat, .model(\.combat.airSupportPerSortie), .nonNegative,
-               ceiling: 10, unit: "per daily sortie",
-               "Air support = 1 + this x the sorties per day the camp is flying; multiplies its fighters' "
-               + "effectiveness."),
+        number(
+            "air_support_per_sortie", in: .combat, .model(\.combat.airSupportPerSortie), .nonNegative,
+            ceiling: 10, unit: "per daily sortie",
+            "Air support = 1 + this x the sorties per day the camp is flying; multiplies its fighters' "
+                + "effectiveness."),
     ]
 
     // MARK: - Cascade
 
     static let cascade: [Spec] = [
-        number("local_shock", in: .cascade, .model(\.cascade.localShock), .unitInterval, unit: "morale",
-               "Extra morale lost by the loser's garrisons next to a lost region."),
-        number("withdrawal_morale", in: .cascade, .model(\.cascade.withdrawalMorale), .unitInterval, unit: "morale",
-               "A front-line garrison below this morale pulls out, and its region passes without a fight to "
-               + "the strongest engaged hostile neighbour."),
-        number("withdrawal_delay_days", in: .cascade, .model(\.cascade.withdrawalDelayDays), .positive,
-               ceiling: maximumHorizonDays, unit: "days",
-               "Mean delay before such a garrison pulls out (exponential)."),
+        number(
+            "local_shock", in: .cascade, .model(\.cascade.localShock), .unitInterval, unit: "morale",
+            "Extra morale lost by the loser's garrisons next to a lost region."),
+        number(
+            "withdrawal_morale", in: .cascade, .model(\.cascade.withdrawalMorale), .unitInterval, unit: "morale",
+            "A front-line garrison below this morale pulls out, and its region passes without a fight to "
+                + "the strongest engaged hostile neighbour."),
+        number(
+            "withdrawal_delay_days", in: .cascade, .model(\.cascade.withdrawalDelayDays), .positive,
+            ceiling: maximumHorizonDays, unit: "days",
+            "Mean delay before such a garrison pulls out (exponential)."),
     ]
 
     // MARK: - Air campaign
@@ -299,126 +359,157 @@ public enum ParameterCatalogue {
     // (strikes <= max_events <= 10^9) x 10^6 = 10^15 < 2^53. Killed and displaced are also
     // capped by the region's residents, injured are not.
     static let airCampaign: [Spec] = [
-        number("fighters_hit_per_strike", in: .airCampaign, .perEvent(\.airCampaign.fightersHitPerStrike), .nonNegative,
-               ceiling: 1e8, unit: "fighters per strike",
-               "Fighters of the target garrison put out of action by one strike (at most the garrison)."),
-        number("civilians_killed_per_strike", in: .airCampaign, .perEvent(\.airCampaign.civiliansKilledPerStrike),
-                 .nonNegative, ceiling: 1e6, unit: "people per strike",
-                 "Civilians killed by one strike (at most the region's population)."),
-        number("civilians_injured_per_strike", in: .airCampaign, .perEvent(\.airCampaign.civiliansInjuredPerStrike),
-                 .nonNegative, ceiling: 1e6, unit: "people per strike", "Civilians injured by one strike."),
-        number("civilians_displaced_per_strike", in: .airCampaign, .perEvent(\.airCampaign.civiliansDisplacedPerStrike),
-                 .nonNegative, ceiling: 1e7, unit: "people per strike",
-                 "Civilians who flee the region after one strike (at most those left)."),
+        number(
+            "fighters_hit_per_strike", in: .airCampaign, .perEvent(\.airCampaign.fightersHitPerStrike), .nonNegative,
+            ceiling: 1e8, unit: "fighters per strike",
+            "Fighters of the target garrison put out of action by one strike (at most the garrison)."),
+        number(
+            "civilians_killed_per_strike", in: .airCampaign, .perEvent(\.airCampaign.civiliansKilledPerStrike),
+            .nonNegative, ceiling: 1e6, unit: "people per strike",
+            "Civilians killed by one strike (at most the region's population)."),
+        number(
+            "civilians_injured_per_strike", in: .airCampaign, .perEvent(\.airCampaign.civiliansInjuredPerStrike),
+            .nonNegative, ceiling: 1e6, unit: "people per strike", "Civilians injured by one strike."),
+        number(
+            "civilians_displaced_per_strike", in: .airCampaign, .perEvent(\.airCampaign.civiliansDisplacedPerStrike),
+            .nonNegative, ceiling: 1e7, unit: "people per strike",
+            "Civilians who flee the region after one strike (at most those left)."),
     ]
 
     // MARK: - Patron rule
 
     static let patronRule: [Spec] = [
         // Pressure and opportunity are capped at 1 (min(1, this x share lost)).
-        number("threat_sensitivity", in: .patronRule, .model(\.patronRule.threatSensitivity), .nonNegative,
-               ceiling: 1000, note: "full pressure once a third is lost",
-               "pressure = min(1, this x share of the client camp's starting strategic value lost); also "
-               + "scales a posture holder's opportunity (the enemy camp's share lost)."),
-        number("drawdown_propensity", in: .patronRule, .model(\.patronRule.drawdownPropensity), .unitInterval,
-               "P(draw down) = distraction x (1 - pressure) x this, at each decision."),
-        number("drawdown_factor", in: .patronRule, .model(\.patronRule.drawdownFactor), .unitInterval,
-               unit: "multiplier",
-               "A draw-down multiplies the patron's commitment (and so its sorties) by this."),
-        number("restraint_per_rung", in: .patronRule, .model(\.patronRule.restraintPerRung), .unitInterval,
-               unit: "probability",
-               "A posture holder restrains with probability this x ladder level / top level (outside "
-               + "pressure as the war escalates)."),
+        number(
+            "threat_sensitivity", in: .patronRule, .model(\.patronRule.threatSensitivity), .nonNegative,
+            ceiling: 1000, note: "full pressure once a third is lost",
+            "pressure = min(1, this x share of the client camp's starting strategic value lost); also "
+                + "scales a posture holder's opportunity (the enemy camp's share lost)."),
+        number(
+            "drawdown_propensity", in: .patronRule, .model(\.patronRule.drawdownPropensity), .unitInterval,
+            "P(draw down) = distraction x (1 - pressure) x this, at each decision."),
+        number(
+            "drawdown_factor", in: .patronRule, .model(\.patronRule.drawdownFactor), .unitInterval,
+            unit: "multiplier",
+            "A draw-down multiplies the patron's commitment (and so its sorties) by this."),
+        number(
+            "restraint_per_rung", in: .patronRule, .model(\.patronRule.restraintPerRung), .unitInterval,
+            unit: "probability",
+            "A posture holder restrains with probability this x ladder level / top level (outside "
+                + "pressure as the war escalates)."),
         // Multiply a client's assault rate: counted in the decoder's workload estimate.
-        number("restrained_assault_factor", in: .patronRule, .model(\.patronRule.restrainedAssaultFactor),
-                      .nonNegative, ceiling: 100, unit: "multiplier",
-                      "Multiplies the client's assault rate while its patron restrains."),
-        number("backed_assault_factor", in: .patronRule, .model(\.patronRule.backedAssaultFactor), .nonNegative,
-               ceiling: 100, unit: "multiplier", "Multiplies the client's assault rate while its patron backs it."),
+        number(
+            "restrained_assault_factor", in: .patronRule, .model(\.patronRule.restrainedAssaultFactor),
+            .nonNegative, ceiling: 100, unit: "multiplier",
+            "Multiplies the client's assault rate while its patron restrains."),
+        number(
+            "backed_assault_factor", in: .patronRule, .model(\.patronRule.backedAssaultFactor), .nonNegative,
+            ceiling: 100, unit: "multiplier", "Multiplies the client's assault rate while its patron backs it."),
         // Morale is capped at 1 after the boost.
-        number("morale_boost_per_thousand", in: .patronRule, .model(\.patronRule.moraleBoostPerThousand),
-                      .nonNegative, ceiling: 1000, unit: "morale per 1,000 fighters",
-                      "Morale every actor and garrison of the camp gains per 1,000 reinforcing fighters arriving."),
+        number(
+            "morale_boost_per_thousand", in: .patronRule, .model(\.patronRule.moraleBoostPerThousand),
+            .nonNegative, ceiling: 1000, unit: "morale per 1,000 fighters",
+            "Morale every actor and garrison of the camp gains per 1,000 reinforcing fighters arriving."),
     ]
 
     // MARK: - Mediation
 
     static let mediation: [Spec] = [
-        number("attempts_per_day", in: .mediation, .model(\.mediation.attemptsPerDay), .nonNegative, ceiling: 100,
-               note: "no mediation", unit: "attempts per day",
-               "Rate of the Poisson process of mediation attempts."),
-        number("base_success", in: .mediation, .model(\.mediation.baseSuccess), .unitInterval, unit: "probability",
-               "Success probability of an attempt on day 0 with no losses; success = min(1, base_success + "
-               + "exhaustion_weight x day/horizon + loss_weight x share of all fighters lost)."),
+        number(
+            "attempts_per_day", in: .mediation, .model(\.mediation.attemptsPerDay), .nonNegative, ceiling: 100,
+            note: "no mediation", unit: "attempts per day",
+            "Rate of the Poisson process of mediation attempts."),
+        number(
+            "base_success", in: .mediation, .model(\.mediation.baseSuccess), .unitInterval, unit: "probability",
+            "Success probability of an attempt on day 0 with no losses; success = min(1, base_success + "
+                + "exhaustion_weight x day/horizon + loss_weight x share of all fighters lost)."),
         // Success is capped at 1.
-        number("exhaustion_weight", in: .mediation, .model(\.mediation.exhaustionWeight), .nonNegative,
-               ceiling: 1000, unit: "probability",
-               "Added success probability per unit of elapsed share of the horizon (day / horizon_days)."),
-        number("loss_weight", in: .mediation, .model(\.mediation.lossWeight), .nonNegative, ceiling: 1000,
-               unit: "probability",
-               "Added success probability per unit share of all fighters (field forces and garrisons at the "
-               + "start) lost."),
+        number(
+            "exhaustion_weight", in: .mediation, .model(\.mediation.exhaustionWeight), .nonNegative,
+            ceiling: 1000, unit: "probability",
+            "Added success probability per unit of elapsed share of the horizon (day / horizon_days)."),
+        number(
+            "loss_weight", in: .mediation, .model(\.mediation.lossWeight), .nonNegative, ceiling: 1000,
+            unit: "probability",
+            "Added success probability per unit share of all fighters (field forces and garrisons at the "
+                + "start) lost."),
     ]
 
     // MARK: - Chemical weapons
 
     static let chemicalWeapons: [Spec] = [
-        number("daily_hazard", in: .chemicalWeapons, .model(\.chemicalWeapons.dailyHazard), .unitInterval,
-               note: "never", unit: "probability per day",
-               "Daily probability that the regime (collapse.actor) uses chemical weapons, once per run, while "
-               + "its morale is below desperation_morale and the ladder stands at or above minimum_rung."),
-        number("desperation_morale", in: .chemicalWeapons, .model(\.chemicalWeapons.desperationMorale),
-                      .unitInterval, unit: "morale", "The regime's morale must be below this."),
-        Spec("minimum_rung", in: .chemicalWeapons, .reference("ladder rung"), default: .absent("the first rung"),
-             "The id of a ladder rung the ladder must have reached."),
+        number(
+            "daily_hazard", in: .chemicalWeapons, .model(\.chemicalWeapons.dailyHazard), .unitInterval,
+            note: "never", unit: "probability per day",
+            "Daily probability that the regime (collapse.actor) uses chemical weapons, once per run, while "
+                + "its morale is below desperation_morale and the ladder stands at or above minimum_rung."),
+        number(
+            "desperation_morale", in: .chemicalWeapons, .model(\.chemicalWeapons.desperationMorale),
+            .unitInterval, unit: "morale", "The regime's morale must be below this."),
+        Spec(
+            "minimum_rung", in: .chemicalWeapons, .reference("ladder rung"), default: .absent("the first rung"),
+            "The id of a ladder rung the ladder must have reached."),
         // Once per run and not capped by the population: Halabja (1988) killed about 5,000.
-        number("civilians_killed", in: .chemicalWeapons, .perEvent(\.chemicalWeapons.civiliansKilled), .nonNegative,
-               ceiling: 1e6, unit: "people", "Civilians killed by the attack, drawn when it happens."),
-        Spec("responders", in: .chemicalWeapons, .list(.reference("actor")), default: .absent("none"),
-             "Actors whose commitment rises to 1 after an attack; a patron with a posture among them backs its "
-             + "client."),
+        number(
+            "civilians_killed", in: .chemicalWeapons, .perEvent(\.chemicalWeapons.civiliansKilled), .nonNegative,
+            ceiling: 1e6, unit: "people", "Civilians killed by the attack, drawn when it happens."),
+        Spec(
+            "responders", in: .chemicalWeapons, .list(.reference("actor")), default: .absent("none"),
+            "Actors whose commitment rises to 1 after an attack; a patron with a posture among them backs its "
+                + "client."),
     ]
 
     // MARK: - Collapse
 
     static let collapse: [Spec] = [
-        Spec("actor", in: .collapse, .reference("actor"), default: .required,
-             "The principal actor whose collapse ends the run (the regime; not a patron)."),
-        Spec("capital", in: .collapse, .reference("region"), default: .required,
-             "Its capital region: losing it to the other camp is collapse."),
-        Spec("morale_threshold", in: .collapse, .number, constraint: .unitInterval, default: .required,
-             unit: "morale", uncertainty: .perReplication, target: .model(\.collapse.moraleThreshold),
-             "Collapse when the actor's morale falls below this."),
+        Spec(
+            "actor", in: .collapse, .reference("actor"), default: .required,
+            "The principal actor whose collapse ends the run (the regime; not a patron)."),
+        Spec(
+            "capital", in: .collapse, .reference("region"), default: .required,
+            "Its capital region: losing it to the other camp is collapse."),
+        Spec(
+            "morale_threshold", in: .collapse, .number, constraint: .unitInterval, default: .required,
+            unit: "morale", uncertainty: .perReplication, target: .model(\.collapse.moraleThreshold),
+            "Collapse when the actor's morale falls below this."),
     ]
 
     // MARK: - Variants and sweeps (how to run the scenario, not the world)
 
     static let variant: [Spec] = [
-        Spec("description", in: .variant, .text, default: .absent("empty"),
-             "One line saying what the what-if is; shown by escsim validate and in reports."),
-        Spec("set", in: .variant, .structure, default: .required,
-             "Dotted path -> new value, at least one. A path may add a key the file leaves at its default, or a "
-             + "whole optional section; a path that does not exist is an error at its line."),
+        Spec(
+            "description", in: .variant, .text, default: .absent("empty"),
+            "One line saying what the what-if is; shown by escsim validate and in reports."),
+        Spec(
+            "set", in: .variant, .structure, default: .required,
+            "Dotted path -> new value, at least one. A path may add a key the file leaves at its default, or a "
+                + "whole optional section; a path that does not exist is an error at its line."),
     ]
 
     static let sweep: [Spec] = [
-        Spec("method", in: .sweep, .structure, default: .required,
-             "grid (every combination of every parameter's values) or latin_hypercube (`points` points, each "
-             + "parameter's range cut into that many strata, each stratum used once)."),
-        Spec("points", in: .sweep, .wholeNumber, constraint: .atLeast(2), default: .number(10),
-             note: "ignored by a grid",
-             "latin_hypercube only, and required there: the number of points."),
+        Spec(
+            "method", in: .sweep, .structure, default: .required,
+            "grid (every combination of every parameter's values) or latin_hypercube (`points` points, each "
+                + "parameter's range cut into that many strata, each stratum used once)."),
+        Spec(
+            "points", in: .sweep, .wholeNumber, constraint: .atLeast(2), default: .number(10),
+            note: "ignored by a grid",
+            "latin_hypercube only, and required there: the number of points."),
         Spec("parameters", in: .sweep, .structure, default: .required, "Dotted path -> range, at least one."),
     ]
 
     static let sweepRange: [Spec] = [
-        Spec("low", in: .sweepRange, .number, default: .absent("none"),
-             "Lowest value (below high). In a grid, the first of `steps` evenly spaced values."),
-        Spec("high", in: .sweepRange, .number, default: .absent("none"),
-             "Highest value (above low). In a grid, the last of `steps` evenly spaced values."),
-        Spec("steps", in: .sweepRange, .wholeNumber, constraint: .atLeast(2), default: .number(5),
-             "Grid only: evenly spaced values from low to high, both ends included."),
-        Spec("values", in: .sweepRange, .structure, default: .absent("none"),
-             "Grid only: the explicit values to run (when given, low, high and steps are ignored)."),
+        Spec(
+            "low", in: .sweepRange, .number, default: .absent("none"),
+            "Lowest value (below high). In a grid, the first of `steps` evenly spaced values."),
+        Spec(
+            "high", in: .sweepRange, .number, default: .absent("none"),
+            "Highest value (above low). In a grid, the last of `steps` evenly spaced values."),
+        Spec(
+            "steps", in: .sweepRange, .wholeNumber, constraint: .atLeast(2), default: .number(5),
+            "Grid only: evenly spaced values from low to high, both ends included."),
+        Spec(
+            "values", in: .sweepRange, .structure, default: .absent("none"),
+            "Grid only: the explicit values to run (when given, low, high and steps are ignored)."),
     ]
 }

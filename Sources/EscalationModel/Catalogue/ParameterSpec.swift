@@ -106,10 +106,12 @@ public struct ParameterSpec: @unchecked Sendable {
     /// Set on an actor without `patron_of`, the key is an error.
     public var patronsOnly: Bool
 
-    public init(_ key: String, in section: Section, _ type: ValueType, constraint: NumberConstraint? = nil,
-                ceiling: Double? = nil, default defaultValue: Default, note: String = "", unit: String = "",
-                uncertainty: Uncertainty = .plain, target: Target? = nil, patronsOnly: Bool = false,
-                _ meaning: String) {
+    public init(
+        _ key: String, in section: Section, _ type: ValueType, constraint: NumberConstraint? = nil,
+        ceiling: Double? = nil, default defaultValue: Default, note: String = "", unit: String = "",
+        uncertainty: Uncertainty = .plain, target: Target? = nil, patronsOnly: Bool = false,
+        _ meaning: String
+    ) {
         self.key = key
         self.section = section
         self.type = type
