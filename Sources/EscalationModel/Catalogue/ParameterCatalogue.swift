@@ -185,6 +185,11 @@ public enum ParameterCatalogue {
         number(
             "assault_commitment", in: .actor, .actor(\.assaultCommitment), .positiveUnit, unit: "share",
             "Share of the field force committed to one assault."),
+        // Mearsheimer (1989): about 3:1 at the point of attack; 1,000:1 is beyond any plan.
+        number(
+            "minimum_force_ratio", in: .actor, .actor(\.minimumForceRatio), .nonNegative, ceiling: 1_000,
+            unit: "ratio",
+            "Odds (effective attackers over effective defenders) below which the actor does not assault a region."),
         // Desert Storm's coalition flew about 3,000 sorties a day at its height.
         number(
             "sorties_per_day", in: .actor, .actor(\.sortiesPerDay), .nonNegative, ceiling: 10_000,

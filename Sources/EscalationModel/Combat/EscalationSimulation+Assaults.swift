@@ -68,17 +68,21 @@ extension EscalationSimulation {
 
     /// Picks a hostile region on the front, weighted by strategic value times the odds the
     /// committed force gives itself against the garrison: under the square law fighting strength
-    /// goes with the square of effective numbers, so the odds are a^2 / (a^2 + d^2).
+    /// goes with the square of effective numbers, so the odds are a^2 / (a^2 + d^2). Regions where
+    /// the effective ratio a / d is below the actor's `minimumForceRatio` are not attacked.
     /// Two passes, no allocation.
     @inline(__always)
     func chooseTarget(for actor: Int, force: Double) -> Int? {
         let mySide = side(of: actor)
         let attackPower = force * tables.actorQuality[actor]
+        let minimumRatio = parameters.actors[actor].minimumForceRatio
         func weight(_ region: Int) -> Double {
             let state = regions[region]
             guard !state.underAssault, side(of: state.controller) != mySide, borders(region, side: mySide)
             else { return 0 }
             let defencePower = state.garrison * tables.actorQuality[state.controller] * tables.regionFortification[region]
+            // Odds below the actor's threshold: it does not attack here.
+            guard attackPower >= minimumRatio * defencePower else { return 0 }
             let a2 = attackPower * attackPower, d2 = defencePower * defencePower
             return tables.regionValue[region] * a2 / (a2 + d2)
         }

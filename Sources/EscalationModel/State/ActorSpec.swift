@@ -44,6 +44,12 @@ public struct ActorSpec: Sendable, Hashable {
     /// Chance that an assault or strike on a region where this patron has troops hits them,
     /// which makes it back its client at once.
     public var troopsHitProbability: Double
+    /// The odds (effective attackers over effective defenders, quality and fortification
+    /// included) below which this actor does not assault a region. Military planning's rule of
+    /// thumb asks for about 3:1 at the point of attack (Mearsheimer, "Assessing the Conventional
+    /// Balance: The 3:1 Rule and Its Critics", International Security 13(4), 1989); the default 0
+    /// attacks at any odds.
+    public var minimumForceRatio: Double = 0
 
     public init(
         id: String, name: String, side: Side, patronOf: Int? = nil,
