@@ -45,7 +45,7 @@ let package = Package(
         ),
         .target(
             name: "Report",
-            dependencies: ["Experiments", "Stochastic"],
+            dependencies: ["Experiments", "EscalationModel", "Stochastic"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportTests",
-            dependencies: ["Report", "Experiments", "Stochastic", "escsim"],
+            dependencies: ["Report", "Experiments", "EscalationModel", "Stochastic", "escsim"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -65,9 +65,7 @@ public enum BatchOutput {
                 let statistic = OutcomeStatistic(column: column, sorting: &present)
                 perOutcome.append(statistic)
                 summary.append(summaryRow(name, statistic))
-                let integer = column.kind != .share && present.allSatisfy { $0 == $0.rounded() }
-                    || column.kind == .day
-                for bin in HistogramBins.make(present, integer: integer) {
+                for bin in column.kind.histogram(of: present) {
                     histograms.append([.text(name), .text(column.name), .number(bin.low), .number(bin.high),
                                        .integer(bin.count), .number(bin.fraction)])
                 }
@@ -149,12 +147,14 @@ public enum BatchOutput {
                 var text = ""
                 for record in 0..<(take * experiment.variantCount) {
                     let base = record * layout.width
-                    let status = RecordLayout.Status(rawValue: Int(values[base + 2])) ?? .nonFinite
+                    // `BatchSession` checked every header of the log before this runs.
+                    let header = RecordLayout.header(values, at: base)
+                    let status = header.status ?? .nonFinite
                     if status != .ok { failed += 1 }
                     var row: [CSVField] = [
-                        .text(experiment.variantNames[Int(values[base + 1])]), .integer(Int(values[base])),
-                        .text(status.label), .text(layout.errorText(status: status, detail: Int(values[base + 3]))),
-                        .text(EndState.allCases[Int(values[base + 4])].rawValue),
+                        .text(experiment.variantNames[Int(header.variant)]), .integer(Int(header.replication)),
+                        .text(status.label), .text(layout.errorText(status: status, detail: Int(header.detail))),
+                        .text((header.endState ?? .incomplete).rawValue),
                     ]
                     for field in layout.outcomeOffset..<layout.timelineOffset { row.append(.number(values[base + field])) }
                     text += CSVTable.renderLine(row)

@@ -30,7 +30,49 @@ public struct RecordLayout: Sendable, Hashable {
     public let days: Int
     public let timelineMeasures: [String]
 
-    static let headerWidth = 5
+    /// The fields every record opens with, at these offsets (the `[replication, variant, status,
+    /// detail, end state]` above). Nothing outside this type reads a record's header by offset.
+    public enum HeaderField: Int, CaseIterable, Sendable {
+        case replication, variant, status, detail, endState
+    }
+
+    static let headerWidth = HeaderField.allCases.count
+
+    /// The header of one record, as stored (doubles); the typed views are nil where the stored
+    /// value is not one escsim writes (`headerProblem` says what is wrong).
+    public struct Header: Sendable {
+        public var replication: Double
+        public var variant: Double
+        public var statusValue: Double
+        public var detail: Double
+        public var endStateValue: Double
+
+        /// Whether the record succeeded: only then do its outcomes enter statistics.
+        public var isOK: Bool { statusValue == Double(Status.ok.rawValue) }
+
+        public var status: Status? {
+            Self.whole(statusValue, below: Int.max).flatMap(Status.init(rawValue:))
+        }
+
+        public var endState: EndState? {
+            Self.whole(endStateValue, below: EndState.allCases.count).map { EndState.allCases[$0] }
+        }
+
+        /// `value` as an index when it is a whole number in `0..<bound`.
+        static func whole(_ value: Double, below bound: Int) -> Int? {
+            guard value.isFinite, value == value.rounded(), value >= 0, value < Double(bound) else { return nil }
+            return Int(value)
+        }
+    }
+
+    /// The header of the record that starts at `base` in `values`.
+    public static func header(_ values: [Double], at base: Int) -> Header {
+        Header(replication: values[base + HeaderField.replication.rawValue],
+               variant: values[base + HeaderField.variant.rawValue],
+               statusValue: values[base + HeaderField.status.rawValue],
+               detail: values[base + HeaderField.detail.rawValue],
+               endStateValue: values[base + HeaderField.endState.rawValue])
+    }
 
     public init(outcomes: [OutcomeColumn], parameters: [String], days: Int, actors: [String]) {
         self.outcomes = outcomes
@@ -61,23 +103,24 @@ public struct RecordLayout: Sendable, Hashable {
             value.isFinite && value == value.rounded() && value >= Double(range.lowerBound)
                 && value <= Double(range.upperBound)
         }
-        guard values[base] == Double(replication), values[base + 1] == Double(variant) else {
+        let header = Self.header(values, at: base)
+        guard header.replication == Double(replication), header.variant == Double(variant) else {
             return "the record where replication \(replication) of variant \(variant) belongs holds another "
-                + "(replication \(values[base]), variant \(values[base + 1]))"
+                + "(replication \(header.replication), variant \(header.variant))"
         }
-        guard whole(values[base + 2], in: 0...2), let status = Status(rawValue: Int(values[base + 2])) else {
-            return "replication \(replication) has an unknown status \(values[base + 2])"
+        guard whole(header.statusValue, in: 0...2), let status = header.status else {
+            return "replication \(replication) has an unknown status \(header.statusValue)"
         }
         let detailRange: ClosedRange<Int> = switch status {
         case .ok: -1 ... -1
         case .guardHit: 0...Int(Int32.max) * 1024
         case .nonFinite: 0...max(0, outcomes.count - 1)
         }
-        guard whole(values[base + 3], in: detailRange) else {
-            return "replication \(replication) has an impossible status detail \(values[base + 3])"
+        guard whole(header.detail, in: detailRange) else {
+            return "replication \(replication) has an impossible status detail \(header.detail)"
         }
-        guard whole(values[base + 4], in: 0...(EndState.allCases.count - 1)) else {
-            return "replication \(replication) has an unknown end state \(values[base + 4])"
+        guard whole(header.endStateValue, in: 0...(EndState.allCases.count - 1)) else {
+            return "replication \(replication) has an unknown end state \(header.endStateValue)"
         }
         return nil
     }
@@ -97,11 +140,13 @@ public struct RecordLayout: Sendable, Hashable {
             status = .nonFinite
             detail = bad
         }
-        record.append(Double(replication))
-        record.append(Double(variant))
-        record.append(Double(status.rawValue))
-        record.append(Double(detail))
-        record.append(Double(EndState.allCases.firstIndex(of: outcome.endState) ?? 0))
+        var header = [Double](repeating: 0, count: Self.headerWidth)
+        header[HeaderField.replication.rawValue] = Double(replication)
+        header[HeaderField.variant.rawValue] = Double(variant)
+        header[HeaderField.status.rawValue] = Double(status.rawValue)
+        header[HeaderField.detail.rawValue] = Double(detail)
+        header[HeaderField.endState.rawValue] = Double(EndState.allCases.firstIndex(of: outcome.endState) ?? 0)
+        record.append(contentsOf: header)
         record.append(contentsOf: values)
         record.append(contentsOf: parameterValues)
         // The day-by-day timeline; after the run ends (collapse, ceasefire) the state stays as it ended.

@@ -1,3 +1,5 @@
+import EscalationModel
+
 /// A forest plot of one outcome: one row per variant, its paired difference from the baseline
 /// (variant minus baseline) as a dot with the 95% interval as a line, against a line at zero.
 /// A filled dot marks an interval that excludes zero; the numbers are printed at the right.
@@ -5,14 +7,14 @@ public struct ForestPlot: Sendable {
     public var id: String
     public var outcome: String
     public var title: String
-    public var kind: OutcomeSummary.Kind
+    public var kind: OutcomeKind
     /// The rows of `comparison.csv` for this outcome, in file order.
     public var rows: [PairedComparison]
 
     static let width = 560.0
     static let rowHeight = 28.0
 
-    public init(id: String, outcome: String, title: String, kind: OutcomeSummary.Kind, rows: [PairedComparison]) {
+    public init(id: String, outcome: String, title: String, kind: OutcomeKind, rows: [PairedComparison]) {
         self.id = id
         self.outcome = outcome
         self.title = title
@@ -28,7 +30,7 @@ public struct ForestPlot: Sendable {
         case .indicator, .share: "difference, percentage points"
         case .day: "difference, days"
         case .level: "difference, ladder rungs"
-        case .quantity: "difference, " + OutcomeCatalog.unit(outcome, kind: kind)
+        case .quantity: "difference, " + OutcomeLabels.unit(outcome, kind: kind)
         }
     }
 

@@ -1,3 +1,4 @@
+import EscalationModel
 import Stochastic
 
 /// A histogram of one outcome over the runs of one variant, with its median (a line) and the
@@ -11,7 +12,7 @@ public struct HistogramChart: Sendable {
     public var title: String
     /// What the x axis measures ("day", "civilians", "ladder rung").
     public var unit: String
-    public var kind: OutcomeSummary.Kind
+    public var kind: OutcomeKind
     /// In order; each `[low, high)`.
     public var bins: [HistogramBin]
     /// Quantiles over the runs with a value, from `summary.csv`.

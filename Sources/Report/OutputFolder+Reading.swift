@@ -1,3 +1,4 @@
+import EscalationModel
 import Stochastic
 
 /// The readers of the individual CSV files. Each checks the columns it needs by name and every
@@ -13,7 +14,7 @@ extension OutputFolder {
         try CSVReader(path: path).forEachRow(requiring: columns) { row, c throws(ReportError) in
             let read = FieldReader(row: row, columns: c, path: path)
             let kindText = row.text(c["kind"])
-            guard let kind = OutcomeSummary.Kind(rawValue: kindText) else {
+            guard let kind = OutcomeKind(rawValue: kindText) else {
                 throw ReportError.badCSV(path: path, line: row.line, reason: "unknown outcome kind '\(kindText)'")
             }
             let summary = OutcomeSummary(

@@ -1,3 +1,4 @@
+import EscalationModel
 import Experiments
 import Stochastic
 #if canImport(Glibc)
@@ -12,7 +13,7 @@ import Darwin
 /// required; the other files are optional, as escsim writes them only when they apply.
 public struct OutputFolder: Sendable {
     public let path: String
-    public let manifest: RunManifest
+    public let manifest: Manifest
     /// Variants in the manifest's order; the first is the one the others are compared with.
     public let variants: [String]
     /// Outcome names in the order of `summary.csv`.
@@ -34,7 +35,7 @@ public struct OutputFolder: Sendable {
     public var baseline: String { variants[0] }
 
     /// Outcomes drawn as histograms, among those the folder has.
-    public var histogramOutcomes: [String] { OutcomeCatalog.histogramOutcomes(among: outcomes) }
+    public var histogramOutcomes: [String] { OutcomeLabels.histogramOutcomes(among: outcomes) }
 
     /// The summary row of `outcome` for `variant`.
     public func summary(_ variant: String, _ outcome: String) -> OutcomeSummary? {
@@ -47,10 +48,8 @@ public struct OutputFolder: Sendable {
     public func bins(_ variant: String, _ outcome: String) -> [HistogramBin] {
         if let stored = histograms?[variant]?[outcome] { return stored }
         guard variant == baseline, let values = tally.values[outcome], !values.isEmpty else { return [] }
-        let kind = summary(variant, outcome)?.kind
-        // The same choice BatchOutput makes: unit bins for days and whole-number data.
-        let integer = kind == .day || kind != .share && values.allSatisfy { $0 == $0.rounded() }
-        return HistogramBins.make(values, integer: integer)
+        // The rule histograms.csv is written by; without a summary row, the values alone decide.
+        return (summary(variant, outcome)?.kind ?? .quantity).histogram(of: values)
     }
 
     /// Runs of `variant` whose `outcome` is empty in `replications.csv`: the event never happened.
@@ -76,15 +75,15 @@ public struct OutputFolder: Sendable {
         guard status.st_mode & S_IFMT == S_IFDIR else { throw ReportError.notAFolder(path) }
         let manifestPath = path + "/" + BatchOutput.manifestFile
         guard access(manifestPath, F_OK) == 0 else { throw ReportError.notAnOutputFolder(path) }
-        let manifest = try RunManifest.load(path: manifestPath)
+        let manifest = try Manifest.load(path: manifestPath)
         guard manifest.complete else {
-            throw ReportError.incompleteRun(folder: path, reason: manifest.stopReason ?? "not recorded")
+            throw ReportError.incompleteRun(folder: path, reason: manifest.stopReason)
         }
 
         func file(_ name: String) -> String { path + "/" + name }
         func exists(_ name: String) -> Bool { access(file(name), F_OK) == 0 }
         let required = [BatchOutput.summaryFile, BatchOutput.replicationsFile]
-        for name in required + (manifest.files ?? []) where !exists(name) {
+        for name in required + manifest.files where !exists(name) {
             throw ReportError.fileMissing(file(name))
         }
 
@@ -102,7 +101,7 @@ public struct OutputFolder: Sendable {
         let sensitivity = exists(BatchOutput.sensitivityFile)
             ? try readSensitivity(file(BatchOutput.sensitivityFile)) : nil
 
-        let charted = OutcomeCatalog.histogramOutcomes(among: outcomes)
+        let charted = OutcomeLabels.histogramOutcomes(among: outcomes)
         let unbinned = charted.filter { histograms?[baseline]?[$0] == nil }
         let tally = try ReplicationTally.read(path: file(BatchOutput.replicationsFile), outcomes: charted,
                                               keep: Set(unbinned), keepVariant: baseline)
@@ -118,8 +117,8 @@ public struct OutputFolder: Sendable {
     /// manifest's count of finished replications is the number of baseline rows.
     private func checkAgreement() throws(ReportError) {
         let rows = runs(baseline) + (tally.failedRuns[baseline] ?? 0)
-        if let done = manifest.replicationsDone, done != rows {
-            throw ReportError.inconsistent("manifest.json says \(done) replications were done, but "
+        if manifest.replicationsDone != rows {
+            throw ReportError.inconsistent("manifest.json says \(manifest.replicationsDone) replications were done, but "
                                            + "\(path)/\(BatchOutput.replicationsFile) has \(rows) rows of \(baseline)")
         }
         for outcome in histogramOutcomes {
