@@ -116,6 +116,16 @@ public enum OutcomeCatalogue {
     public static let tableMarkers = (begin: "<!-- BEGIN generated outcome table: OutcomeCatalogue.markdownTable() -->",
                                       end: "<!-- END generated outcome table -->")
 
+    /// `document` (the text of `docs/outputs.md`) with the lines between `tableMarkers` replaced by
+    /// `markdownTable()`; nil when it lacks the markers. A generator writes the result back; a
+    /// test checks that the committed file already equals it.
+    public static func updating(_ document: String) -> String? {
+        guard let begin = document.firstRange(of: tableMarkers.begin + "\n"),
+              let end = document[begin.upperBound...].firstRange(of: tableMarkers.end)
+        else { return nil }
+        return String(document[..<begin.upperBound]) + markdownTable() + String(document[end.lowerBound...])
+    }
+
     /// The outcome columns as a Markdown table (column, kind, unit, meaning), as
     /// `docs/outputs.md` shows it between `tableMarkers`.
     public static func markdownTable() -> String {
