@@ -15,6 +15,8 @@ public enum BatchOutput {
     public static let comparisonFile = "comparison.csv"
     public static let sensitivityFile = "sensitivity.csv"
     public static let manifestFile = "manifest.json"
+    /// What `escsim report` writes into the folder when given no other path (never a batch).
+    public static let reportFile = "report.html"
     /// Every file a batch may write into its folder (which of them depends on the batch).
     public static let allFiles = [replicationsFile, summaryFile, histogramsFile, timelineFile, comparisonFile,
                                   sensitivityFile, manifestFile]

@@ -4,12 +4,9 @@ import Experiments
 /// inline SVG charts, and nothing to fetch (no scripts, fonts, images or links). Its bytes
 /// depend only on the folder's files, never on when or where it is made.
 public struct HTMLReport: Sendable {
-    public let folder: OutputFolder
+    let folder: OutputFolder
 
-    /// The file name written into the folder when no other path is given.
-    public static let defaultFileName = "report.html"
-
-    public init(folder: OutputFolder) {
+    init(folder: OutputFolder) {
         self.folder = folder
     }
 
@@ -27,7 +24,7 @@ public struct HTMLReport: Sendable {
         let folder = try OutputFolder.load(directory)
         let report = HTMLReport(folder: folder)
         let page = report.render()
-        let path = output ?? folder.path + "/" + defaultFileName
+        let path = output ?? folder.path + "/" + BatchOutput.reportFile
         do {
             try AtomicFile.write(page.html, to: path)
         } catch {
@@ -37,7 +34,7 @@ public struct HTMLReport: Sendable {
     }
 
     /// The page, and how many charts it holds.
-    public func render() -> (html: String, charts: Int) {
+    func render() -> (html: String, charts: Int) {
         var sections: [String] = []
         var charts = 0
         for section in [outcomeSection(), timelineSection(), comparisonSection()] {

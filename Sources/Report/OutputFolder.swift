@@ -11,41 +11,41 @@ import Darwin
 /// It is built from the files alone (never from the scenario), so merged shard folders and
 /// folders from older runs load the same way. `summary.csv` and `replications.csv` are
 /// required; the other files are optional, as escsim writes them only when they apply.
-public struct OutputFolder: Sendable {
-    public let path: String
-    public let manifest: Manifest
+struct OutputFolder: Sendable {
+    let path: String
+    let manifest: Manifest
     /// Variants in the manifest's order; the first is the one the others are compared with.
-    public let variants: [String]
+    let variants: [String]
     /// Outcome names in the order of `summary.csv`.
-    public let outcomes: [String]
+    let outcomes: [String]
     /// `summary.csv` by variant, then outcome.
-    public let summaries: [String: [String: OutcomeSummary]]
+    let summaries: [String: [String: OutcomeSummary]]
     /// `histograms.csv` by variant, then outcome; nil when the folder has no such file.
-    public let histograms: [String: [String: [HistogramBin]]]?
+    let histograms: [String: [String: [HistogramBin]]]?
     /// `timeline.csv`, one series per variant and measure, in file order; empty when absent.
-    public let timeline: [TimelineSeries]
+    let timeline: [TimelineSeries]
     /// `comparison.csv` in file order; nil when the run had no variants.
-    public let comparisons: [PairedComparison]?
+    let comparisons: [PairedComparison]?
     /// `sensitivity.csv` in file order; nil when the scenario had nothing uncertain.
-    public let sensitivity: [SensitivityEntry]?
+    let sensitivity: [SensitivityEntry]?
     /// Run counts and never-happened counts from `replications.csv`.
-    public let tally: ReplicationTally
+    let tally: ReplicationTally
 
     /// The variant the others are compared with (escsim's baseline, or the one variant run).
-    public var baseline: String { variants[0] }
+    var baseline: String { variants[0] }
 
     /// Outcomes drawn as histograms, among those the folder has.
-    public var histogramOutcomes: [String] { OutcomeLabels.histogramOutcomes(among: outcomes) }
+    var histogramOutcomes: [String] { OutcomeLabels.histogramOutcomes(among: outcomes) }
 
     /// The summary row of `outcome` for `variant`.
-    public func summary(_ variant: String, _ outcome: String) -> OutcomeSummary? {
+    func summary(_ variant: String, _ outcome: String) -> OutcomeSummary? {
         summaries[variant]?[outcome]
     }
 
     /// The histogram bins of `outcome` for `variant`: from `histograms.csv` when it has them,
     /// otherwise made from the values in `replications.csv` by escsim's own rule (only kept
     /// for the baseline's histogram outcomes).
-    public func bins(_ variant: String, _ outcome: String) -> [HistogramBin] {
+    func bins(_ variant: String, _ outcome: String) -> [HistogramBin] {
         if let stored = histograms?[variant]?[outcome] { return stored }
         guard variant == baseline, let values = tally.values[outcome], !values.isEmpty else { return [] }
         // The rule histograms.csv is written by; without a summary row, the values alone decide.
@@ -53,17 +53,17 @@ public struct OutputFolder: Sendable {
     }
 
     /// Runs of `variant` whose `outcome` is empty in `replications.csv`: the event never happened.
-    public func neverHappened(_ variant: String, _ outcome: String) -> Int {
+    func neverHappened(_ variant: String, _ outcome: String) -> Int {
         tally.empty[variant]?[outcome] ?? 0
     }
 
     /// Runs of `variant` that finished without error (what every summary is over).
-    public func runs(_ variant: String) -> Int {
+    func runs(_ variant: String) -> Int {
         tally.okRuns[variant] ?? 0
     }
 
     /// Reads and checks the folder at `path`.
-    public static func load(_ given: String) throws(ReportError) -> OutputFolder {
+    static func load(_ given: String) throws(ReportError) -> OutputFolder {
         // "results/x/" and "results/x" are the same folder; keep file names free of "//".
         var path = given
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
