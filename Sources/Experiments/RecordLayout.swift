@@ -47,6 +47,19 @@ public struct RecordLayout: Sendable, Hashable {
         public var detail: Double
         public var endStateValue: Double
 
+        /// The fields in record order (`HeaderField`).
+        var fields: [Double] {
+            HeaderField.allCases.map { field in
+                switch field {
+                case .replication: replication
+                case .variant: variant
+                case .status: statusValue
+                case .detail: detail
+                case .endState: endStateValue
+                }
+            }
+        }
+
         /// Whether the record succeeded: only then do its outcomes enter statistics.
         public var isOK: Bool { statusValue == Double(Status.ok.rawValue) }
 
@@ -67,11 +80,9 @@ public struct RecordLayout: Sendable, Hashable {
 
     /// The header of the record that starts at `base` in `values`.
     public static func header(_ values: [Double], at base: Int) -> Header {
-        Header(replication: values[base + HeaderField.replication.rawValue],
-               variant: values[base + HeaderField.variant.rawValue],
-               statusValue: values[base + HeaderField.status.rawValue],
-               detail: values[base + HeaderField.detail.rawValue],
-               endStateValue: values[base + HeaderField.endState.rawValue])
+        func field(_ field: HeaderField) -> Double { values[base + field.rawValue] }
+        return Header(replication: field(.replication), variant: field(.variant), statusValue: field(.status),
+                      detail: field(.detail), endStateValue: field(.endState))
     }
 
     public init(outcomes: [OutcomeColumn], parameters: [String], days: Int, actors: [String]) {
@@ -108,7 +119,7 @@ public struct RecordLayout: Sendable, Hashable {
             return "the record where replication \(replication) of variant \(variant) belongs holds another "
                 + "(replication \(header.replication), variant \(header.variant))"
         }
-        guard whole(header.statusValue, in: 0...2), let status = header.status else {
+        guard let status = header.status else {
             return "replication \(replication) has an unknown status \(header.statusValue)"
         }
         let detailRange: ClosedRange<Int> = switch status {
@@ -119,7 +130,7 @@ public struct RecordLayout: Sendable, Hashable {
         guard whole(header.detail, in: detailRange) else {
             return "replication \(replication) has an impossible status detail \(header.detail)"
         }
-        guard whole(header.endStateValue, in: 0...(EndState.allCases.count - 1)) else {
+        guard header.endState != nil else {
             return "replication \(replication) has an unknown end state \(header.endStateValue)"
         }
         return nil
@@ -140,13 +151,10 @@ public struct RecordLayout: Sendable, Hashable {
             status = .nonFinite
             detail = bad
         }
-        var header = [Double](repeating: 0, count: Self.headerWidth)
-        header[HeaderField.replication.rawValue] = Double(replication)
-        header[HeaderField.variant.rawValue] = Double(variant)
-        header[HeaderField.status.rawValue] = Double(status.rawValue)
-        header[HeaderField.detail.rawValue] = Double(detail)
-        header[HeaderField.endState.rawValue] = Double(EndState.allCases.firstIndex(of: outcome.endState) ?? 0)
-        record.append(contentsOf: header)
+        let header = Header(replication: Double(replication), variant: Double(variant),
+                            statusValue: Double(status.rawValue), detail: Double(detail),
+                            endStateValue: Double(EndState.allCases.firstIndex(of: outcome.endState) ?? 0))
+        record.append(contentsOf: header.fields)
         record.append(contentsOf: values)
         record.append(contentsOf: parameterValues)
         // The day-by-day timeline; after the run ends (collapse, ceasefire) the state stays as it ended.
