@@ -2,11 +2,12 @@
 SWIFT      ?= swift
 SCENARIO   ?= Scenarios/aleppo-2024.yaml
 REPLICATIONS ?= 2000
-SEED       ?= 20241127
+# Empty: escsim's own default seed (ExperimentPlan.defaultSeed).
+SEED       ?=
 # The output folder of `make run`: results/<scenario file name without .yaml>.
 OUT        ?= results/$(basename $(notdir $(SCENARIO)))
 
-.PHONY: run test test-slurm test-report build release gsl clean check fuzz
+.PHONY: run test test-slurm test-report build release gsl clean check fuzz format format-check strict
 
 # Install GSL (libgsl-dev) and pkg-config when pkg-config cannot find GSL: as root, or with sudo.
 gsl:
@@ -28,7 +29,7 @@ release: gsl
 # folder; `escsim report` prints where the page is.
 run: release
 	@bin=$$($(SWIFT) build -c release --show-bin-path); \
-	$$bin/escsim run $(SCENARIO) --variants all --replications $(REPLICATIONS) --seed $(SEED) --out $(OUT) && \
+	$$bin/escsim run $(SCENARIO) --variants all --replications $(REPLICATIONS) $(if $(SEED),--seed $(SEED)) --out $(OUT) && \
 	$$bin/escsim report $(OUT)
 
 test: gsl
@@ -66,8 +67,23 @@ FUZZ_SECONDS ?= 60
 fuzz: gsl
 	bash Fuzz/run-fuzz.sh $(FUZZ_SECONDS)
 
+# The code's layout, by the toolchain's swift-format and the committed .swift-format
+# (4-space indentation, lines of at most 120 characters): `make format` rewrites the sources,
+# `make format-check` (run by CI) fails on any difference.
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Sources Tests Package.swift
+format-check:
+	$(SWIFT) format lint --strict --recursive --parallel Sources Tests Package.swift
+
+# Warnings are errors in escsim's own targets and the kernel checks its queue's invariants after
+# every operation (Package.swift's ESCSIM_STRICT); the kernel's and the model's tests run so.
+strict: gsl
+	ESCSIM_STRICT=1 $(SWIFT) build --build-tests --scratch-path .build-strict
+	ESCSIM_STRICT=1 $(SWIFT) test --skip-build --scratch-path .build-strict --filter 'DiscreteEventTests|EscalationModelTests'
+
+# Every build folder (the package's, the sanitizers', the benchmarks' and the fuzzer's) and results.
 clean:
-	rm -rf .build results
+	rm -rf .build .build-* Benchmarks/.build Fuzz/.build results
 
 # Benchmarks: a package of their own in Benchmarks/ (package-benchmark; see Benchmarks/README.md).
 # Builds in release mode there (Benchmarks/.build) and runs every suite; pass options through

@@ -1,10 +1,19 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
-let strictSettings: [SwiftSetting] = [
+/// `ESCSIM_STRICT=1 swift build` (what `make strict` and CI do): every warning of escsim's own
+/// targets is an error, and the kernel checks its queue's invariants after every operation
+/// (as swift-collections' CI builds with COLLECTIONS_INTERNAL_CHECKS). Dependencies are not affected.
+let strict = ProcessInfo.processInfo.environment["ESCSIM_STRICT"] == "1"
+
+let testSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
+/// Test targets are not held to warnings-as-errors: Swift Testing's macro expansions warn.
+let strictSettings = testSettings
+    + (strict ? [.unsafeFlags(["-warnings-as-errors"]), .define("DISCRETE_EVENT_INTERNAL_CHECKS")] : [])
 
 let package = Package(
     name: "escsim",
@@ -58,36 +67,36 @@ let package = Package(
         ),
 
         // MARK: - Unit test bundles
-        .testTarget(name: "StochasticTests", dependencies: ["Stochastic"], swiftSettings: strictSettings),
+        .testTarget(name: "StochasticTests", dependencies: ["Stochastic"], swiftSettings: testSettings),
         .testTarget(
             name: "DiscreteEventTests",
             dependencies: ["DiscreteEvent", "Stochastic"],
-            swiftSettings: strictSettings
+            swiftSettings: testSettings
         ),
         .testTarget(
             name: "EscalationModelTests",
             dependencies: ["EscalationModel", "DiscreteEvent", "Stochastic"],
-            swiftSettings: strictSettings
+            swiftSettings: testSettings
         ),
         .testTarget(
             name: "ScenarioTests",
             dependencies: ["Scenario", "EscalationModel", "Stochastic"],
-            swiftSettings: strictSettings
+            swiftSettings: testSettings
         ),
         .testTarget(
             name: "ExperimentsTests",
             dependencies: ["Experiments", "Scenario", "EscalationModel", "DiscreteEvent", "Stochastic"],
-            swiftSettings: strictSettings
+            swiftSettings: testSettings
         ),
         .testTarget(
             name: "ReportTests",
             dependencies: ["Report", "Experiments", "EscalationModel", "Stochastic", "escsim"],
-            swiftSettings: strictSettings
+            swiftSettings: testSettings
         ),
         .testTarget(
             name: "EscsimCLITests",
-            dependencies: ["escsim", "Stochastic"],
-            swiftSettings: strictSettings
+            dependencies: ["escsim", "Experiments", "EscalationModel", "Stochastic"],
+            swiftSettings: testSettings
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -38,9 +38,12 @@ else
 fi
 mkdir -p "$work/corpus" "$work/artifacts"
 cp "$fuzz_dir"/corpus/* "$work/corpus/"
+# The shipped scenarios and the minimal test scenario are seeds too, copied as they are now
+# rather than kept as copies that go stale.
+cp "$fuzz_dir"/../Scenarios/*.yaml "$fuzz_dir"/../Tests/Fixtures/invalid/base/minimal.yaml "$work/corpus/"
 
 # Room to grow a little beyond the largest seed, no more: longer inputs only run slower.
-largest=$(wc -c "$fuzz_dir"/corpus/* | awk '$2 != "total" && $1 > max { max = $1 } END { print max }')
+largest=$(wc -c "$work"/corpus/* | awk '$2 != "total" && $1 > max { max = $1 } END { print max }')
 max_len=$((largest + largest / 4))
 
 log="$work/fuzz.log"

@@ -5,20 +5,20 @@ import Foundation
 /// killed process held is released by the kernel. The folder's `.escsim/` work folder holds the
 /// batch's plan and record log while it runs and, for good, the ledger of the files escsim wrote,
 /// the only files a later run removes.
-public final class BatchFolder: @unchecked Sendable {
-    public static let workFolder = ".escsim"
-    public static let planFile = "plan.json"
-    public static let logFile = "records.bin"
+package final class BatchFolder: @unchecked Sendable {
+    package static let workFolder = ".escsim"
+    package static let planFile = "plan.json"
+    package static let logFile = "records.bin"
 
-    public let path: String
+    package let path: String
     private let descriptor: Int32
 
-    public var workDirectory: String { path + "/" + Self.workFolder }
-    public var planPath: String { workDirectory + "/" + Self.planFile }
-    public var logPath: String { workDirectory + "/" + Self.logFile }
+    package var workDirectory: String { path + "/" + Self.workFolder }
+    package var planPath: String { workDirectory + "/" + Self.planFile }
+    package var logPath: String { workDirectory + "/" + Self.logFile }
     var ledgerPath: String { workDirectory + "/" + FileLedger.fileName }
 
-    public enum Access {
+    package enum Access {
         /// Writing: one process at a time.
         case exclusive
         /// Reading (a shard merged, a folder reported): any number of readers, no writer.
@@ -26,7 +26,7 @@ public final class BatchFolder: @unchecked Sendable {
     }
 
     /// Locks the folder at `path`, creating it (and its parents) first when `create` is set.
-    public init(_ path: String, access: Access = .exclusive, create: Bool = false) throws(BatchFolderError) {
+    package init(_ path: String, access: Access = .exclusive, create: Bool = false) throws(BatchFolderError) {
         guard !path.isEmpty else {
             throw BatchFolderError("the output folder is an empty path; give a folder with --out")
         }
@@ -275,7 +275,7 @@ public final class BatchFolder: @unchecked Sendable {
 
     /// Records a file another escsim command wrote into this folder (the report page), when the
     /// folder is escsim's own, so that the next run removes it with the rest.
-    public func adopt(_ name: String) throws(BatchFolderError) {
+    package func adopt(_ name: String) throws(BatchFolderError) {
         guard FileLedger.isPlainName(name), var ledger = try ledger() else { return }
         let file = path + "/" + name
         guard let bytes = FileManager.default.contents(atPath: file) else { return }

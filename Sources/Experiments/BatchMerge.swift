@@ -5,10 +5,10 @@ import Scenario
 import Stochastic
 
 /// Combines the shard folders of one batch into the files of a single run, byte for byte.
-public enum BatchMerge {
+package enum BatchMerge {
     /// Checks the shards belong together (same plan but for the shard index; indices 0..N-1
     /// each once; each complete) and writes the merged files and manifest into `out`.
-    public static func merge(directories: [String], into out: String, commandLine: [String],
+    package static func merge(directories: [String], into out: String, commandLine: [String],
                              force: Bool = false) throws -> Manifest {
         let started = Date()
         guard !directories.isEmpty else { throw ExperimentError("no shard folders given") }
@@ -69,7 +69,7 @@ public enum BatchMerge {
     }
 
     /// The path with symbolic links and `.`/`..` resolved, to tell whether two spellings name one folder.
-    public static func canonical(_ path: String) -> String {
+    package static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 }

@@ -8,25 +8,25 @@ import Stochastic
 /// fills the log, and the files and manifest computed from it. A folder whose run was
 /// interrupted or killed keeps its log, and `resume` carries on from the last whole replication.
 /// The session holds its folder locked (`BatchFolder`) for as long as it lives.
-public struct BatchSession {
-    public let folder: BatchFolder
-    public let plan: ExperimentPlan
-    public let experiment: Experiment
+package struct BatchSession {
+    package let folder: BatchFolder
+    package let plan: ExperimentPlan
+    package let experiment: Experiment
 
-    public var directory: String { folder.path }
+    package var directory: String { folder.path }
 
     /// What a finished call of `run` produced.
-    public struct Completion {
-        public var manifest: Manifest
-        public var result: BatchOutput.Result
-        public var report: BatchRunner.Report
+    package struct Completion {
+        package var manifest: Manifest
+        package var result: BatchOutput.Result
+        package var report: BatchRunner.Report
     }
 
     /// Starts a new batch in `directory` (created if missing). Refuses a folder another process
     /// holds, a folder that holds another unfinished batch or a finished shard, and (unless
     /// `force`) a folder escsim did not make or files it did not write; removes the earlier run's
     /// files, its manifest first.
-    public static func start(plan: ExperimentPlan, experiment: Experiment, directory: String,
+    package static func start(plan: ExperimentPlan, experiment: Experiment, directory: String,
                              force: Bool = false) throws -> BatchSession {
         try plan.check()
         let need = StorageEstimate(experiment: experiment, replications: plan.shard.replications(of: plan.replications).count)
@@ -51,7 +51,7 @@ public struct BatchSession {
 
     /// Reopens the batch in `directory` to carry it on. Its plan and every record are checked
     /// first: damaged state is one clear error, never a crash or a silent change.
-    public static func resume(directory: String) throws -> BatchSession {
+    package static func resume(directory: String) throws -> BatchSession {
         let session = try open(directory: directory, access: .exclusive)
         if session.plan.failFast, let failed = session.failedReplication() {
             throw BatchFolderError("the batch in \(directory) stopped under --fail-fast at replication \(failed), which "
@@ -67,7 +67,7 @@ public struct BatchSession {
 
     /// Opens the batch in `directory` with its plan and record log checked (for `resume`, and
     /// with shared access for `merge`).
-    public static func open(directory: String, access: BatchFolder.Access) throws -> BatchSession {
+    package static func open(directory: String, access: BatchFolder.Access) throws -> BatchSession {
         var info = stat()
         guard !directory.isEmpty, stat(directory, &info) == 0 else {
             throw BatchFolderError("\(directory.isEmpty ? "''" : directory) does not exist")
@@ -96,7 +96,7 @@ public struct BatchSession {
     }
 
     /// Opens the record log of the batch.
-    public func openLog() throws -> RecordLog {
+    package func openLog() throws -> RecordLog {
         try RecordLog(path: folder.logPath, groupWidth: experiment.layout.width * experiment.variantCount)
     }
 
@@ -170,7 +170,7 @@ public struct BatchSession {
 
     /// Runs (or continues) the batch, then writes the files and the manifest. With `--precision`,
     /// runs in batches until the target's 95% half-width is small enough or the cap is reached.
-    public func run(threads: Int, stop: StopFlag, commandLine: [String], started: Date,
+    package func run(threads: Int, stop: StopFlag, commandLine: [String], started: Date,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Completion {
         let clock = ContinuousClock()
         let start = clock.now
@@ -270,7 +270,7 @@ public struct BatchSession {
     }
 
     /// Peak resident set size of this process (VmHWM from /proc/self/status), in MiB.
-    public static func peakMemoryMiB() -> Double {
+    package static func peakMemoryMiB() -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
         else { return .nan }

@@ -8,6 +8,11 @@ import Stochastic
 /// interrupted run can be resumed and shards merged on another machine: the scenario's own text
 /// (not just its path), the seed, the variants and every override.
 public struct ExperimentPlan: Codable, Sendable, Equatable {
+    /// The master seed when none is given: the day the HTS offensive began, 27 November 2024.
+    public static let defaultSeed: UInt64 = 20_241_127
+    /// Replications per variant when none are asked for.
+    public static let defaultReplications = 1000
+
     public var escsimVersion: String
     public var scenarioFile: String
     public var scenarioText: String

@@ -3,35 +3,35 @@ import Foundation
 /// The files escsim wrote into an output folder, kept in `.escsim/files.json`: the proof that
 /// lets a later run remove them, and nothing else. A file is listed with its SHA-256 once it is
 /// whole; a name is listed without one while a batch that will write it is under way.
-public struct FileLedger: Codable, Sendable, Equatable {
-    public struct Entry: Codable, Sendable, Equatable {
-        public var name: String
+package struct FileLedger: Codable, Sendable, Equatable {
+    package struct Entry: Codable, Sendable, Equatable {
+        package var name: String
         /// nil: claimed by the batch under way, not yet written whole.
-        public var sha256: String?
+        package var sha256: String?
     }
 
-    public static let fileName = "files.json"
+    package static let fileName = "files.json"
     /// Identifies the file as escsim's (a user's own `files.json` would not say this).
-    public var format = "escsim output folder ledger, version 1"
-    public private(set) var entries: [Entry] = []
+    package var format = "escsim output folder ledger, version 1"
+    package private(set) var entries: [Entry] = []
 
-    public init() {}
+    package init() {}
 
-    public func entry(named name: String) -> Entry? {
+    package func entry(named name: String) -> Entry? {
         entries.first { $0.name == name }
     }
 
     /// Lists `name` as about to be written by the batch under way.
-    public mutating func claim(_ name: String) {
+    package mutating func claim(_ name: String) {
         set(Entry(name: name, sha256: nil))
     }
 
     /// Lists `name` as written whole, with its checksum.
-    public mutating func record(_ name: String, sha256: String) {
+    package mutating func record(_ name: String, sha256: String) {
         set(Entry(name: name, sha256: sha256))
     }
 
-    public mutating func remove(_ name: String) {
+    package mutating func remove(_ name: String) {
         entries.removeAll { $0.name == name }
     }
 
@@ -51,7 +51,7 @@ public struct FileLedger: Codable, Sendable, Equatable {
             && name.utf8.count <= 255
     }
 
-    public func json() -> String {
+    package func json() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self) else { preconditionFailure("a ledger of strings always encodes") }

@@ -6,14 +6,14 @@ import Foundation
 /// actors over a long horizon) make both large, so a run that cannot fit is refused up front
 /// instead of filling the disk hours later; memory stays flat whatever the width (the writers
 /// read the log in blocks of at most 8 MiB).
-public struct StorageEstimate: Sendable, Equatable {
+package struct StorageEstimate: Sendable, Equatable {
     /// Bytes of one replication in the record log (every variant, with its checksum word).
-    public let bytesPerReplication: Int
-    public let replications: Int
+    package let bytesPerReplication: Int
+    package let replications: Int
     /// Bytes of `replications.csv` and the other files, roughly (20 bytes a field).
-    public let filesBytes: Int
+    package let filesBytes: Int
 
-    public init(experiment: Experiment, replications: Int) {
+    package init(experiment: Experiment, replications: Int) {
         let layout = experiment.layout
         bytesPerReplication = (layout.width * experiment.variantCount + 1) * MemoryLayout<Double>.size
         self.replications = replications
@@ -21,13 +21,13 @@ public struct StorageEstimate: Sendable, Equatable {
             * (layout.outcomes.count + layout.parameters.count + 5) * 20
     }
 
-    public var logBytes: Int { bytesPerReplication * replications }
+    package var logBytes: Int { bytesPerReplication * replications }
     /// At the peak, while the files are written: the log, its scratch copy and the files.
-    public var peakBytes: Int { 2 * logBytes + filesBytes }
+    package var peakBytes: Int { 2 * logBytes + filesBytes }
 
     /// Throws when the filesystem of `directory` (or of its nearest existing parent) has less
     /// free space than the batch still needs. `alreadyWritten` replications are in the log already.
-    public func checkFreeSpace(near directory: String, alreadyWritten: Int = 0) throws(BatchFolderError) {
+    package func checkFreeSpace(near directory: String, alreadyWritten: Int = 0) throws(BatchFolderError) {
         let need = peakBytes - bytesPerReplication * alreadyWritten
         guard let free = Self.freeBytes(near: directory), need > free else { return }
         throw BatchFolderError("this batch needs about \(Self.text(need)) of disk in \(directory) (a record log of "
@@ -59,7 +59,7 @@ public struct StorageEstimate: Sendable, Equatable {
     }
 
     /// Bytes as "3.2 GB", "640 kB", "12 bytes" (decimal units).
-    public static func text(_ bytes: Int) -> String {
+    package static func text(_ bytes: Int) -> String {
         let units: [(Double, String)] = [(1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "kB")]
         for (size, unit) in units where Double(bytes) >= size {
             return String(format: "%.1f ", Double(bytes) / size) + unit

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 
 /// The command-line tool: parses, calls the library, prints. No model logic lives here.
 @main
@@ -21,7 +22,7 @@ struct Escsim: ParsableCommand {
 
             Shell completion: escsim --generate-completion-script bash|zsh|fish (see README.md).
             """,
-        version: "0.1.0",
+        version: EscsimVersion.current,
         subcommands: [RunCommand.self, MergeCommand.self, TraceCommand.self, ValidateCommand.self, ReportCommand.self]
     )
 }

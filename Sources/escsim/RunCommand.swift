@@ -35,9 +35,9 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The scenario file (YAML). Not needed with --resume.")
     var scenario: String?
 
-    @Option(help: ArgumentHelp("Run one what-if from the scenario's variants: section instead of the baseline.",
-                               valueName: "name"))
-    var variant: String?
+    @OptionGroup var whatIf: WhatIfOptions
+    var variant: String? { whatIf.variant }
+    var settings: [String] { whatIf.settings }
 
     @Option(help: ArgumentHelp("Run the baseline and these variants with common random numbers: 'all' or a "
                                + "comma-separated list.", valueName: "all|a,b"))
@@ -53,18 +53,13 @@ struct RunCommand: ParsableCommand {
                                valueName: "file.csv"))
     var design: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp(
-        "Override one value for every variant: a dotted path and a YAML value. Repeatable.", valueName: "path=value"))
-    var settings: [String] = []
-
     // `.unconditional`: `-r -5` is a bad count, not a missing value followed by an option.
     @Option(name: .shortAndLong, parsing: .unconditional,
-            help: "Replications per variant (with --precision: the cap). Default 1000.")
+            help: "Replications per variant (with --precision: the cap). Default \(ExperimentPlan.defaultReplications).")
     var replications: Int?
 
-    @Option(name: .shortAndLong, parsing: .unconditional,
-            help: "Master seed; every random stream derives from it. Default \(RunCommand.defaultSeed).")
-    var seed: UInt64?
+    @OptionGroup var seedOption: SeedOption
+    var seed: UInt64? { seedOption.seed }
 
     @Option(name: .shortAndLong, help: "Output folder (created if missing; one run at a time).")
     var out: String?
@@ -102,9 +97,6 @@ struct RunCommand: ParsableCommand {
 
     @Flag(help: "Print the summary as JSON on standard output.")
     var json = false
-
-    static let defaultSeed: UInt64 = 20_241_127
-    static let defaultReplications = 1000
 
     func validate() throws {
         if let replications, !(1...StreamSeeds.maxReplications).contains(replications) {
@@ -307,14 +299,14 @@ struct RunCommand: ParsableCommand {
             points += chosen.map { _ in [] }
         } else if sweep || design != nil {
             named = false
-            let settingsPerPoint = sweep ? try SweepDesign.points(of: baseline, seed: seed ?? Self.defaultSeed)
+            let settingsPerPoint = sweep ? try SweepDesign.points(of: baseline, seed: seed ?? ExperimentPlan.defaultSeed)
                 : try SweepDesign.points(fromCSV: design!)
             names = settingsPerPoint.indices.map { String(format: "point_%04d", $0 + 1) }
             points = settingsPerPoint
         }
         let plan = ExperimentPlan(
-            scenarioFile: scenario, scenarioText: source.text, seed: seed ?? Self.defaultSeed,
-            replications: replications ?? Self.defaultReplications,
+            scenarioFile: scenario, scenarioText: source.text, seed: seed ?? ExperimentPlan.defaultSeed,
+            replications: replications ?? ExperimentPlan.defaultReplications,
             shard: try shard.map(resolveShard) ?? .whole, isShardRun: shard != nil, commonRandomNumbers: !independent, variantNames: names,
             namedVariants: named, pointSettings: points, settings: settings, failFast: failFast,
             precision: precision, target: target)
@@ -332,43 +324,20 @@ struct RunCommand: ParsableCommand {
     /// The shard of `--shard`: K/N, or `auto` from the environment of a Slurm array task or a
     /// Kubernetes indexed job.
     private func resolveShard(_ shard: String) throws -> Shard {
-        guard shard == "auto" else { return try Self.parseShard(shard) }
-        let environment = ProcessInfo.processInfo.environment
-        func whole(_ name: String) throws -> Int? {
-            guard let text = environment[name] else { return nil }
-            guard let value = Int(text) else {
-                throw UsageFailure("--shard auto: \(name) is '\(text)', not a whole number")
-            }
-            return value
+        do {
+            return shard == "auto" ? try Shard.fromEnvironment(ProcessInfo.processInfo.environment, shards: shards)
+                : try Shard.parse(shard)
+        } catch {
+            throw UsageFailure(error.description)
         }
-        if let id = try whole("SLURM_ARRAY_TASK_ID") {
-            guard let count = try whole("SLURM_ARRAY_TASK_COUNT"), count >= 1 else {
-                throw UsageFailure("--shard auto: SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not a "
-                                   + "positive whole number")
-            }
-            let minimum = try whole("SLURM_ARRAY_TASK_MIN") ?? 0
-            guard (0..<count).contains(id - minimum) else {
-                throw UsageFailure("--shard auto: SLURM_ARRAY_TASK_ID \(id) is outside the array (min \(minimum), "
-                                   + "count \(count))")
-            }
-            return Shard(index: id - minimum, count: count)
-        }
-        if let index = try whole("JOB_COMPLETION_INDEX") {
-            guard let shards, shards >= 1, (0..<shards).contains(index) else {
-                throw UsageFailure("--shard auto with JOB_COMPLETION_INDEX \(index) needs --shards N with N > \(index)")
-            }
-            return Shard(index: index, count: shards)
-        }
-        throw UsageFailure("--shard auto: neither SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT nor "
-                           + "JOB_COMPLETION_INDEX is set")
     }
 
     static func parseShard(_ text: String) throws -> Shard {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
-        guard parts.count == 2, let index = parts[0], let count = parts[1], count >= 1, (0..<count).contains(index) else {
-            throw ValidationError("--shard must be K/N with 0 <= K < N, or 'auto'; got '\(text)'.")
+        do {
+            return try Shard.parse(text)
+        } catch {
+            throw ValidationError(error.description)
         }
-        return Shard(index: index, count: count)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 import Scenario
 
 /// The options every command that reads one scenario shares.
@@ -34,6 +35,16 @@ struct WhatIfOptions: ParsableArguments {
     func load(_ path: String) throws(ScenarioErrors) -> Scenario {
         try Scenario.load(path: path, variant: variant, settings: settings)
     }
+}
+
+/// The master seed, shared by the commands that run replications.
+struct SeedOption: ParsableArguments {
+    // `.unconditional`: `-s -1` is a bad seed, not a missing value followed by an option.
+    @Option(name: .shortAndLong, parsing: .unconditional,
+            help: "Master seed; every random stream derives from it. Default \(ExperimentPlan.defaultSeed).")
+    var seed: UInt64?
+
+    var value: UInt64 { seed ?? ExperimentPlan.defaultSeed }
 }
 
 /// Writes a line to standard error.

@@ -25,8 +25,8 @@ struct TraceCommand: ParsableCommand {
     @Option(name: .long, help: "Replication index (0-based), as in replications.csv.")
     var replication: Int = 0
 
-    @Option(name: .shortAndLong, help: "Master seed.")
-    var seed: UInt64 = 20_241_127
+    @OptionGroup var seedOption: SeedOption
+    var seed: UInt64 { seedOption.value }
 
     @Option(name: .shortAndLong, help: "Folder for events.csv (default: results/<scenario name>[-<variant>]/trace-<replication>).")
     var out: String?

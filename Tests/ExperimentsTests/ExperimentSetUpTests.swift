@@ -32,7 +32,9 @@ import Testing
         let experiment = try ScenarioFile.$loadCounter.withValue(counter) { try plan.experiment() }
         #expect(experiment.variantCount == variants + 1)
         #expect(counter.composeCount == 1)
-        #expect(counter.decodeCount == 1 + variants + 1 + (settings.isEmpty ? 0 : variants + 1))
+        // The baseline, each variant, the sweep at the low and at the high ends of its ranges,
+        // and each scenario once more when settings apply on top.
+        #expect(counter.decodeCount == 1 + variants + 2 + (settings.isEmpty ? 0 : variants + 1))
     }
 
     /// The experiment's scenarios are the ones parsing each variant gives.

@@ -10,7 +10,7 @@ import Testing
     private func points(_ bytes: [UInt8]) throws -> [[String]] {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("design-\(UUID().uuidString).csv").path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        try #require(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         defer { try? FileManager.default.removeItem(atPath: path) }
         return try SweepDesign.points(fromCSV: path)
     }

@@ -1,6 +1,7 @@
 import EscalationModel
 import Foundation
 @testable import Experiments
+@testable import escsim
 import Stochastic
 import Testing
 

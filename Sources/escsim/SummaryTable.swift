@@ -1,3 +1,4 @@
+import Experiments
 import DiscreteEvent
 import EscalationModel
 import Stochastic
@@ -5,8 +6,8 @@ import Stochastic
 /// The summary as tables for the terminal: probabilities with their 95% intervals, then every
 /// other outcome with its mean, median, the range of the middle 90% of runs and a one-line
 /// histogram. Columns are aligned; colour (ANSI) only when the caller says so.
-public enum SummaryTable {
-    public static func render(_ statistics: [OutcomeStatistic], replications: Int, colour: Bool = false) -> String {
+enum SummaryTable {
+    static func render(_ statistics: [OutcomeStatistic], replications: Int, colour: Bool = false) -> String {
         let style = TerminalStyle(enabled: colour)
         var probabilities: [[String]] = [["probability", "n", "estimate", "95% interval"]]
         var quantities: [[String]] = [["outcome", "n", "mean", "median", "90% of runs", "distribution", "range"]]
@@ -72,7 +73,7 @@ public enum SummaryTable {
     }
 
     /// Variant against baseline for the headline outcomes: probabilities, cities, harm.
-    public static func renderComparisons(_ rows: [ComparisonRow]) -> String {
+    static func renderComparisons(_ rows: [ComparisonRow]) -> String {
         let headline: (String) -> Bool = { name in
             name.hasSuffix("_fell") || name == "regime_collapsed" || name == "ceasefire" || name == "civilians_killed"
                 || name == "airstrikes" || name == "end_stalemate"
@@ -109,7 +110,7 @@ public enum SummaryTable {
     }
 
     /// `x` with `digits` decimals, without Foundation's locale-dependent formatting.
-    public static func fixed(_ x: Double, digits: Int) -> String {
+    static func fixed(_ x: Double, digits: Int) -> String {
         guard abs(x) < 1e15 else { return "\(x)" }
         let scale = Double((0..<digits).reduce(1) { acc, _ in acc * 10 })
         let scaled = (abs(x) * scale).rounded()

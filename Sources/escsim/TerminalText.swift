@@ -17,9 +17,9 @@
 /// Everything else, other scripts and emoji included, is left as it is, and so is a backslash:
 /// a title that spells `\u{1B}` itself prints the same as one holding ESC, which is harmless.
 /// Invalid UTF-8 never reaches here (Swift strings are valid Unicode).
-public enum TerminalText {
+enum TerminalText {
     /// `text` with every control character shown as `\u{XX}` rather than obeyed.
-    public static func escaped(_ text: String) -> String {
+    static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -33,7 +33,7 @@ public enum TerminalText {
     }
 
     /// Whether `scalar` is one of the characters `escaped` shows instead of printing.
-    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
         default: false

@@ -1,3 +1,4 @@
+import Experiments
 import DiscreteEvent
 import EscalationModel
 import Foundation
@@ -5,8 +6,8 @@ import Stochastic
 
 /// `--json`: the summary and comparisons as one JSON document on standard output, for scripts.
 /// Numbers are written like the CSV files (shortest round-trip); a missing number is null.
-public enum SummaryJSON {
-    public static func render(manifest: Manifest, result: BatchOutput.Result) -> String {
+enum SummaryJSON {
+    static func render(manifest: Manifest, result: BatchOutput.Result) -> String {
         func number(_ x: Double) -> String { x.isFinite ? NumberFormat.csv(x) : "null" }
         func text(_ s: String) -> String {
             let data = (try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])) ?? Data()

@@ -1,5 +1,6 @@
 import EscalationModel
 @testable import Experiments
+@testable import escsim
 import Stochastic
 import Testing
 

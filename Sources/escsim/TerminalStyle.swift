@@ -1,19 +1,19 @@
 /// ANSI styling for text printed to a terminal, or none at all. Callers decide `enabled`: on a
 /// terminal and without `NO_COLOR` (https://no-color.org: any non-empty value turns colour off).
-public struct TerminalStyle: Sendable {
-    public let enabled: Bool
+struct TerminalStyle: Sendable {
+    let enabled: Bool
 
-    public init(enabled: Bool) {
+    init(enabled: Bool) {
         self.enabled = enabled
     }
 
-    public func bold(_ text: String) -> String {
+    func bold(_ text: String) -> String {
         wrap(text, "1")
     }
 
     /// The highlight colour of the summary's histograms: cyan, readable on dark and light
     /// backgrounds and distinct for the common colour-vision deficiencies.
-    public func accent(_ text: String) -> String {
+    func accent(_ text: String) -> String {
         wrap(text, "36")
     }
 
