@@ -32,7 +32,7 @@ public struct RecordLayout: Sendable, Hashable {
 
     /// The fields every record opens with, at these offsets (the `[replication, variant, status,
     /// detail, end state]` above). Nothing outside this type reads a record's header by offset.
-    public enum HeaderField: Int, CaseIterable, Sendable {
+    enum HeaderField: Int, CaseIterable, Sendable {
         case replication, variant, status, detail, endState
     }
 
@@ -40,12 +40,12 @@ public struct RecordLayout: Sendable, Hashable {
 
     /// The header of one record, as stored (doubles); the typed views are nil where the stored
     /// value is not one escsim writes (`headerProblem` says what is wrong).
-    public struct Header: Sendable {
-        public var replication: Double
-        public var variant: Double
-        public var statusValue: Double
-        public var detail: Double
-        public var endStateValue: Double
+    struct Header: Sendable {
+        var replication: Double
+        var variant: Double
+        var statusValue: Double
+        var detail: Double
+        var endStateValue: Double
 
         /// The fields in record order (`HeaderField`).
         var fields: [Double] {
@@ -61,13 +61,13 @@ public struct RecordLayout: Sendable, Hashable {
         }
 
         /// Whether the record succeeded: only then do its outcomes enter statistics.
-        public var isOK: Bool { statusValue == Double(Status.ok.rawValue) }
+        var isOK: Bool { statusValue == Double(Status.ok.rawValue) }
 
-        public var status: Status? {
+        var status: Status? {
             Self.whole(statusValue, below: Int.max).flatMap(Status.init(rawValue:))
         }
 
-        public var endState: EndState? {
+        var endState: EndState? {
             Self.whole(endStateValue, below: EndState.allCases.count).map { EndState.allCases[$0] }
         }
 
@@ -79,7 +79,7 @@ public struct RecordLayout: Sendable, Hashable {
     }
 
     /// The header of the record that starts at `base` in `values`.
-    public static func header(_ values: [Double], at base: Int) -> Header {
+    static func header(_ values: [Double], at base: Int) -> Header {
         func field(_ field: HeaderField) -> Double { values[base + field.rawValue] }
         return Header(replication: field(.replication), variant: field(.variant), statusValue: field(.status),
                       detail: field(.detail), endStateValue: field(.endState))
