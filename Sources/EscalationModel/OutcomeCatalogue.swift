@@ -79,11 +79,7 @@ public enum OutcomeCatalogue {
                      "how often <actor> changed its posture", title: "Posture changes of <actor>") { outcome, holder in
             Double(outcome.postureChanges[holder])
         },
-        OutcomeEntry("territory_<actor>", .actor, .share,
-                     "the share of all strategic value <actor> holds at the end (they sum to 1)",
-                     title: "Territory of <actor>") { outcome, actor in
-            outcome.territoryShare[actor]
-        },
+        territory,
         OutcomeEntry("losses_<actor>", .actor, .quantity, unit: "fighters",
                      "fighters <actor> lost in combat and to airstrikes", title: "Fighters <actor> lost") { outcome, actor in
             outcome.combatantLosses[actor]
@@ -97,6 +93,15 @@ public enum OutcomeCatalogue {
             Double(outcome.eventsProcessed)
         },
     ]
+
+    /// Each actor's share of territory at the end; `timeline.csv` names its daily territory
+    /// measures by the same columns.
+    public static let territory = OutcomeEntry(
+        "territory_<actor>", .actor, .share, "the share of all strategic value <actor> holds at the end (they sum to 1)",
+        title: "Territory of <actor>"
+    ) { outcome, actor in
+        outcome.territoryShare[actor]
+    }
 
     /// The entry `column` (a column of `replications.csv`, an outcome of `summary.csv`) belongs
     /// to, and the member it names (empty for a single column); nil for a name escsim does not

@@ -90,9 +90,14 @@ public struct RecordLayout: Sendable, Hashable {
         self.parameters = parameters
         self.parameterIndex = Dictionary(uniqueKeysWithValues: parameters.enumerated().map { ($1, $0) })
         self.days = max(0, days)
-        self.timelineMeasures = actors.map { "territory_\($0)" }
-            + ["ladder_level", "civilians_killed", "civilians_injured", "civilians_displaced"]
+        self.timelineMeasures = actors.map(OutcomeCatalogue.territory.column(of:))
+            + [Self.ladderMeasure, Self.civiliansKilledMeasure, "civilians_injured", "civilians_displaced"]
     }
+
+    /// Measures of `timeline.csv` the report draws by name (each actor's territory is named as
+    /// its outcome column, `OutcomeCatalogue.territory`).
+    public static let ladderMeasure = "ladder_level"
+    public static let civiliansKilledMeasure = "civilians_killed"
 
     public var width: Int {
         Self.headerWidth + outcomes.count + parameters.count + days * timelineMeasures.count

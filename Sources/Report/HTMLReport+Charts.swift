@@ -1,4 +1,5 @@
 import EscalationModel
+import Experiments
 
 /// The chart sections: histograms of the key outcomes, fan charts over time, forest plots of the
 /// variants. Each returns its HTML and how many charts it drew.
@@ -70,7 +71,7 @@ extension HTMLReport {
             figures.append(figure(chart.svg(), caption: chart.caption))
         }
         let rungs = OutcomeLabels.rungs(among: folder.outcomes)
-        if let ladder = series.first(where: { $0.measure == "ladder_level" }) {
+        if let ladder = series.first(where: { $0.measure == RecordLayout.ladderMeasure }) {
             var chart = FanChart(id: anchor("fan", ladder.measure), measure: ladder.measure, variant: baseline,
                                  title: "Escalation ladder", unit: "ladder rung", points: ladder.points)
             chart.wholeTicks = true
@@ -81,7 +82,7 @@ extension HTMLReport {
             let legend = names.isEmpty ? "" : " Rungs: 0 the start, " + names.joined(separator: ", ") + "."
             figures.append(figure(chart.svg(), caption: chart.caption + legend))
         }
-        if let killed = series.first(where: { $0.measure == "civilians_killed" }) {
+        if let killed = series.first(where: { $0.measure == RecordLayout.civiliansKilledMeasure }) {
             var chart = FanChart(id: anchor("fan", killed.measure), measure: killed.measure, variant: baseline,
                                  title: "Civilians killed, cumulative", unit: "civilians", points: killed.points)
             chart.colour = Palette.reddishPurple

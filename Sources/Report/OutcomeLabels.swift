@@ -55,9 +55,7 @@ enum OutcomeLabels {
 
     /// The actor a timeline measure `territory_<actor>` is about, by identifier.
     static func territoryActor(_ measure: String) -> String? {
-        guard let (entry, member) = OutcomeCatalogue.entry(ofColumn: measure), entry.kind == .share,
-              entry.family == .actor else { return nil }
-        return member
+        OutcomeCatalogue.territory.member(ofColumn: measure)
     }
 
     /// A member's identifier as a name. The output files do not carry the scenario's names.
