@@ -2,7 +2,7 @@
 /// said about it (name, kind, unit, meaning, the report's title and role) and how a
 /// `ReplicationOutcome` fills it.
 public struct OutcomeEntry: Sendable {
-    /// Whether the report compares variants on this outcome in a forest plot.
+    /// Which of an entry's columns the report compares variants on.
     public enum Comparison: Sendable, Hashable {
         case no
         case yes
@@ -22,6 +22,7 @@ public struct OutcomeEntry: Sendable {
     public let title: String
     /// Whether the report draws the baseline's histogram of this outcome.
     public let charted: Bool
+    /// Whether the report draws a forest plot of variant minus baseline for this outcome.
     public let compared: Comparison
     /// Whether its columns alternate member by member with those of the entry before it (of the
     /// same family): `aleppo_city_fell, aleppo_city_fall_day, hama_fell, hama_fall_day`.
