@@ -54,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "Report",
-            dependencies: ["Experiments", "Stochastic"],
+            dependencies: ["Experiments", "EscalationModel", "Stochastic"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportTests",
-            dependencies: ["Report", "Experiments", "Stochastic", "escsim"],
+            dependencies: ["Report", "Experiments", "EscalationModel", "Stochastic", "escsim"],
             swiftSettings: testSettings
         ),
         .testTarget(

@@ -15,9 +15,23 @@ public enum BatchOutput {
     public static let comparisonFile = "comparison.csv"
     public static let sensitivityFile = "sensitivity.csv"
     public static let manifestFile = "manifest.json"
+    /// What `escsim report` writes into the folder when given no other path (never a batch).
+    public static let reportFile = "report.html"
     /// Every file a batch may write into its folder (which of them depends on the batch).
     public static let allFiles = [replicationsFile, summaryFile, histogramsFile, timelineFile, comparisonFile,
                                   sensitivityFile, manifestFile]
+
+    /// The header of each file, as written and as `escsim report` requires it; `replications.csv`
+    /// opens with `replicationsLeadingColumns` (the record header), then the outcome and parameter columns.
+    public static let replicationsLeadingColumns = ["variant", "replication", "status", "error", "end_state"]
+    public static let summaryColumns = [
+        "variant", "outcome", "kind", "n", "mean", "sd", "min", "p05", "p25", "p50", "p75", "p95", "max",
+        "ci95_low", "ci95_high", "ci_method",
+    ]
+    public static let histogramColumns = ["variant", "outcome", "bin_low", "bin_high", "count", "fraction"]
+    public static let timelineColumns = ["variant", "day", "measure", "mean", "p05", "p25", "p50", "p75", "p95"]
+    public static let comparisonColumns = ComparisonRow.header
+    public static let sensitivityColumns = Sensitivity.header
 
     /// What the files hold, for the terminal and `--json`.
     public struct Result: Sendable {
@@ -50,11 +64,8 @@ public enum BatchOutput {
         checksums[replicationsFile] = replicationsSHA256
 
         var statistics: [[OutcomeStatistic]] = []
-        var summary = CSVTable(header: [
-            "variant", "outcome", "kind", "n", "mean", "sd", "min", "p05", "p25", "p50", "p75", "p95", "max",
-            "ci95_low", "ci95_high", "ci_method",
-        ])
-        var histograms = CSVTable(header: ["variant", "outcome", "bin_low", "bin_high", "count", "fraction"])
+        var summary = CSVTable(header: summaryColumns)
+        var histograms = CSVTable(header: histogramColumns)
         let masks = (0..<experiment.variantCount).map { store.okMask(variant: $0) }
         for (variant, name) in experiment.variantNames.enumerated() {
             var perOutcome: [OutcomeStatistic] = []
@@ -65,9 +76,7 @@ public enum BatchOutput {
                 let statistic = OutcomeStatistic(column: column, sorting: &present)
                 perOutcome.append(statistic)
                 summary.append(summaryRow(name, statistic))
-                let integer = column.kind != .share && present.allSatisfy { $0 == $0.rounded() }
-                    || column.kind == .day
-                for bin in HistogramBins.make(present, integer: integer) {
+                for bin in column.kind.histogram(of: present) {
                     histograms.append([.text(name), .text(column.name), .number(bin.low), .number(bin.high),
                                        .integer(bin.count), .number(bin.fraction)])
                 }
@@ -78,7 +87,7 @@ public enum BatchOutput {
         try publish(histograms.text, as: histogramsFile)
 
         if layout.days > 0 {
-            var timeline = CSVTable(header: ["variant", "day", "measure", "mean", "p05", "p25", "p50", "p75", "p95"])
+            var timeline = CSVTable(header: timelineColumns)
             for (variant, name) in experiment.variantNames.enumerated() {
                 // A variant's bands stop at its own horizon (the layout runs to the longest).
                 let horizon = experiment.scenarios[variant].baseParameters.horizonDays
@@ -136,7 +145,7 @@ public enum BatchOutput {
         -> (failed: Int, sha256: String) {
         let layout = experiment.layout
         let file = try StagedFile(path: path)
-        let header = ["variant", "replication", "status", "error", "end_state"] + layout.outcomes.map(\.name)
+        let header = replicationsLeadingColumns + layout.outcomes.map(\.name)
             + layout.parameters
         try file.append(CSVTable.renderLine(header.map(CSVField.text)))
         var failed = 0
@@ -149,12 +158,14 @@ public enum BatchOutput {
                 var text = ""
                 for record in 0..<(take * experiment.variantCount) {
                     let base = record * layout.width
-                    let status = RecordLayout.Status(rawValue: Int(values[base + 2])) ?? .nonFinite
+                    // `BatchSession` checked every header of the log before this runs.
+                    let header = RecordLayout.header(values, at: base)
+                    let status = header.status ?? .nonFinite
                     if status != .ok { failed += 1 }
                     var row: [CSVField] = [
-                        .text(experiment.variantNames[Int(values[base + 1])]), .integer(Int(values[base])),
-                        .text(status.label), .text(layout.errorText(status: status, detail: Int(values[base + 3]))),
-                        .text(EndState.allCases[Int(values[base + 4])].rawValue),
+                        .text(experiment.variantNames[Int(header.variant)]), .integer(Int(header.replication)),
+                        .text(status.label), .text(layout.errorText(status: status, detail: Int(header.detail))),
+                        .text((header.endState ?? .incomplete).rawValue),
                     ]
                     for field in layout.outcomeOffset..<layout.timelineOffset { row.append(.number(values[base + field])) }
                     text += CSVTable.renderLine(row)

@@ -114,7 +114,7 @@ private final class OrderedWriter: @unchecked Sendable {
                 break
             }
             written += 1
-            if failFast, (0..<variants).contains(where: { ready[$0 * layout.width + 2] != 0 }) {
+            if failFast, (0..<variants).contains(where: { !RecordLayout.header(ready, at: $0 * layout.width).isOK }) {
                 failedReplication = nextToWrite
                 stop.request()
             }

@@ -148,7 +148,7 @@ package struct BatchSession {
             let values = log.read(groups: group, count: take)
             for row in 0..<take {
                 for variant in 0..<experiment.variantCount
-                where values[(row * experiment.variantCount + variant) * width + 2] != 0 {
+                where !RecordLayout.header(values, at: (row * experiment.variantCount + variant) * width).isOK {
                     return plan.shard.replications(of: plan.replications).lowerBound + group + row
                 }
             }
@@ -259,7 +259,7 @@ package struct BatchSession {
             let take = min(log.readBlock, log.groupCount - group)
             let chunk = log.read(groups: group, count: take)
             let groupWidth = log.groupWidth
-            for row in 0..<take where chunk[row * groupWidth + 2] == 0 {
+            for row in 0..<take where RecordLayout.header(chunk, at: row * groupWidth).isOK {
                 let value = chunk[row * groupWidth + field]
                 if !value.isNaN { values.append(value) }
             }

@@ -75,7 +75,8 @@ final class ColumnStore {
 
     /// Which records of `variant` succeeded (status 0): failures never enter statistics.
     func okMask(variant: Int) -> [Bool] {
-        column(variant: variant, field: 2).map { $0 == 0 }
+        column(variant: variant, field: RecordLayout.HeaderField.status.rawValue)
+            .map { $0 == Double(RecordLayout.Status.ok.rawValue) }
     }
 
     /// Field `field` of `variant`, NaN wherever the record failed.

@@ -18,6 +18,15 @@ public struct Manifest: Codable, Sendable, Equatable {
             self.sha256 = sha256
             self.settings = settings
         }
+
+        /// `settings` came with `--set`; a manifest from before has none.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decode(String.self, forKey: .name)
+            file = try container.decode(String.self, forKey: .file)
+            sha256 = try container.decode(String.self, forKey: .sha256)
+            settings = try container.decodeIfPresent([String].self, forKey: .settings) ?? []
+        }
     }
 
     public struct GeneratorInfo: Codable, Sendable, Equatable {
@@ -112,6 +121,38 @@ public struct Manifest: Codable, Sendable, Equatable {
         case outputSeconds = "output_seconds"
         case complete, files
         case fileSHA256 = "file_sha256"
+    }
+
+    /// Reads a manifest escsim wrote. `complete` comes first, so a file without it says so. The
+    /// keys of escsim's first manifest (0.1.0) are required; keys added since then take, when
+    /// absent, what a 0.1.0 run meant by leaving them out: one run on one machine of every asked
+    /// replication (it had no resume, shards, failure status or `--set`), common random numbers,
+    /// and `variants` empty (the variants are then those of `summary.csv`).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        complete = try container.decode(Bool.self, forKey: .complete)
+        escsimVersion = try container.decode(String.self, forKey: .escsimVersion)
+        scenario = try container.decode(ScenarioInfo.self, forKey: .scenario)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        replications = try container.decode(Int.self, forKey: .replications)
+        threads = try container.decode(Int.self, forKey: .threads)
+        random = try container.decode(GeneratorInfo.self, forKey: .random)
+        commandLine = try container.decode([String].self, forKey: .commandLine)
+        startedAt = try container.decode(String.self, forKey: .startedAt)
+        wallTimeSeconds = try container.decode(Double.self, forKey: .wallTimeSeconds)
+        files = try container.decode([String].self, forKey: .files)
+        replicationsDone = try container.decodeIfPresent(Int.self, forKey: .replicationsDone)
+            ?? (complete ? replications : 0)
+        variants = try container.decodeIfPresent([String].self, forKey: .variants) ?? []
+        commonRandomNumbers = try container.decodeIfPresent(Bool.self, forKey: .commonRandomNumbers) ?? true
+        shard = try container.decodeIfPresent(String.self, forKey: .shard) ?? "0/1"
+        stopReason = try container.decodeIfPresent(String.self, forKey: .stopReason)
+            ?? (complete ? "finished" : "interrupted")
+        failedRecords = try container.decodeIfPresent(Int.self, forKey: .failedRecords) ?? 0
+        simulationSeconds = try container.decodeIfPresent(Double.self, forKey: .simulationSeconds)
+        outputSeconds = try container.decodeIfPresent(Double.self, forKey: .outputSeconds)
+        fileSHA256 = try container.decodeIfPresent([String: String].self, forKey: .fileSHA256)
+        peakMemoryMiB = try container.decodeIfPresent(Double.self, forKey: .peakMemoryMiB)
     }
 
     /// The manifest of `plan`'s batch: the plan's facts, the random-number facts, and the run's.

@@ -30,16 +30,74 @@ public struct RecordLayout: Sendable, Hashable {
     public let days: Int
     public let timelineMeasures: [String]
 
-    static let headerWidth = 5
+    /// The fields every record opens with, at these offsets (the `[replication, variant, status,
+    /// detail, end state]` above). Nothing outside this type reads a record's header by offset.
+    enum HeaderField: Int, CaseIterable, Sendable {
+        case replication, variant, status, detail, endState
+    }
+
+    static let headerWidth = HeaderField.allCases.count
+
+    /// The header of one record, as stored (doubles); the typed views are nil where the stored
+    /// value is not one escsim writes (`headerProblem` says what is wrong).
+    struct Header: Sendable {
+        var replication: Double
+        var variant: Double
+        var statusValue: Double
+        var detail: Double
+        var endStateValue: Double
+
+        /// The fields in record order (`HeaderField`).
+        var fields: [Double] {
+            HeaderField.allCases.map { field in
+                switch field {
+                case .replication: replication
+                case .variant: variant
+                case .status: statusValue
+                case .detail: detail
+                case .endState: endStateValue
+                }
+            }
+        }
+
+        /// Whether the record succeeded: only then do its outcomes enter statistics.
+        var isOK: Bool { statusValue == Double(Status.ok.rawValue) }
+
+        var status: Status? {
+            Self.whole(statusValue, below: Int.max).flatMap(Status.init(rawValue:))
+        }
+
+        var endState: EndState? {
+            Self.whole(endStateValue, below: EndState.allCases.count).map { EndState.allCases[$0] }
+        }
+
+        /// `value` as an index when it is a whole number in `0..<bound`.
+        static func whole(_ value: Double, below bound: Int) -> Int? {
+            guard value.isFinite, value == value.rounded(), value >= 0, value < Double(bound) else { return nil }
+            return Int(value)
+        }
+    }
+
+    /// The header of the record that starts at `base` in `values`.
+    static func header(_ values: [Double], at base: Int) -> Header {
+        func field(_ field: HeaderField) -> Double { values[base + field.rawValue] }
+        return Header(replication: field(.replication), variant: field(.variant), statusValue: field(.status),
+                      detail: field(.detail), endStateValue: field(.endState))
+    }
 
     public init(outcomes: [OutcomeColumn], parameters: [String], days: Int, actors: [String]) {
         self.outcomes = outcomes
         self.parameters = parameters
         self.parameterIndex = Dictionary(uniqueKeysWithValues: parameters.enumerated().map { ($1, $0) })
         self.days = max(0, days)
-        self.timelineMeasures = actors.map { "territory_\($0)" }
-            + ["ladder_level", "civilians_killed", "civilians_injured", "civilians_displaced"]
+        self.timelineMeasures = actors.map(OutcomeCatalogue.territory.column(of:))
+            + [Self.ladderMeasure, Self.civiliansKilledMeasure, "civilians_injured", "civilians_displaced"]
     }
+
+    /// Measures of `timeline.csv` the report draws by name (each actor's territory is named as
+    /// its outcome column, `OutcomeCatalogue.territory`).
+    public static let ladderMeasure = "ladder_level"
+    public static let civiliansKilledMeasure = "civilians_killed"
 
     public var width: Int {
         Self.headerWidth + outcomes.count + parameters.count + days * timelineMeasures.count
@@ -61,23 +119,24 @@ public struct RecordLayout: Sendable, Hashable {
             value.isFinite && value == value.rounded() && value >= Double(range.lowerBound)
                 && value <= Double(range.upperBound)
         }
-        guard values[base] == Double(replication), values[base + 1] == Double(variant) else {
+        let header = Self.header(values, at: base)
+        guard header.replication == Double(replication), header.variant == Double(variant) else {
             return "the record where replication \(replication) of variant \(variant) belongs holds another "
-                + "(replication \(values[base]), variant \(values[base + 1]))"
+                + "(replication \(header.replication), variant \(header.variant))"
         }
-        guard whole(values[base + 2], in: 0...2), let status = Status(rawValue: Int(values[base + 2])) else {
-            return "replication \(replication) has an unknown status \(values[base + 2])"
+        guard let status = header.status else {
+            return "replication \(replication) has an unknown status \(header.statusValue)"
         }
         let detailRange: ClosedRange<Int> = switch status {
         case .ok: -1 ... -1
         case .guardHit: 0...Int(Int32.max) * 1024
         case .nonFinite: 0...max(0, outcomes.count - 1)
         }
-        guard whole(values[base + 3], in: detailRange) else {
-            return "replication \(replication) has an impossible status detail \(values[base + 3])"
+        guard whole(header.detail, in: detailRange) else {
+            return "replication \(replication) has an impossible status detail \(header.detail)"
         }
-        guard whole(values[base + 4], in: 0...(EndState.allCases.count - 1)) else {
-            return "replication \(replication) has an unknown end state \(values[base + 4])"
+        guard header.endState != nil else {
+            return "replication \(replication) has an unknown end state \(header.endStateValue)"
         }
         return nil
     }
@@ -97,11 +156,10 @@ public struct RecordLayout: Sendable, Hashable {
             status = .nonFinite
             detail = bad
         }
-        record.append(Double(replication))
-        record.append(Double(variant))
-        record.append(Double(status.rawValue))
-        record.append(Double(detail))
-        record.append(Double(EndState.allCases.firstIndex(of: outcome.endState) ?? 0))
+        let header = Header(replication: Double(replication), variant: Double(variant),
+                            statusValue: Double(status.rawValue), detail: Double(detail),
+                            endStateValue: Double(EndState.allCases.firstIndex(of: outcome.endState) ?? 0))
+        record.append(contentsOf: header.fields)
         record.append(contentsOf: values)
         record.append(contentsOf: parameterValues)
         // The day-by-day timeline; after the run ends (collapse, ceasefire) the state stays as it ended.

@@ -1,11 +1,11 @@
 /// The columns a CSV header names, by position: escsim's files are read by column name, so a
 /// column added in a later version (or a parameter column) does not shift what the report reads.
-public struct CSVColumns: Sendable {
-    public let names: [String]
+struct CSVColumns: Sendable {
+    let names: [String]
     private let positions: [String: Int]
 
     /// The columns of `header`; throws when a name in `required` is absent, naming all absent ones.
-    public init(header: CSVRecord, path: String, requiring required: [String]) throws(ReportError) {
+    init(header: CSVRecord, path: String, requiring required: [String]) throws(ReportError) {
         names = header.texts
         var positions: [String: Int] = [:]
         // The first of two equal names wins, as pandas' and R's readers rename the later one.
@@ -22,12 +22,12 @@ public struct CSVColumns: Sendable {
     }
 
     /// Position of the column `name`, if the header has it.
-    public func position(_ name: String) -> Int? {
+    func position(_ name: String) -> Int? {
         positions[name]
     }
 
     /// Position of a column that `init` checked was there.
-    public subscript(_ name: String) -> Int {
+    subscript(_ name: String) -> Int {
         guard let position = positions[name] else {
             preconditionFailure("column '\(name)' was not among the required columns")
         }

@@ -13,12 +13,12 @@ import Darwin
 /// record must have as many fields as the first (the header), a quote may not appear inside an
 /// unquoted field, and text may not follow a closing quote. Blank lines are skipped (pandas and
 /// R do the same) and a UTF-8 byte order mark at the start is dropped.
-public struct CSVReader: Sendable {
-    public let path: String
+struct CSVReader: Sendable {
+    let path: String
     /// Bytes read per `fread`; large enough that system calls do not dominate.
     static let chunkSize = 1 << 16
 
-    public init(path: String) {
+    init(path: String) {
         self.path = path
     }
 
@@ -27,7 +27,7 @@ public struct CSVReader: Sendable {
     }
 
     /// Calls `body` with every record in order, the header first.
-    public func forEachRecord(_ body: (CSVRecord) throws(ReportError) -> Void) throws(ReportError) {
+    func forEachRecord(_ body: (CSVRecord) throws(ReportError) -> Void) throws(ReportError) {
         guard let file = fopen(path, "rb") else {
             throw ReportError.unreadable(path: path, reason: Self.systemReason(errno))
         }
@@ -131,7 +131,7 @@ public struct CSVReader: Sendable {
 
     /// Reads the header, checks that it names every column in `required`, then calls `body` with
     /// each data record and the header's column positions.
-    public func forEachRow(requiring required: [String],
+    func forEachRow(requiring required: [String],
                            _ body: (CSVRecord, CSVColumns) throws(ReportError) -> Void) throws(ReportError) {
         var columns: CSVColumns?
         try forEachRecord { record throws(ReportError) in

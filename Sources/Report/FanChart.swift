@@ -1,27 +1,27 @@
 /// A fan chart of one measure over the days of a run (Bank of England style): the band that
 /// holds 90% of runs (p05 to p95) in a light shade, the middle 50% (p25 to p75) darker, and
 /// the median as a line. Values are the state at the end of each day from `timeline.csv`.
-public struct FanChart: Sendable {
-    public var id: String
-    public var measure: String
-    public var variant: String
-    public var title: String
+struct FanChart: Sendable {
+    var id: String
+    var measure: String
+    var variant: String
+    var title: String
     /// What the y axis measures ("% of territory", "ladder rung", "civilians").
-    public var unit: String
+    var unit: String
     /// In day order; points with a missing quantile are left out.
-    public var points: [TimelineSeries.Point]
+    var points: [TimelineSeries.Point]
     /// Multiplies every value (100 turns shares into percentages).
-    public var factor: Double = 1
+    var factor: Double = 1
     /// A fixed y range (0...100 for territory) or nil to fit the data from zero.
-    public var yDomain: (Double, Double)?
+    var yDomain: (Double, Double)?
     /// Whole-number ticks only (ladder rungs).
-    public var wholeTicks = false
-    public var colour: String = Palette.blue
+    var wholeTicks = false
+    var colour: String = Palette.blue
 
     static let width = 560.0
     static let height = 280.0
 
-    public init(id: String, measure: String, variant: String, title: String, unit: String,
+    init(id: String, measure: String, variant: String, title: String, unit: String,
                 points: [TimelineSeries.Point]) {
         self.id = id
         self.measure = measure
@@ -34,7 +34,7 @@ public struct FanChart: Sendable {
     }
 
     /// The first and last day drawn.
-    public var days: (first: Double, last: Double)? {
+    var days: (first: Double, last: Double)? {
         guard let first = points.first?.day, let last = points.last?.day else { return nil }
         return (first, last)
     }
@@ -47,14 +47,14 @@ public struct FanChart: Sendable {
     }
 
     /// One sentence under the chart: where the fan ends.
-    public var caption: String {
+    var caption: String {
         guard let last = points.last, let days else { return "\(variant): no days recorded." }
         return "\(variant), days \(NumberText.automatic(days.first))\u{2013}\(NumberText.automatic(days.last)). "
             + "On day \(NumberText.automatic(last.day)): median \(format(last.p50)); middle 50% of runs "
             + "\(format(last.p25))\u{2013}\(format(last.p75)); 90% \(format(last.p05))\u{2013}\(format(last.p95))."
     }
 
-    public func svg() -> String {
+    func svg() -> String {
         var canvas = SVGCanvas(width: Self.width, height: Self.height)
         let days = self.days ?? (0, 1)
         let highest = (points.map(\.p95).max() ?? 0) * factor

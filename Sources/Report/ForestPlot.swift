@@ -1,18 +1,20 @@
+import EscalationModel
+
 /// A forest plot of one outcome: one row per variant, its paired difference from the baseline
 /// (variant minus baseline) as a dot with the 95% interval as a line, against a line at zero.
 /// A filled dot marks an interval that excludes zero; the numbers are printed at the right.
-public struct ForestPlot: Sendable {
-    public var id: String
-    public var outcome: String
-    public var title: String
-    public var kind: OutcomeSummary.Kind
+struct ForestPlot: Sendable {
+    var id: String
+    var outcome: String
+    var title: String
+    var kind: OutcomeKind
     /// The rows of `comparison.csv` for this outcome, in file order.
-    public var rows: [PairedComparison]
+    var rows: [PairedComparison]
 
     static let width = 560.0
     static let rowHeight = 28.0
 
-    public init(id: String, outcome: String, title: String, kind: OutcomeSummary.Kind, rows: [PairedComparison]) {
+    init(id: String, outcome: String, title: String, kind: OutcomeKind, rows: [PairedComparison]) {
         self.id = id
         self.outcome = outcome
         self.title = title
@@ -23,17 +25,17 @@ public struct ForestPlot: Sendable {
     /// Probabilities and shares differ in percentage points; other outcomes in their own unit.
     var factor: Double { kind == .indicator || kind == .share ? 100 : 1 }
 
-    public var unit: String {
+    var unit: String {
         switch kind {
         case .indicator, .share: "difference, percentage points"
         case .day: "difference, days"
         case .level: "difference, ladder rungs"
-        case .quantity: "difference, " + OutcomeCatalog.unit(outcome, kind: kind)
+        case .quantity: "difference, " + OutcomeLabels.unit(outcome, kind: kind)
         }
     }
 
     /// A difference with its sign: "+9.6", "-12.7".
-    public func signed(_ value: Double) -> String {
+    func signed(_ value: Double) -> String {
         guard value.isFinite else { return NumberText.missing }
         let shown = value * factor
         let text = kind == .quantity ? NumberText.automatic(shown) : NumberText.fixed(shown, digits: kind == .indicator
@@ -43,14 +45,14 @@ public struct ForestPlot: Sendable {
         return shown > 0 && nonzero ? "+" + text : text
     }
 
-    public var caption: String {
+    var caption: String {
         let pairing = rows.first?.pairing ?? "common-random-numbers"
         let baseline = rows.first?.baseline ?? "baseline"
         return "Mean of each variant minus \(baseline) over paired runs (\(pairing)), with 95% intervals; "
             + "a filled dot: the interval excludes zero."
     }
 
-    public func svg() -> String {
+    func svg() -> String {
         let top = 48.0, bottom = 50.0
         let height = top + Double(max(rows.count, 1)) * Self.rowHeight + bottom
         var canvas = SVGCanvas(width: Self.width, height: height)

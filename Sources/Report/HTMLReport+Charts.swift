@@ -1,3 +1,6 @@
+import EscalationModel
+import Experiments
+
 /// The chart sections: histograms of the key outcomes, fan charts over time, forest plots of the
 /// variants. Each returns its HTML and how many charts it drew.
 extension HTMLReport {
@@ -13,7 +16,7 @@ extension HTMLReport {
             guard let summary = folder.summary(baseline, outcome) else { continue }
             let chart = HistogramChart(
                 id: anchor("hist", outcome), outcome: outcome, variant: baseline,
-                title: OutcomeCatalog.title(outcome), unit: OutcomeCatalog.unit(outcome, kind: summary.kind),
+                title: OutcomeLabels.title(outcome), unit: OutcomeLabels.unit(outcome, kind: summary.kind),
                 kind: summary.kind, bins: folder.bins(baseline, outcome), median: summary.p50, p05: summary.p05,
                 p95: summary.p95, never: summary.kind == .day ? folder.neverHappened(baseline, outcome) : nil,
                 runs: folder.runs(baseline))
@@ -51,9 +54,9 @@ extension HTMLReport {
         }
         var figures: [String] = []
         var idle: [String] = []
-        let territories = series.filter { $0.measure.hasPrefix("territory_") }
-        for (index, line) in territories.enumerated() {
-            let actor = OutcomeCatalog.actorName(String(line.measure.dropFirst("territory_".count)))
+        let territories = series.compactMap { line in OutcomeLabels.territoryActor(line.measure).map { (line, $0) } }
+        for (index, (line, id)) in territories.enumerated() {
+            let actor = OutcomeLabels.actorName(id)
             // An actor that holds nothing in 95% of runs on every day would be an empty chart.
             guard line.points.contains(where: { $0.p95 > 0 }) else {
                 let most = line.points.map(\.mean).max() ?? 0
@@ -67,19 +70,19 @@ extension HTMLReport {
             chart.colour = Palette.series(index)
             figures.append(figure(chart.svg(), caption: chart.caption))
         }
-        let rungs = folder.outcomes.filter { $0.hasPrefix("rung_") && $0.hasSuffix("_day") }
-        if let ladder = series.first(where: { $0.measure == "ladder_level" }) {
+        let rungs = OutcomeLabels.rungs(among: folder.outcomes)
+        if let ladder = series.first(where: { $0.measure == RecordLayout.ladderMeasure }) {
             var chart = FanChart(id: anchor("fan", ladder.measure), measure: ladder.measure, variant: baseline,
                                  title: "Escalation ladder", unit: "ladder rung", points: ladder.points)
             chart.wholeTicks = true
             let top = max(Double(rungs.count), ladder.points.map(\.p95).max() ?? 1)
             chart.yDomain = (0, top)
             chart.colour = Palette.vermillion
-            let names = rungs.enumerated().map { "\($0.offset + 1) \(OutcomeCatalog.words(String($0.element.dropFirst(5).dropLast(4))))" }
+            let names = rungs.enumerated().map { "\($0.offset + 1) \(OutcomeLabels.words($0.element))" }
             let legend = names.isEmpty ? "" : " Rungs: 0 the start, " + names.joined(separator: ", ") + "."
             figures.append(figure(chart.svg(), caption: chart.caption + legend))
         }
-        if let killed = series.first(where: { $0.measure == "civilians_killed" }) {
+        if let killed = series.first(where: { $0.measure == RecordLayout.civiliansKilledMeasure }) {
             var chart = FanChart(id: anchor("fan", killed.measure), measure: killed.measure, variant: baseline,
                                  title: "Civilians killed, cumulative", unit: "civilians", points: killed.points)
             chart.colour = Palette.reddishPurple
@@ -105,12 +108,12 @@ extension HTMLReport {
     func comparisonSection() -> (html: String, charts: Int) {
         guard let comparisons = folder.comparisons else { return ("", 0) }
         var figures: [String] = []
-        let compared = OutcomeCatalog.comparedOutcomes(among: folder.outcomes)
+        let compared = OutcomeLabels.comparedOutcomes(among: folder.outcomes)
         for outcome in compared {
             let rows = comparisons.filter { $0.outcome == outcome }
             guard !rows.isEmpty, let kind = folder.summary(folder.baseline, outcome)?.kind else { continue }
             let plot = ForestPlot(id: anchor("forest", outcome), outcome: outcome,
-                                  title: OutcomeCatalog.title(outcome), kind: kind, rows: rows)
+                                  title: OutcomeLabels.title(outcome), kind: kind, rows: rows)
             figures.append(figure(plot.svg(), caption: plot.caption))
         }
         let html = """

@@ -1,7 +1,10 @@
+import EscalationModel
+import Experiments
+
 /// The table sections: summaries, sensitivity ranking, and the manifest in full.
 extension HTMLReport {
     /// A value of an outcome of `kind` as the tables show it.
-    func format(_ value: Double, _ kind: OutcomeSummary.Kind) -> String {
+    func format(_ value: Double, _ kind: OutcomeKind) -> String {
         switch kind {
         case .indicator, .share: NumberText.percent(value)
         case .day: NumberText.fixed(value, digits: 1)
@@ -30,13 +33,13 @@ extension HTMLReport {
     func summarySection() -> String {
         let variants = folder.variants.filter { folder.summaries[$0] != nil }
         var headline: [String] = []
-        for outcome in OutcomeCatalog.histogramOutcomes(among: folder.outcomes)
-            + OutcomeCatalog.comparedOutcomes(among: folder.outcomes) where !headline.contains(outcome) {
+        for outcome in OutcomeLabels.histogramOutcomes(among: folder.outcomes)
+            + OutcomeLabels.comparedOutcomes(among: folder.outcomes) where !headline.contains(outcome) {
             headline.append(outcome)
         }
         var acrossRows: [String] = []
         for outcome in headline {
-            var row = "<tr><th scope=\"row\" class=\"text\">\(Markup.escape(OutcomeCatalog.title(outcome)))</th>"
+            var row = "<tr><th scope=\"row\" class=\"text\">\(Markup.escape(OutcomeLabels.title(outcome)))</th>"
             for variant in variants {
                 guard let summary = folder.summary(variant, outcome) else {
                     row += cell(NumberText.missing)
@@ -157,32 +160,31 @@ extension HTMLReport {
     /// Every field of manifest.json, as recorded.
     func manifestSection() -> String {
         let m = folder.manifest
-        func text(_ value: String?) -> String { value ?? "not recorded" }
         func number(_ value: Double?, _ unit: String) -> String {
             value.map { NumberText.automatic($0) + unit } ?? "not recorded"
         }
         let fields: [(String, String)] = [
-            ("escsim_version", text(m.escsimVersion)),
-            ("scenario.name", text(m.scenarioName)),
-            ("scenario.file", text(m.scenarioFile)),
-            ("scenario.sha256", text(m.scenarioSHA256)),
-            ("scenario.settings", m.settings.isEmpty ? "none" : m.settings.joined(separator: ", ")),
-            ("seed", m.seed.map { "\($0)" } ?? "not recorded"),
-            ("replications", m.replications.map(NumberText.count) ?? "not recorded"),
-            ("replications_done", m.replicationsDone.map(NumberText.count) ?? "not recorded"),
+            ("escsim_version", m.escsimVersion),
+            ("scenario.name", m.scenario.name),
+            ("scenario.file", m.scenario.file),
+            ("scenario.sha256", m.scenario.sha256),
+            ("scenario.settings", m.scenario.settings.isEmpty ? "none" : m.scenario.settings.joined(separator: ", ")),
+            ("seed", "\(m.seed)"),
+            ("replications", NumberText.count(m.replications)),
+            ("replications_done", NumberText.count(m.replicationsDone)),
             ("variants", m.variants.joined(separator: ", ")),
-            ("common_random_numbers", m.commonRandomNumbers.map { $0 ? "true" : "false" } ?? "not recorded"),
-            ("shard", text(m.shard)),
-            ("threads", m.threads.map { "\($0)" } ?? "not recorded"),
+            ("common_random_numbers", m.commonRandomNumbers ? "true" : "false"),
+            ("shard", m.shard),
+            ("threads", "\(m.threads)"),
             ("random", randomText),
-            ("random.seed_derivation", text(m.seedDerivation)),
+            ("random.seed_derivation", m.random.seedDerivation),
             ("command_line", m.commandLine.isEmpty ? "not recorded" : Markup.commandLine(m.commandLine)),
-            ("started_at", text(m.startedAt)),
+            ("started_at", m.startedAt),
             ("wall_time_seconds", number(m.wallTimeSeconds, " s")),
             ("complete", m.complete ? "true" : "false"),
-            ("stop_reason", text(m.stopReason)),
-            ("failed_records", m.failedRecords.map(NumberText.count) ?? "not recorded"),
-            ("files", m.files?.joined(separator: ", ") ?? "not recorded"),
+            ("stop_reason", m.stopReason),
+            ("failed_records", NumberText.count(m.failedRecords)),
+            ("files", m.files.joined(separator: ", ")),
             ("peak_memory_mib", number(m.peakMemoryMiB, " MiB")),
         ]
         let rows = fields.map { key, value in

@@ -4,12 +4,9 @@ import Experiments
 /// inline SVG charts, and nothing to fetch (no scripts, fonts, images or links). Its bytes
 /// depend only on the folder's files, never on when or where it is made.
 public struct HTMLReport: Sendable {
-    public let folder: OutputFolder
+    let folder: OutputFolder
 
-    /// The file name written into the folder when no other path is given.
-    public static let defaultFileName = "report.html"
-
-    public init(folder: OutputFolder) {
+    init(folder: OutputFolder) {
         self.folder = folder
     }
 
@@ -27,7 +24,7 @@ public struct HTMLReport: Sendable {
         let folder = try OutputFolder.load(directory)
         let report = HTMLReport(folder: folder)
         let page = report.render()
-        let path = output ?? folder.path + "/" + defaultFileName
+        let path = output ?? folder.path + "/" + BatchOutput.reportFile
         do {
             try AtomicFile.write(page.html, to: path)
         } catch {
@@ -37,7 +34,7 @@ public struct HTMLReport: Sendable {
     }
 
     /// The page, and how many charts it holds.
-    public func render() -> (html: String, charts: Int) {
+    func render() -> (html: String, charts: Int) {
         var sections: [String] = []
         var charts = 0
         for section in [outcomeSection(), timelineSection(), comparisonSection()] {
@@ -45,7 +42,7 @@ public struct HTMLReport: Sendable {
             charts += section.charts
         }
         sections += [summarySection(), sensitivitySection(), manifestSection()]
-        let name = folder.manifest.scenarioName ?? lastComponent(folder.path)
+        let name = folder.manifest.scenario.name
         let html = """
             <!DOCTYPE html>
             <html lang="en">
@@ -86,18 +83,18 @@ public struct HTMLReport: Sendable {
         let m = folder.manifest
         let variants = folder.variants
         var facts: [(String, String)] = [
-            ("Scenario", name + (m.scenarioFile.map { " (\($0))" } ?? "")),
-            ("Seed", m.seed.map { "\($0)" } ?? "not recorded"),
+            ("Scenario", name + " (\(m.scenario.file))"),
+            ("Seed", "\(m.seed)"),
             ("Replications", replicationText),
             ("Variants", "\(variants.count): " + variants.joined(separator: ", ")
-                + (variants.count > 1 ? (m.commonRandomNumbers == false ? " (independent random numbers)"
+                + (variants.count > 1 ? (!m.commonRandomNumbers ? " (independent random numbers)"
                     : " (common random numbers)") : "")),
-            ("escsim", m.escsimVersion ?? "not recorded"),
+            ("escsim", m.escsimVersion),
             ("Random numbers", randomText),
-            ("Started", m.startedAt ?? "not recorded"),
+            ("Started", m.startedAt),
             ("Command", m.commandLine.isEmpty ? "not recorded" : Markup.commandLine(m.commandLine)),
         ]
-        if !m.settings.isEmpty { facts.insert(("Settings", m.settings.joined(separator: ", ")), at: 1) }
+        if !m.scenario.settings.isEmpty { facts.insert(("Settings", m.scenario.settings.joined(separator: ", ")), at: 1) }
         let list = facts.map { key, value in
             key == "Command" ? "<dt>\(key)</dt><dd><code>\(Markup.escape(value))</code></dd>"
                 : "<dt>\(key)</dt><dd>\(Markup.escape(value))</dd>"
@@ -122,15 +119,14 @@ public struct HTMLReport: Sendable {
     /// "GSL 2.7.1 mt19937".
     var randomText: String {
         let m = folder.manifest
-        let parts = [m.randomLibrary, m.randomVersion, m.generator].compactMap { $0 }
-        return parts.isEmpty ? "not recorded" : parts.joined(separator: " ")
+        return [m.random.library, m.random.version, m.random.generator].joined(separator: " ")
     }
 
     /// "1,000 per variant (1,000 asked)", with failed runs when there were any.
     var replicationText: String {
         let m = folder.manifest
-        var text = NumberText.count(m.replicationsDone ?? folder.runs(folder.baseline)) + " per variant"
-        if let asked = m.replications, asked != m.replicationsDone { text += " (\(NumberText.count(asked)) asked)" }
+        var text = NumberText.count(m.replicationsDone) + " per variant"
+        if m.replications != m.replicationsDone { text += " (\(NumberText.count(m.replications)) asked)" }
         let failed = folder.variants.reduce(0) { $0 + (folder.tally.failedRuns[$1] ?? 0) }
         if failed > 0 { text += "; \(NumberText.count(failed)) failed runs left out of every summary" }
         return text
@@ -141,9 +137,5 @@ public struct HTMLReport: Sendable {
         prefix + "-" + String(name.unicodeScalars.map { scalar -> Character in
             scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) ? Character(scalar) : "-"
         })
-    }
-
-    private func lastComponent(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
     }
 }

@@ -1,36 +1,37 @@
+import EscalationModel
 import Stochastic
 
 /// A histogram of one outcome over the runs of one variant, with its median (a line) and the
 /// interval holding the middle 90% of runs (p05 to p95, shaded). For a day outcome the runs
 /// where the event never happened have no value; they stand apart in a box at the right
 /// ("never"), on the same count scale, so the bars are not mistaken for all runs.
-public struct HistogramChart: Sendable {
-    public var id: String
-    public var outcome: String
-    public var variant: String
-    public var title: String
+struct HistogramChart: Sendable {
+    var id: String
+    var outcome: String
+    var variant: String
+    var title: String
     /// What the x axis measures ("day", "civilians", "ladder rung").
-    public var unit: String
-    public var kind: OutcomeSummary.Kind
+    var unit: String
+    var kind: OutcomeKind
     /// In order; each `[low, high)`.
-    public var bins: [HistogramBin]
+    var bins: [HistogramBin]
     /// Quantiles over the runs with a value, from `summary.csv`.
-    public var median: Double
-    public var p05: Double
-    public var p95: Double
+    var median: Double
+    var p05: Double
+    var p95: Double
     /// Runs where the event never happened; nil for outcomes every run has (counts, levels).
-    public var never: Int?
+    var never: Int?
     /// All runs of the variant (with a value or not).
-    public var runs: Int
+    var runs: Int
 
     static let width = 560.0
     static let height = 300.0
     /// The most bars drawn: more bins (a hand-made histograms.csv) are merged into runs of
     /// adjacent bins, so that the chart's size does not grow with the file.
-    public static let maximumBars = 200
+    static let maximumBars = 200
 
     /// Runs with a value (saturating, so that absurd counts in a damaged file cannot trap).
-    public var counted: Int { Self.total(bins.map(\.count)) }
+    var counted: Int { Self.total(bins.map(\.count)) }
 
     /// The sum of `counts`, or `Int.max` when it would overflow.
     static func total(_ counts: [Int]) -> Int {
@@ -45,7 +46,7 @@ public struct HistogramChart: Sendable {
 
     /// `bins` as at most `maximumBars` bars: each run of `ceil(bins.count / maximumBars)`
     /// adjacent bins becomes one bar from the first's lower edge to the last's upper edge.
-    public static func bars(_ bins: [HistogramBin]) -> [HistogramBin] {
+    static func bars(_ bins: [HistogramBin]) -> [HistogramBin] {
         guard bins.count > maximumBars else { return bins }
         let group = (bins.count + maximumBars - 1) / maximumBars
         return stride(from: 0, to: bins.count, by: group).map { start in
@@ -79,7 +80,7 @@ public struct HistogramChart: Sendable {
     }
 
     /// One sentence under the chart: what the marks mean, in numbers.
-    public var caption: String {
+    var caption: String {
         var text = "\(variant): \(NumberText.count(counted)) of \(NumberText.count(runs)) runs"
         if counted == 0 {
             return text + "; the event never happened."
@@ -90,7 +91,7 @@ public struct HistogramChart: Sendable {
         return text + "."
     }
 
-    public func svg() -> String {
+    func svg() -> String {
         let rightMargin = never == nil ? 20.0 : 132.0
         var canvas = SVGCanvas(width: Self.width, height: Self.height)
         let bars = Self.bars(bins)

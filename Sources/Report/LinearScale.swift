@@ -9,21 +9,21 @@ import Darwin
 /// Total over any input: whatever the domain (huge, tiny, equal, infinite or NaN ends), the
 /// scale ends up with a finite, visible span, pixel positions stay finite and near the range,
 /// and `ticks` returns at most `maximumTicks` values without looping over the span.
-public struct LinearScale: Sendable, Equatable {
+struct LinearScale: Sendable, Equatable {
     /// Data values at the two ends.
-    public var domain: (low: Double, high: Double)
+    var domain: (low: Double, high: Double)
     /// Pixel positions of `domain.low` and `domain.high` (high may be smaller: y grows down).
-    public var range: (start: Double, end: Double)
+    var range: (start: Double, end: Double)
 
     /// The largest magnitude a domain end may have; beyond it an end is clamped. Well inside
     /// `Double`'s range, so a span, a rounded-out `nice()` domain and a tick step stay finite.
-    public static let limit = 1e300
+    static let limit = 1e300
     /// The most ticks `ticks(count:)` ever returns, whatever `count` asks for.
-    public static let maximumTicks = 50
+    static let maximumTicks = 50
     /// How far (in pixels) outside its range a position may be drawn; farther is clamped.
     static let overshoot = 10_000.0
 
-    public init(domain: (Double, Double), range: (Double, Double)) {
+    init(domain: (Double, Double), range: (Double, Double)) {
         var (low, high) = (Self.clamped(domain.0), Self.clamped(domain.1))
         // One missing end: the other end alone; both missing: the unit interval.
         if low.isNaN { low = high.isNaN ? 0 : high }
@@ -55,14 +55,14 @@ public struct LinearScale: Sendable, Equatable {
         value.isFinite ? value : 0
     }
 
-    public static func == (a: LinearScale, b: LinearScale) -> Bool {
+    static func == (a: LinearScale, b: LinearScale) -> Bool {
         a.domain == b.domain && a.range == b.range
     }
 
     /// The pixel position of `value`. Values outside the domain extrapolate, up to `overshoot`
     /// pixels beyond the range (so a huge value gives a position an SVG viewer can still draw).
     /// NaN gives NaN, which the canvas writes as 0.
-    public func callAsFunction(_ value: Double) -> Double {
+    func callAsFunction(_ value: Double) -> Double {
         // Computed on a fraction of the span so that neither the difference nor the quotient
         // overflows for ends near `limit`.
         guard !value.isNaN else { return .nan }
@@ -77,7 +77,7 @@ public struct LinearScale: Sendable, Equatable {
 
     /// Round values inside the domain, about `count` of them (never more than `maximumTicks`),
     /// and their step.
-    public func ticks(count: Int = 6) -> (values: [Double], step: Double) {
+    func ticks(count: Int = 6) -> (values: [Double], step: Double) {
         let count = Swift.min(Swift.max(count, 1), Self.maximumTicks)
         let step = Self.niceStep(span: domain.high - domain.low, count: count)
         // The first and last multiples of the step inside the domain, counted rather than
@@ -96,7 +96,7 @@ public struct LinearScale: Sendable, Equatable {
 
     /// The domain widened outward to whole steps, for axes that should start and end on a tick
     /// (counts from zero, say): `(0, 134)` becomes `(0, 140)`.
-    public func nice(count: Int = 6) -> LinearScale {
+    func nice(count: Int = 6) -> LinearScale {
         let step = Self.niceStep(span: domain.high - domain.low, count: count)
         let low = (domain.low / step).rounded(.down) * step
         let high = (domain.high / step).rounded(.up) * step
@@ -108,7 +108,7 @@ public struct LinearScale: Sendable, Equatable {
     /// Graphics Gems, Academic Press 1990, pp. 61-63), with 2.5 added for quarters. Always
     /// finite and positive: 1 for a span that is not, the raw step when the power of ten
     /// under- or overflows.
-    public static func niceStep(span: Double, count: Int) -> Double {
+    static func niceStep(span: Double, count: Int) -> Double {
         guard span > 0, span.isFinite else { return 1 }
         let raw = span / Double(max(count, 1))
         let power = pow(10, (log10(raw)).rounded(.down))
@@ -120,7 +120,7 @@ public struct LinearScale: Sendable, Equatable {
     }
 
     /// Decimals that tick labels of `step` need: 0 for 5, 1 for 0.5, 2 for 0.25.
-    public static func decimals(forStep step: Double) -> Int {
+    static func decimals(forStep step: Double) -> Int {
         var digits = 0
         var scaled = step
         while digits < 6 && (scaled - scaled.rounded()).magnitude > 1e-9 * max(1, scaled) {

@@ -1,12 +1,12 @@
 /// Numbers as text for the page, with no locale involved: digits come from integer arithmetic,
 /// the decimal mark is always ".", thousands are grouped with ",", and a missing value (NaN)
 /// is an en dash. The same input gives the same bytes on every machine.
-public enum NumberText {
+enum NumberText {
     /// Shown for a missing value.
-    public static let missing = "\u{2013}"
+    static let missing = "\u{2013}"
 
     /// `x` rounded to `digits` decimals: "4.9", "-0.25", "1200.0".
-    public static func fixed(_ x: Double, digits: Int, grouped: Bool = false) -> String {
+    static func fixed(_ x: Double, digits: Int, grouped: Bool = false) -> String {
         guard x.isFinite else { return missing }
         let digits = max(0, min(digits, 9))
         var scale: Int64 = 1
@@ -27,13 +27,13 @@ public enum NumberText {
     }
 
     /// A whole number with thousands grouped: "41,301".
-    public static func count(_ n: Int) -> String {
+    static func count(_ n: Int) -> String {
         (n < 0 ? "-" : "") + group(String(n.magnitude))
     }
 
     /// A number with as many decimals as its size deserves: three significant figures below
     /// 100, whole numbers (grouped) above; integers stay integers.
-    public static func automatic(_ x: Double) -> String {
+    static func automatic(_ x: Double) -> String {
         guard x.isFinite else { return missing }
         let size = x.magnitude
         if size >= 100 || x == x.rounded() && size < 1e15 { return fixed(x, digits: 0, grouped: true) }
@@ -49,13 +49,13 @@ public enum NumberText {
     }
 
     /// A proportion (0...1) as a percentage with one decimal: "96.7%".
-    public static func percent(_ proportion: Double) -> String {
+    static func percent(_ proportion: Double) -> String {
         guard proportion.isFinite else { return missing }
         return fixed(proportion * 100, digits: 1) + "%"
     }
 
     /// A coordinate for SVG: at most two decimals, no trailing zeros ("12.5", "3", "-0.25").
-    public static func coordinate(_ x: Double) -> String {
+    static func coordinate(_ x: Double) -> String {
         guard x.isFinite else { return "0" }
         var text = fixed(x, digits: 2)
         while text.hasSuffix("0") { text.removeLast() }

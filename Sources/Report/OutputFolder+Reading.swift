@@ -1,3 +1,5 @@
+import EscalationModel
+import Experiments
 import Stochastic
 
 /// The readers of the individual CSV files. Each checks the columns it needs by name and every
@@ -8,12 +10,11 @@ extension OutputFolder {
         var summaries: [String: [String: OutcomeSummary]] = [:]
         var outcomes: [String] = []
         var variants: [String] = []
-        let columns = ["variant", "outcome", "kind", "n", "mean", "sd", "min", "p05", "p25", "p50", "p75", "p95",
-                       "max", "ci95_low", "ci95_high", "ci_method"]
+        let columns = BatchOutput.summaryColumns
         try CSVReader(path: path).forEachRow(requiring: columns) { row, c throws(ReportError) in
             let read = FieldReader(row: row, columns: c, path: path)
             let kindText = row.text(c["kind"])
-            guard let kind = OutcomeSummary.Kind(rawValue: kindText) else {
+            guard let kind = OutcomeKind(rawValue: kindText) else {
                 throw ReportError.badCSV(path: path, line: row.line, reason: "unknown outcome kind '\(kindText)'")
             }
             let summary = OutcomeSummary(
@@ -35,7 +36,7 @@ extension OutputFolder {
 
     static func readHistograms(_ path: String) throws(ReportError) -> [String: [String: [HistogramBin]]] {
         var histograms: [String: [String: [HistogramBin]]] = [:]
-        let columns = ["variant", "outcome", "bin_low", "bin_high", "count", "fraction"]
+        let columns = BatchOutput.histogramColumns
         try CSVReader(path: path).forEachRow(requiring: columns) { row, c throws(ReportError) in
             let read = FieldReader(row: row, columns: c, path: path)
             let low = try read.finite("bin_low"), high = try read.finite("bin_high")
@@ -52,7 +53,7 @@ extension OutputFolder {
     static func readTimeline(_ path: String) throws(ReportError) -> [TimelineSeries] {
         var series: [TimelineSeries] = []
         var index: [String: Int] = [:]
-        let columns = ["variant", "day", "measure", "mean", "p05", "p25", "p50", "p75", "p95"]
+        let columns = BatchOutput.timelineColumns
         try CSVReader(path: path).forEachRow(requiring: columns) { row, c throws(ReportError) in
             let read = FieldReader(row: row, columns: c, path: path)
             let variant = row.text(c["variant"]), measure = row.text(c["measure"])
@@ -77,8 +78,7 @@ extension OutputFolder {
 
     static func readComparisons(_ path: String) throws(ReportError) -> [PairedComparison] {
         var rows: [PairedComparison] = []
-        let columns = ["variant", "baseline", "outcome", "n_pairs", "mean_variant", "mean_baseline", "difference",
-                       "ci95_low", "ci95_high", "pairing"]
+        let columns = BatchOutput.comparisonColumns
         try CSVReader(path: path).forEachRow(requiring: columns) { row, c throws(ReportError) in
             let read = FieldReader(row: row, columns: c, path: path)
             rows.append(PairedComparison(
@@ -93,7 +93,7 @@ extension OutputFolder {
 
     static func readSensitivity(_ path: String) throws(ReportError) -> [SensitivityEntry] {
         var rows: [SensitivityEntry] = []
-        let columns = ["variant", "outcome", "parameter", "method", "n", "prcc", "ci95_low", "ci95_high", "p_value"]
+        let columns = BatchOutput.sensitivityColumns
         try CSVReader(path: path).forEachRow(requiring: columns) { row, c throws(ReportError) in
             let read = FieldReader(row: row, columns: c, path: path)
             rows.append(SensitivityEntry(

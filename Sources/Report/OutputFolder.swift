@@ -1,3 +1,4 @@
+import EscalationModel
 import Experiments
 import Stochastic
 #if canImport(Glibc)
@@ -10,61 +11,59 @@ import Darwin
 /// It is built from the files alone (never from the scenario), so merged shard folders and
 /// folders from older runs load the same way. `summary.csv` and `replications.csv` are
 /// required; the other files are optional, as escsim writes them only when they apply.
-public struct OutputFolder: Sendable {
-    public let path: String
-    public let manifest: RunManifest
+struct OutputFolder: Sendable {
+    let path: String
+    let manifest: Manifest
     /// Variants in the manifest's order; the first is the one the others are compared with.
-    public let variants: [String]
+    let variants: [String]
     /// Outcome names in the order of `summary.csv`.
-    public let outcomes: [String]
+    let outcomes: [String]
     /// `summary.csv` by variant, then outcome.
-    public let summaries: [String: [String: OutcomeSummary]]
+    let summaries: [String: [String: OutcomeSummary]]
     /// `histograms.csv` by variant, then outcome; nil when the folder has no such file.
-    public let histograms: [String: [String: [HistogramBin]]]?
+    let histograms: [String: [String: [HistogramBin]]]?
     /// `timeline.csv`, one series per variant and measure, in file order; empty when absent.
-    public let timeline: [TimelineSeries]
+    let timeline: [TimelineSeries]
     /// `comparison.csv` in file order; nil when the run had no variants.
-    public let comparisons: [PairedComparison]?
+    let comparisons: [PairedComparison]?
     /// `sensitivity.csv` in file order; nil when the scenario had nothing uncertain.
-    public let sensitivity: [SensitivityEntry]?
+    let sensitivity: [SensitivityEntry]?
     /// Run counts and never-happened counts from `replications.csv`.
-    public let tally: ReplicationTally
+    let tally: ReplicationTally
 
     /// The variant the others are compared with (escsim's baseline, or the one variant run).
-    public var baseline: String { variants[0] }
+    var baseline: String { variants[0] }
 
     /// Outcomes drawn as histograms, among those the folder has.
-    public var histogramOutcomes: [String] { OutcomeCatalog.histogramOutcomes(among: outcomes) }
+    var histogramOutcomes: [String] { OutcomeLabels.histogramOutcomes(among: outcomes) }
 
     /// The summary row of `outcome` for `variant`.
-    public func summary(_ variant: String, _ outcome: String) -> OutcomeSummary? {
+    func summary(_ variant: String, _ outcome: String) -> OutcomeSummary? {
         summaries[variant]?[outcome]
     }
 
     /// The histogram bins of `outcome` for `variant`: from `histograms.csv` when it has them,
     /// otherwise made from the values in `replications.csv` by escsim's own rule (only kept
     /// for the baseline's histogram outcomes).
-    public func bins(_ variant: String, _ outcome: String) -> [HistogramBin] {
+    func bins(_ variant: String, _ outcome: String) -> [HistogramBin] {
         if let stored = histograms?[variant]?[outcome] { return stored }
         guard variant == baseline, let values = tally.values[outcome], !values.isEmpty else { return [] }
-        let kind = summary(variant, outcome)?.kind
-        // The same choice BatchOutput makes: unit bins for days and whole-number data.
-        let integer = kind == .day || kind != .share && values.allSatisfy { $0 == $0.rounded() }
-        return HistogramBins.make(values, integer: integer)
+        // The rule histograms.csv is written by; without a summary row, the values alone decide.
+        return (summary(variant, outcome)?.kind ?? .quantity).histogram(of: values)
     }
 
     /// Runs of `variant` whose `outcome` is empty in `replications.csv`: the event never happened.
-    public func neverHappened(_ variant: String, _ outcome: String) -> Int {
+    func neverHappened(_ variant: String, _ outcome: String) -> Int {
         tally.empty[variant]?[outcome] ?? 0
     }
 
     /// Runs of `variant` that finished without error (what every summary is over).
-    public func runs(_ variant: String) -> Int {
+    func runs(_ variant: String) -> Int {
         tally.okRuns[variant] ?? 0
     }
 
     /// Reads and checks the folder at `path`.
-    public static func load(_ given: String) throws(ReportError) -> OutputFolder {
+    static func load(_ given: String) throws(ReportError) -> OutputFolder {
         // "results/x/" and "results/x" are the same folder; keep file names free of "//".
         var path = given
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
@@ -76,15 +75,15 @@ public struct OutputFolder: Sendable {
         guard status.st_mode & S_IFMT == S_IFDIR else { throw ReportError.notAFolder(path) }
         let manifestPath = path + "/" + BatchOutput.manifestFile
         guard access(manifestPath, F_OK) == 0 else { throw ReportError.notAnOutputFolder(path) }
-        let manifest = try RunManifest.load(path: manifestPath)
+        let manifest = try Manifest.load(path: manifestPath)
         guard manifest.complete else {
-            throw ReportError.incompleteRun(folder: path, reason: manifest.stopReason ?? "not recorded")
+            throw ReportError.incompleteRun(folder: path, reason: manifest.stopReason)
         }
 
         func file(_ name: String) -> String { path + "/" + name }
         func exists(_ name: String) -> Bool { access(file(name), F_OK) == 0 }
         let required = [BatchOutput.summaryFile, BatchOutput.replicationsFile]
-        for name in required + (manifest.files ?? []) where !exists(name) {
+        for name in required + manifest.files where !exists(name) {
             throw ReportError.fileMissing(file(name))
         }
 
@@ -102,7 +101,7 @@ public struct OutputFolder: Sendable {
         let sensitivity = exists(BatchOutput.sensitivityFile)
             ? try readSensitivity(file(BatchOutput.sensitivityFile)) : nil
 
-        let charted = OutcomeCatalog.histogramOutcomes(among: outcomes)
+        let charted = OutcomeLabels.histogramOutcomes(among: outcomes)
         let unbinned = charted.filter { histograms?[baseline]?[$0] == nil }
         let tally = try ReplicationTally.read(path: file(BatchOutput.replicationsFile), outcomes: charted,
                                               keep: Set(unbinned), keepVariant: baseline)
@@ -118,8 +117,8 @@ public struct OutputFolder: Sendable {
     /// manifest's count of finished replications is the number of baseline rows.
     private func checkAgreement() throws(ReportError) {
         let rows = runs(baseline) + (tally.failedRuns[baseline] ?? 0)
-        if let done = manifest.replicationsDone, done != rows {
-            throw ReportError.inconsistent("manifest.json says \(done) replications were done, but "
+        if manifest.replicationsDone != rows {
+            throw ReportError.inconsistent("manifest.json says \(manifest.replicationsDone) replications were done, but "
                                            + "\(path)/\(BatchOutput.replicationsFile) has \(rows) rows of \(baseline)")
         }
         for outcome in histogramOutcomes {

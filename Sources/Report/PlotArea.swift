@@ -1,19 +1,19 @@
 /// The rectangle of a chart where data is drawn, with its two scales, and the axes around it:
 /// tick marks, tick labels, axis titles with units, and light grid lines behind the data.
-public struct PlotArea: Sendable {
-    public let left: Double
-    public let top: Double
-    public let width: Double
-    public let height: Double
-    public var x: LinearScale
-    public var y: LinearScale
+struct PlotArea: Sendable {
+    let left: Double
+    let top: Double
+    let width: Double
+    let height: Double
+    var x: LinearScale
+    var y: LinearScale
 
-    public var right: Double { left + width }
-    public var bottom: Double { top + height }
+    var right: Double { left + width }
+    var bottom: Double { top + height }
 
     /// The area of `canvas` inside the margins, with x over `xDomain` and y over `yDomain`
     /// (y grows upward on the page).
-    public init(canvas: SVGCanvas, margins: (top: Double, right: Double, bottom: Double, left: Double),
+    init(canvas: SVGCanvas, margins: (top: Double, right: Double, bottom: Double, left: Double),
                 xDomain: (Double, Double), yDomain: (Double, Double)) {
         left = margins.left
         top = margins.top
@@ -24,17 +24,17 @@ public struct PlotArea: Sendable {
     }
 
     /// One tick: where, and what it says.
-    public typealias Tick = (value: Double, label: String)
+    typealias Tick = (value: Double, label: String)
 
     /// Round ticks over `scale`'s domain, labelled with as many decimals as the step needs.
-    public static func ticks(_ scale: LinearScale, count: Int = 6, grouped: Bool = true) -> [Tick] {
+    static func ticks(_ scale: LinearScale, count: Int = 6, grouped: Bool = true) -> [Tick] {
         let (values, step) = scale.ticks(count: count)
         let digits = LinearScale.decimals(forStep: step)
         return values.map { ($0, NumberText.fixed($0, digits: digits, grouped: grouped)) }
     }
 
     /// Horizontal grid lines at the y ticks, drawn first so the data covers them.
-    public func drawGrid(on canvas: inout SVGCanvas, yTicks: [Tick]) {
+    func drawGrid(on canvas: inout SVGCanvas, yTicks: [Tick]) {
         for tick in yTicks {
             canvas.line(x1: left, y1: y(tick.value), x2: right, y2: y(tick.value), stroke: Palette.lightGrey,
                         width: 0.75, role: "grid")
@@ -42,7 +42,7 @@ public struct PlotArea: Sendable {
     }
 
     /// The x axis along the bottom: a line, ticks, their labels, and `label` (the unit) below.
-    public func drawXAxis(on canvas: inout SVGCanvas, ticks: [Tick], label: String) {
+    func drawXAxis(on canvas: inout SVGCanvas, ticks: [Tick], label: String) {
         canvas.line(x1: left, y1: bottom, x2: right, y2: bottom, stroke: Palette.black, role: "axis x-axis")
         for tick in ticks {
             let position = x(tick.value)
@@ -53,7 +53,7 @@ public struct PlotArea: Sendable {
     }
 
     /// The y axis along the left: a line, ticks, their labels, and `label` (the unit) turned upright.
-    public func drawYAxis(on canvas: inout SVGCanvas, ticks: [Tick], label: String) {
+    func drawYAxis(on canvas: inout SVGCanvas, ticks: [Tick], label: String) {
         canvas.line(x1: left, y1: top, x2: left, y2: bottom, stroke: Palette.black, role: "axis y-axis")
         for tick in ticks {
             let position = y(tick.value)

@@ -1,21 +1,21 @@
 /// What the report needs from `replications.csv`, gathered in one streaming pass: how many runs
 /// each variant has, and for the outcomes it charts how many runs never saw the event (an empty
 /// day). The values themselves are kept only for outcomes `histograms.csv` lacks.
-public struct ReplicationTally: Sendable, Equatable {
+struct ReplicationTally: Sendable, Equatable {
     /// Variants in the order their first row appears.
-    public var variants: [String] = []
+    var variants: [String] = []
     /// Rows with status `ok`, per variant: the runs every summary is over.
-    public var okRuns: [String: Int] = [:]
+    var okRuns: [String: Int] = [:]
     /// Rows with another status (max-events guard, non-finite value), per variant.
-    public var failedRuns: [String: Int] = [:]
+    var failedRuns: [String: Int] = [:]
     /// Per variant and tracked outcome: `ok` rows whose field is empty (the event never happened).
-    public var empty: [String: [String: Int]] = [:]
+    var empty: [String: [String: Int]] = [:]
     /// Per kept outcome of the kept variant: the values present, in file order.
-    public var values: [String: [Double]] = [:]
+    var values: [String: [Double]] = [:]
 
     /// Tallies the file at `path`, tracking `outcomes` for every variant and keeping the values
     /// of `keep` for `keepVariant`. Throws on a missing column or a field that is not a number.
-    public static func read(path: String, outcomes: [String], keep: Set<String>,
+    static func read(path: String, outcomes: [String], keep: Set<String>,
                             keepVariant: String) throws(ReportError) -> ReplicationTally {
         var tally = ReplicationTally()
         var tracked: [(name: String, position: Int)] = []

@@ -3,23 +3,23 @@
 /// carries a `<title>` and `<desc>` that screen readers announce (WAI-ARIA `role="img"`).
 /// No `xmlns`: the HTML parser puts an inline `<svg>` in the SVG namespace by itself, and the
 /// page is meant to hold no URL at all.
-public struct SVGCanvas: Sendable {
-    public let width: Double
-    public let height: Double
+struct SVGCanvas: Sendable {
+    let width: Double
+    let height: Double
     private var parts: [String] = []
 
-    public init(width: Double, height: Double) {
+    init(width: Double, height: Double) {
         self.width = width
         self.height = height
     }
 
     /// Where text sits relative to its x.
-    public enum Anchor: String, Sendable {
+    enum Anchor: String, Sendable {
         case start, middle, end
     }
 
     /// Appends `<name attributes/>`, or with escaped `content` when given.
-    public mutating func element(_ name: String, _ attributes: [(String, String)], content: String? = nil) {
+    mutating func element(_ name: String, _ attributes: [(String, String)], content: String? = nil) {
         if let content {
             parts.append("<\(name)\(Markup.attributeText(attributes))>\(Markup.escape(content))</\(name)>")
         } else {
@@ -27,7 +27,7 @@ public struct SVGCanvas: Sendable {
         }
     }
 
-    public mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String,
+    mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String,
                               opacity: Double? = nil, role: String? = nil, data: [(String, String)] = []) {
         var attributes = [("x", n(x)), ("y", n(y)), ("width", n(max(0, width))), ("height", n(max(0, height))),
                           ("fill", fill)]
@@ -36,7 +36,7 @@ public struct SVGCanvas: Sendable {
         element("rect", attributes + data)
     }
 
-    public mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1,
+    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1,
                               dash: String? = nil, role: String? = nil, data: [(String, String)] = []) {
         var attributes = [("x1", n(x1)), ("y1", n(y1)), ("x2", n(x2)), ("y2", n(y2)), ("stroke", stroke),
                           ("stroke-width", n(width))]
@@ -46,7 +46,7 @@ public struct SVGCanvas: Sendable {
     }
 
     /// A path through `points`; closed and filled when `fill` is given, a line otherwise.
-    public mutating func path(_ points: [(x: Double, y: Double)], fill: String? = nil, opacity: Double? = nil,
+    mutating func path(_ points: [(x: Double, y: Double)], fill: String? = nil, opacity: Double? = nil,
                               stroke: String? = nil, width: Double = 1, role: String? = nil,
                               data: [(String, String)] = []) {
         guard let first = points.first else { return }
@@ -62,7 +62,7 @@ public struct SVGCanvas: Sendable {
         element("path", attributes + data)
     }
 
-    public mutating func circle(x: Double, y: Double, radius: Double, fill: String, stroke: String,
+    mutating func circle(x: Double, y: Double, radius: Double, fill: String, stroke: String,
                                 role: String? = nil) {
         var attributes = [("cx", n(x)), ("cy", n(y)), ("r", n(radius)), ("fill", fill), ("stroke", stroke),
                           ("stroke-width", "1.5")]
@@ -70,7 +70,7 @@ public struct SVGCanvas: Sendable {
         element("circle", attributes)
     }
 
-    public mutating func text(_ content: String, x: Double, y: Double, anchor: Anchor = .start, size: Double = 12,
+    mutating func text(_ content: String, x: Double, y: Double, anchor: Anchor = .start, size: Double = 12,
                               bold: Bool = false, fill: String = Palette.black, rotate: Bool = false,
                               role: String? = nil) {
         var attributes = [("x", n(x)), ("y", n(y)), ("font-size", n(size)), ("fill", fill)]
@@ -82,17 +82,17 @@ public struct SVGCanvas: Sendable {
     }
 
     /// Opens a `<g>` that groups what follows until `endGroup`.
-    public mutating func beginGroup(role: String, data: [(String, String)] = []) {
+    mutating func beginGroup(role: String, data: [(String, String)] = []) {
         parts.append("<g\(Markup.attributeText([("class", role)] + data))>")
     }
 
-    public mutating func endGroup() {
+    mutating func endGroup() {
         parts.append("</g>")
     }
 
     /// The finished `<svg>`; `id` must be unique in the page (it ties the title and description
     /// to the chart), `kind` names the chart type for styling and tests.
-    public func render(id: String, kind: String, title: String, description: String,
+    func render(id: String, kind: String, title: String, description: String,
                        data: [(String, String)] = []) -> String {
         let attributes: [(String, String)] = [
             ("class", "chart " + kind), ("id", id), ("viewBox", "0 0 \(n(width)) \(n(height))"),

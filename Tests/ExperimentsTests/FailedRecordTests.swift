@@ -17,8 +17,9 @@ import Testing
             layout.encode(outcome: outcome, values: experiment.schema.values(of: outcome),
                           parameters: Array(repeating: .nan, count: layout.parameters.count),
                           replication: 0, variant: 0, horizonDays: scenario.baseParameters.horizonDays, into: &record)
-            let status = RecordLayout.Status(rawValue: Int(record[2]))
-            return (status, status.map { layout.errorText(status: $0, detail: Int(record[3])) } ?? "")
+            let header = RecordLayout.header(record, at: 0)
+            let status = header.status
+            return (status, status.map { layout.errorText(status: $0, detail: Int(header.detail)) } ?? "")
         }
         #expect(status(of: outcome).0 == .ok)
         outcome.civiliansKilled = .infinity
@@ -30,5 +31,30 @@ import Testing
         outcome.civiliansDisplaced = 0
         outcome.collapseDay = nil
         #expect(status(of: outcome).0 == .ok)
+    }
+
+    /// The header is read back as written, and a header escsim never writes is named, not trusted.
+    @Test func theRecordHeaderReadsBackAndRefusesWhatEscsimNeverWrites() throws {
+        let experiment = try Fixtures.plan(replications: 1).experiment()
+        let scenario = experiment.scenarios[0]
+        let outcome = Replication.run(parameters: scenario.baseParameters, seeds: StreamSeeds(masterSeed: 3), index: 4)
+        let layout = experiment.layout
+        var record: [Double] = []
+        layout.encode(outcome: outcome, values: experiment.schema.values(of: outcome),
+                      parameters: Array(repeating: .nan, count: layout.parameters.count),
+                      replication: 4, variant: 0, horizonDays: scenario.baseParameters.horizonDays, into: &record)
+        #expect(record.count == layout.width)
+        let header = RecordLayout.header(record, at: 0)
+        #expect(header.replication == 4 && header.variant == 0 && header.isOK && header.detail == -1)
+        #expect(header.endState == outcome.endState)
+        #expect(layout.headerProblem(record, at: 0, replication: 4, variant: 0) == nil)
+        #expect(layout.headerProblem(record, at: 0, replication: 5, variant: 0)?.contains("holds another") == true)
+        var damaged = record
+        damaged[RecordLayout.HeaderField.status.rawValue] = 2.5
+        #expect(RecordLayout.header(damaged, at: 0).status == nil && !RecordLayout.header(damaged, at: 0).isOK)
+        #expect(layout.headerProblem(damaged, at: 0, replication: 4, variant: 0)?.contains("unknown status") == true)
+        damaged = record
+        damaged[RecordLayout.HeaderField.endState.rawValue] = Double(EndState.allCases.count)
+        #expect(layout.headerProblem(damaged, at: 0, replication: 4, variant: 0)?.contains("unknown end state") == true)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Report
+@testable import Report
 import Testing
 
 /// The RFC 4180 reader on small files written here.

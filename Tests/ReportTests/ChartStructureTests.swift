@@ -1,5 +1,5 @@
 import Foundation
-import Report
+@testable import Report
 import Testing
 
 /// The charts of a real folder's report against that folder's CSV files, read here naively.

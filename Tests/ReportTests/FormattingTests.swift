@@ -1,4 +1,5 @@
-import Report
+import EscalationModel
+@testable import Report
 import Testing
 
 /// Numbers, scales and escaping: the small pieces every chart is made of.
@@ -60,18 +61,39 @@ import Testing
     }
 
     @Test func outcomeNamesBecomeTitlesAndUnits() {
-        #expect(OutcomeCatalog.title("aleppo_city_fall_day") == "Day Aleppo city fell")
-        #expect(OutcomeCatalog.title("regime_collapse_day") == "Day of regime collapse")
-        #expect(OutcomeCatalog.title("aleppo_city_fell") == "Aleppo city fell")
-        #expect(OutcomeCatalog.unit("civilians_killed", kind: .quantity) == "civilians")
-        #expect(OutcomeCatalog.unit("ladder_peak", kind: .level) == "ladder rung")
-        #expect(OutcomeCatalog.actorName("hts") == "HTS" && OutcomeCatalog.actorName("hezbollah") == "Hezbollah")
+        #expect(OutcomeLabels.title("aleppo_city_fall_day") == "Day Aleppo city fell")
+        #expect(OutcomeLabels.title("regime_collapse_day") == "Day of regime collapse")
+        #expect(OutcomeLabels.title("aleppo_city_fell") == "Aleppo city fell")
+        #expect(OutcomeLabels.unit("civilians_killed", kind: .quantity) == "civilians")
+        #expect(OutcomeLabels.unit("ladder_peak", kind: .level) == "ladder rung")
+        #expect(OutcomeLabels.actorName("hts") == "HTS" && OutcomeLabels.actorName("hezbollah") == "Hezbollah")
+        #expect(OutcomeLabels.title("territory_hts") == "Territory of HTS")
+        #expect(OutcomeLabels.title("losses_regime") == "Fighters Regime lost")
+        #expect(OutcomeLabels.title("end_day") == "Day the run ended")
+        #expect(OutcomeLabels.title("some_new_outcome") == "Some new outcome")
+        #expect(OutcomeLabels.unit("end_day", kind: .quantity) == "day")
+        #expect(OutcomeLabels.rungs(among: ["ladder_peak", "rung_ground_offensive_day", "rung_x_day"])
+                == ["ground_offensive", "x"])
+    }
+
+    /// The key outcomes are those the catalogue marks, in the folder's order; of a family
+    /// compared by its first member (the first key city), only that one.
+    @Test func theCatalogueChoosesTheChartedAndComparedOutcomes() {
+        let outcomes = ["aleppo_city_fell", "aleppo_city_fall_day", "hama_fell", "hama_fall_day", "regime_collapsed",
+                        "regime_collapse_day", "ceasefire", "chemical_weapons_used", "ladder_peak", "ladder_final",
+                        "civilians_killed", "civilians_injured", "civilians_displaced", "end_day"]
+        #expect(OutcomeLabels.histogramOutcomes(among: outcomes)
+                == ["aleppo_city_fall_day", "hama_fall_day", "regime_collapse_day", "ladder_peak", "civilians_killed",
+                    "civilians_displaced"])
+        #expect(OutcomeLabels.comparedOutcomes(among: outcomes)
+                == ["aleppo_city_fell", "regime_collapsed", "ceasefire", "chemical_weapons_used", "ladder_peak",
+                    "civilians_killed", "civilians_displaced"])
     }
 }
 
 /// The signs of forest-plot differences.
 @Suite struct DifferenceTextTests {
-    private func plot(_ kind: OutcomeSummary.Kind) -> ForestPlot {
+    private func plot(_ kind: OutcomeKind) -> ForestPlot {
         ForestPlot(id: "f", outcome: "x", title: "X", kind: kind, rows: [])
     }
 

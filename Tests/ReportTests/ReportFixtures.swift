@@ -1,6 +1,6 @@
 import Experiments
 import Foundation
-import Report
+@testable import Report
 
 /// Real output folders made once per test process by the Experiments library (the same code
 /// `escsim run` uses), and plain helpers to read them without the code under test.

@@ -1,0 +1,72 @@
+import EscalationModel
+import Experiments
+import Foundation
+import Scenario
+import Stochastic
+import Testing
+
+/// The outcome catalogue is the one description of the outcome columns: the files, the kinds and
+/// the docs follow from it.
+@Suite struct OutcomeCatalogueTests {
+    static let outputsDoc = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../docs/outputs.md").standardized.path
+
+    /// Set `ESCSIM_UPDATE_DOCS=1` to write the table instead of checking it (until a generator
+    /// command exists, this is how to regenerate it).
+    @Test func theOutcomeTableOfTheDocsIsTheOneTheCatalogueGenerates() throws {
+        let committed = try String(contentsOfFile: Self.outputsDoc, encoding: .utf8)
+        let generated = try #require(OutcomeCatalogue.updating(committed),
+                                     "docs/outputs.md lacks the markers \(OutcomeCatalogue.tableMarkers)")
+        if ProcessInfo.processInfo.environment["ESCSIM_UPDATE_DOCS"] == "1", generated != committed {
+            try generated.write(toFile: Self.outputsDoc, atomically: true, encoding: .utf8)
+            return
+        }
+        let stale = generated != committed
+        #expect(!stale, """
+            docs/outputs.md's outcome table is stale: regenerate it from OutcomeCatalogue.markdownTable() \
+            (ESCSIM_UPDATE_DOCS=1 swift test --filter OutcomeCatalogueTests)
+            """)
+    }
+
+    /// Every column of a real scenario belongs to exactly the entry that made it, so the report's
+    /// lookup by name finds the right title, unit and role.
+    @Test func everyColumnOfTheBaselineLeadsBackToItsEntry() throws {
+        let schema = try Fixtures.plan(replications: 1).experiment().schema
+        let names = schema.columns.map(\.name)
+        #expect(Set(names).count == names.count)
+        for column in schema.columns {
+            let found = try #require(OutcomeCatalogue.entry(ofColumn: column.name), "\(column.name)")
+            #expect(found.entry.kind == column.kind, "\(column.name)")
+            #expect(found.entry.column(of: found.member) == column.name)
+        }
+        #expect(OutcomeCatalogue.entry(ofColumn: "end_day")?.entry.kind == .quantity)
+        #expect(OutcomeCatalogue.entry(ofColumn: "end_nothing_of_the_sort") == nil)
+        #expect(OutcomeCatalogue.entry(ofColumn: "aleppo_city_fall_day")?.member == "aleppo_city")
+    }
+
+    /// Values come from the same entries as the columns: one per column, missing only for days.
+    @Test func theValuesOfAReplicationFillEveryColumn() throws {
+        let experiment = try Fixtures.plan(replications: 1).experiment()
+        let schema = experiment.schema
+        let parameters = experiment.scenarios[0].baseParameters
+        let outcome = Replication.run(parameters: parameters, seeds: StreamSeeds(masterSeed: 7), index: 0)
+        let values = schema.values(of: outcome)
+        #expect(values.count == schema.columns.count)
+        for (column, value) in zip(schema.columns, values) where column.kind != .day {
+            #expect(value.isFinite, "\(column.name)")
+        }
+        let ends = zip(schema.columns, values).filter { $0.0.name.hasPrefix("end_") && $0.0.kind == .indicator }
+        #expect(ends.map(\.1).reduce(0, +) == 1)
+    }
+
+    /// The integer-bin rule: unit bins for days and whole-number data, never for shares.
+    @Test func wholeNumbersGetUnitBinsExceptShares() {
+        let whole: [Double] = [0, 1, 1, 0, 2, 5]
+        let fractional: [Double] = [0.5, 1, 2.25]
+        #expect(OutcomeKind.quantity.histogram(of: whole) == HistogramBins.make(whole, integer: true))
+        #expect(OutcomeKind.level.histogram(of: whole) == HistogramBins.make(whole, integer: true))
+        #expect(OutcomeKind.share.histogram(of: whole) == HistogramBins.make(whole, integer: false))
+        #expect(OutcomeKind.quantity.histogram(of: fractional) == HistogramBins.make(fractional, integer: false))
+        #expect(OutcomeKind.day.histogram(of: fractional) == HistogramBins.make(fractional, integer: true))
+    }
+}
