@@ -28,7 +28,10 @@ public enum ScenarioFormatFiles {
         }
     }
 
-    public static let paths = ["Scenarios/schema.json", "docs/scenario-format.md", "Fuzz/scenario.dict"]
+    /// The files generated from the model's catalogues: the parameter catalogue's three, and the
+    /// outcome table of docs/outputs.md from the outcome catalogue.
+    public static let paths = ["Scenarios/schema.json", "docs/scenario-format.md", "Fuzz/scenario.dict",
+                               "docs/outputs.md"]
 
     /// Each generated file under the repository at `root`, as it is and as it should be.
     public static func files(root: URL) throws -> [File] {
@@ -46,6 +49,11 @@ public enum ScenarioFormatFiles {
             let tree: JSONTree
             do { tree = try JSONTree(parsing: current) } catch { throw Problem.marker(path, "\(error)") }
             return ScenarioSchemaWriter.renew(tree).printed() + "\n"
+        case "docs/outputs.md":
+            guard let renewed = OutcomeCatalogue.updating(current) else {
+                throw Problem.marker(path, "no generated outcome table (\(OutcomeCatalogue.tableMarkers.begin))")
+            }
+            return renewed
         case "docs/scenario-format.md":
             return try replacingBlocks(
                 in: current, path: path, begin: "<!-- BEGIN GENERATED ", end: " -->",

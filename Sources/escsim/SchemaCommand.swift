@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import Scenario
 
-/// Writes the files generated from the model's parameter catalogue (`make generate`): the JSON
-/// Schema, the key tables of docs/scenario-format.md and the fuzz dictionary. Hidden: it is for
+/// Writes the files generated from the model's catalogues (`make generate`): the JSON Schema, the
+/// key tables of docs/scenario-format.md and the fuzz dictionary from the parameter catalogue,
+/// and the outcome table of docs/outputs.md from the outcome catalogue. Hidden: it is for
 /// the people who change the model, not for analysts.
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Check or write the files generated from the parameter catalogue.",
+        abstract: "Check or write the files generated from the parameter and outcome catalogues.",
         discussion: """
             Without --write, lists each generated file as up to date or stale and exits 1 when any \
             is stale. With --write, writes the stale ones.

@@ -68,8 +68,7 @@ package struct BatchSession {
     /// Opens the batch in `directory` with its plan and record log checked (for `resume`, and
     /// with shared access for `merge`).
     package static func open(directory: String, access: BatchFolder.Access) throws -> BatchSession {
-        var info = stat()
-        guard !directory.isEmpty, stat(directory, &info) == 0 else {
+        guard !directory.isEmpty, FileManager.default.fileExists(atPath: directory) else {
             throw BatchFolderError("\(directory.isEmpty ? "''" : directory) does not exist")
         }
         let folder = try BatchFolder(directory, access: access)

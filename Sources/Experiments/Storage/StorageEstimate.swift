@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What a batch will need of the disk, known before it starts: the record log holds every
 /// replication's records (outcomes, parameter draws and the day-by-day timeline), and writing

@@ -61,9 +61,9 @@ package struct FileLedger: Codable, Sendable, Equatable {
     /// The ledger at `path`; nil when there is none.
     /// - Throws: when the file exists but is not an escsim ledger.
     static func read(from path: String) throws(BatchFolderError) -> FileLedger? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        guard info.st_mode & S_IFMT == S_IFREG, info.st_size < 16 << 20,
+        guard FileManager.default.fileExists(atPath: path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+        else { return nil }
+        guard BatchFolder.isRegularFile(path, smallerThan: 16 << 20),
               let data = FileManager.default.contents(atPath: path),
               let ledger = try? JSONDecoder().decode(FileLedger.self, from: data),
               ledger.format == FileLedger().format,

@@ -134,8 +134,8 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
     }
 
     public static func read(from path: String) throws(BatchFolderError) -> ExperimentPlan {
-        var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size < 64 << 20,
+        // A plan is a small regular file: never a link, a device or a huge file read whole.
+        guard BatchFolder.isRegularFile(path, smallerThan: 64 << 20),
               let data = FileManager.default.contents(atPath: path) else {
             throw BatchFolderError("no batch plan at \(path) (is this an escsim output folder?)")
         }

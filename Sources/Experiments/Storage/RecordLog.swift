@@ -1,6 +1,9 @@
 import DiscreteEvent
 import EscalationModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Stochastic
 
 /// The durable log of a batch: fixed-width groups of records (one group per replication: every

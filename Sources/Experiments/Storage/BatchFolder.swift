@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An output folder held by this process for as long as it lives: an exclusive `flock(2)` on the
 /// folder itself, so two runs (or a run and a merge) never write one folder at once, and a lock a
@@ -129,6 +132,12 @@ package final class BatchFolder: @unchecked Sendable {
         guard lstat(file, &info) == 0 else { return }
         let kind = info.st_mode & S_IFMT
         if kind == S_IFREG || kind == S_IFLNK { unlink(file) }
+    }
+
+    /// Whether `path` is a regular file (not followed through a link) of fewer than `limit` bytes.
+    static func isRegularFile(_ path: String, smallerThan limit: Int) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_size < limit
     }
 
     // MARK: - Files escsim wrote
