@@ -85,7 +85,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExperimentsTests",
-            dependencies: ["Experiments", "Scenario", "EscalationModel", "DiscreteEvent", "Stochastic"],
+            dependencies: ["Experiments", "escsim", "Scenario", "EscalationModel", "DiscreteEvent", "Stochastic"],
             swiftSettings: testSettings
         ),
         .testTarget(

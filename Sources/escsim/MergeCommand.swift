@@ -38,7 +38,7 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         do {
             let manifest = try BatchMerge.merge(directories: directories, into: out, commandLine: CommandLine.arguments,
-                                                force: force)
+                                                force: force, compile: PlanCompiler.compile)
             if !quiet {
                 print("merged \(directories.count) shard(s): \(manifest.replicationsDone) replications x "
                       + "\(manifest.variants.count) variant(s) into \(out)/ "

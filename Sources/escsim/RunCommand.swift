@@ -155,7 +155,7 @@ struct RunCommand: ParsableCommand {
         do {
             if let resume {
                 trap = SignalTrap(stop: stop)
-                session = try BatchSession.resume(directory: resume)
+                session = try BatchSession.resume(directory: resume, compile: PlanCompiler.compile)
                 try checkAgainstPlan(session.plan, folder: resume)
             } else {
                 let (plan, experiment) = try makePlan()
@@ -299,7 +299,7 @@ struct RunCommand: ParsableCommand {
             points += chosen.map { _ in [] }
         } else if sweep || design != nil {
             named = false
-            let settingsPerPoint = sweep ? try SweepDesign.points(of: baseline, seed: seed ?? ExperimentPlan.defaultSeed)
+            let settingsPerPoint = sweep ? try SweepDesign.points(of: baseline.sweep, seed: seed ?? ExperimentPlan.defaultSeed)
                 : try SweepDesign.points(fromCSV: design!)
             names = settingsPerPoint.indices.map { String(format: "point_%04d", $0 + 1) }
             points = settingsPerPoint

@@ -1,6 +1,7 @@
 import EscalationModel
 @testable import Experiments
 import Foundation
+@testable import escsim
 import Scenario
 import Testing
 

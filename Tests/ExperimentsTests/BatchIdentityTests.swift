@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+@testable import escsim
 import Testing
 
 /// The files depend only on scenario, seed, replications and variants: never on threads,
@@ -37,7 +38,7 @@ import Testing
         #expect(partial.split(separator: "\n").count == 1 + 2 * first.manifest.replicationsDone)
         // Starting again over an unfinished batch is refused; resuming finishes it.
         #expect(throws: BatchFolderError.self) { try Fixtures.run(plan, into: broken) }
-        let resumed = try BatchSession.resume(directory: broken)
+        let resumed = try BatchSession.resume(directory: broken, compile: PlanCompiler.compile)
         let second = try resumed.run(threads: 2, stop: StopFlag(), commandLine: [], started: Date())
         #expect(second.manifest.complete)
         #expect(Fixtures.files(in: broken) == Fixtures.files(in: whole))
@@ -62,7 +63,7 @@ import Testing
                                            shard: Shard(index: index, count: shards), shardRun: true),
                              into: directory, threads: 1)
         }
-        let manifest = try BatchMerge.merge(directories: shardDirectories, into: merged, commandLine: [])
+        let manifest = try BatchMerge.merge(directories: shardDirectories, into: merged, commandLine: [], compile: PlanCompiler.compile)
         #expect(manifest.replicationsDone == replications)
         #expect(Fixtures.files(in: merged) == Fixtures.files(in: single))
         #expect(Fixtures.files(in: merged).count == 6)
@@ -73,8 +74,8 @@ import Testing
         defer { for path in [a, b, out] { try? FileManager.default.removeItem(atPath: path) } }
         try Fixtures.run(Fixtures.plan(replications: 10, shard: Shard(index: 0, count: 2)), into: a)
         try Fixtures.run(Fixtures.plan(replications: 10, seed: 99, shard: Shard(index: 1, count: 2)), into: b)
-        #expect(throws: ExperimentError.self) { try BatchMerge.merge(directories: [a, b], into: out, commandLine: []) }
-        #expect(throws: ExperimentError.self) { try BatchMerge.merge(directories: [a], into: out, commandLine: []) }
-        #expect(throws: ExperimentError.self) { try BatchMerge.merge(directories: [a, a], into: out, commandLine: []) }
+        #expect(throws: ExperimentError.self) { try BatchMerge.merge(directories: [a, b], into: out, commandLine: [], compile: PlanCompiler.compile) }
+        #expect(throws: ExperimentError.self) { try BatchMerge.merge(directories: [a], into: out, commandLine: [], compile: PlanCompiler.compile) }
+        #expect(throws: ExperimentError.self) { try BatchMerge.merge(directories: [a, a], into: out, commandLine: [], compile: PlanCompiler.compile) }
     }
 }

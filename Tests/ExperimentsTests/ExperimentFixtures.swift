@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+@testable import escsim
 import Scenario
 
 /// Shared pieces for batch tests: the shipped baseline, scratch folders, and file comparison.

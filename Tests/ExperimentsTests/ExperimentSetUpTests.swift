@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+@testable import escsim
 @testable import Scenario
 import Testing
 
@@ -45,7 +46,7 @@ import Testing
             let alone = try Scenario.parse(plan.scenarioText, file: plan.scenarioFile,
                                            variant: name == "baseline" ? nil : name, settings: plan.settings)
             let scenario = experiment.scenarios[index]
-            #expect(scenario.variant == alone.variant && scenario.settings == alone.settings)
+            #expect(scenario.name == alone.name && scenario.title == alone.title)
             #expect(scenario.baseParameters == alone.baseParameters)
             #expect(scenario.uncertainParameters.map(\.path) == alone.uncertainParameters.map(\.path))
             #expect(scenario.uncertainParameters.map(\.distribution) == alone.uncertainParameters.map(\.distribution))

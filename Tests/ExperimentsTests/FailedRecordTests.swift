@@ -1,5 +1,6 @@
 import EscalationModel
 @testable import Experiments
+@testable import escsim
 import Scenario
 import Stochastic
 import Testing

@@ -1,6 +1,7 @@
 import EscalationModel
 import Experiments
 import Foundation
+@testable import escsim
 import Scenario
 import Stochastic
 import Testing

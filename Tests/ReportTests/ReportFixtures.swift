@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 @testable import Report
+@testable import escsim
 
 /// Real output folders made once per test process by the Experiments library (the same code
 /// `escsim run` uses), and plain helpers to read them without the code under test.

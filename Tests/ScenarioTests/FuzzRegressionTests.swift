@@ -1,4 +1,5 @@
 import Foundation
+import EscalationModel
 import Scenario
 import Testing
 

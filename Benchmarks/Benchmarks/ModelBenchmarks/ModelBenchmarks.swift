@@ -1,4 +1,5 @@
 import Benchmark
+import EscalationModel
 import Experiments
 import Foundation
 import Scenario
@@ -73,7 +74,9 @@ enum BaselineScenario {
     static func experiment() -> Experiment {
         do {
             let scenario = try Scenario.load(path: path)
-            return try Experiment(scenarios: [scenario], variantNames: [Scenario.baselineName], seed: 20_241_127)
+            let variant = Experiment.Variant(name: scenario.name, title: scenario.title, draw: scenario.draw)
+            return try Experiment(scenarios: [variant], variantNames: [Scenario.baselineName],
+                                  seed: ExperimentPlan.defaultSeed)
         } catch {
             fatalError("cannot set up the baseline scenario \(path):\n\(error)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import CLibFuzzer
+import EscalationModel
 import Experiments
 import Scenario
 import Stochastic
@@ -55,13 +56,13 @@ func exercise(_ input: FuzzInput) {
         return
     }
     let seeds = StreamSeeds(masterSeed: 1)
-    _ = scenario.parameters(forReplication: 0, seeds: seeds)
+    _ = scenario.draw.parameters(forReplication: 0, seeds: seeds)
     for variant in scenario.variants.prefix(4) {
         if let other = try? Scenario.parse(source.text, file: file, variant: variant.name, settings: input.settings) {
-            _ = other.parameters(forReplication: 0, seeds: seeds)
+            _ = other.draw.parameters(forReplication: 0, seeds: seeds)
         }
     }
-    if scenario.sweep != nil, let points = try? SweepDesign.points(of: scenario, seed: 1), let first = points.first {
+    if scenario.sweep != nil, let points = try? SweepDesign.points(of: scenario.sweep, seed: 1), let first = points.first {
         // The first point as `run --sweep` loads it: the sweep's settings after the user's.
         _ = try? Scenario.parse(source.text, file: file, variant: input.variant, settings: input.settings + first)
     }

@@ -1,7 +1,6 @@
 import DiscreteEvent
 import EscalationModel
 import Foundation
-import Scenario
 import Stochastic
 
 /// Turns the record logs of a batch into its output files. Their bytes depend only on the

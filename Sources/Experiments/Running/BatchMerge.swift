@@ -1,7 +1,6 @@
 import DiscreteEvent
 import EscalationModel
 import Foundation
-import Scenario
 import Stochastic
 
 /// Combines the shard folders of one batch into the files of a single run, byte for byte.
@@ -9,7 +8,7 @@ package enum BatchMerge {
     /// Checks the shards belong together (same plan but for the shard index; indices 0..N-1
     /// each once; each complete) and writes the merged files and manifest into `out`.
     package static func merge(directories: [String], into out: String, commandLine: [String],
-                             force: Bool = false) throws -> Manifest {
+                              force: Bool = false, compile: ExperimentPlan.Compiler) throws -> Manifest {
         let started = Date()
         guard !directories.isEmpty else { throw ExperimentError("no shard folders given") }
         let outPath = canonical(out)
@@ -18,7 +17,7 @@ package enum BatchMerge {
         }
         // Shared locks: shards may be merged by several processes at once, never while one runs.
         // Each shard's plan and every record is checked as it opens (`BatchSession.open`).
-        let sessions = try directories.map { try BatchSession.open(directory: $0, access: .shared) }
+        let sessions = try directories.map { try BatchSession.open(directory: $0, access: .shared, compile: compile) }
         let first = sessions[0]
         let count = first.plan.shard.count
         for session in sessions where !session.plan.isSameBatch(as: first.plan) {

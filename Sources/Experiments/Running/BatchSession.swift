@@ -1,7 +1,6 @@
 import DiscreteEvent
 import EscalationModel
 import Foundation
-import Scenario
 import Stochastic
 
 /// One output folder's batch: its plan and record log (in `<folder>/.escsim/`), the run that
@@ -51,8 +50,8 @@ package struct BatchSession {
 
     /// Reopens the batch in `directory` to carry it on. Its plan and every record are checked
     /// first: damaged state is one clear error, never a crash or a silent change.
-    package static func resume(directory: String) throws -> BatchSession {
-        let session = try open(directory: directory, access: .exclusive)
+    package static func resume(directory: String, compile: ExperimentPlan.Compiler) throws -> BatchSession {
+        let session = try open(directory: directory, access: .exclusive, compile: compile)
         if session.plan.failFast, let failed = session.failedReplication() {
             throw BatchFolderError("the batch in \(directory) stopped under --fail-fast at replication \(failed), which "
                                    + "failed; there is nothing to resume: see its row in replications.csv, then start a "
@@ -67,7 +66,8 @@ package struct BatchSession {
 
     /// Opens the batch in `directory` with its plan and record log checked (for `resume`, and
     /// with shared access for `merge`).
-    package static func open(directory: String, access: BatchFolder.Access) throws -> BatchSession {
+    package static func open(directory: String, access: BatchFolder.Access,
+                             compile: ExperimentPlan.Compiler) throws -> BatchSession {
         guard !directory.isEmpty, FileManager.default.fileExists(atPath: directory) else {
             throw BatchFolderError("\(directory.isEmpty ? "''" : directory) does not exist")
         }
@@ -89,7 +89,7 @@ package struct BatchSession {
             throw BatchFolderError("\(folder.planPath) is damaged: \(error); escsim will not guess the batch it "
                                    + "describes: start the batch again in a new folder")
         }
-        let session = BatchSession(folder: folder, plan: plan, experiment: try plan.experiment())
+        let session = BatchSession(folder: folder, plan: plan, experiment: try plan.experiment(compile: compile))
         try session.checkLog()
         return session
     }

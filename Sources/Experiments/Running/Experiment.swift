@@ -1,14 +1,33 @@
 import DiscreteEvent
 import EscalationModel
-import Scenario
 import Stochastic
 
 /// What a batch runs: the baseline and its variants (or sweep points), a master seed, the number
 /// of replications, and whether variants share random numbers. Knows how to run one
 /// replication of one variant and lay its results out as a fixed-width record.
 public struct Experiment: Sendable {
+    /// One variant (or sweep point) as the model sees it: the scenario's name and title, and the
+    /// parameters with the unknowns each replication draws. The YAML layer makes these (the
+    /// `compile` function handed to `ExperimentPlan.experiment(compile:)`); Experiments never
+    /// reads a scenario file.
+    public struct Variant: Sendable {
+        /// The scenario's `name:` (it names the output folder).
+        public let name: String
+        public let title: String
+        public let draw: ParameterDraw
+
+        public init(name: String, title: String, draw: ParameterDraw) {
+            self.name = name
+            self.title = title
+            self.draw = draw
+        }
+
+        public var baseParameters: ModelParameters { draw.base }
+        public var uncertainParameters: [UncertainParameter] { draw.uncertain }
+    }
+
     /// Index 0 is the baseline (or the first sweep point).
-    public let scenarios: [Scenario]
+    public let scenarios: [Variant]
     public let variantNames: [String]
     /// For sweep points: the value of each swept path, by parameter column; empty otherwise.
     public let sweptValues: [[String: Double]]
@@ -18,7 +37,7 @@ public struct Experiment: Sendable {
     public let layout: RecordLayout
 
     /// - Throws: a message when the variants do not share the baseline's outcome columns.
-    public init(scenarios: [Scenario], variantNames: [String], sweptValues: [[String: Double]] = [],
+    public init(scenarios: [Variant], variantNames: [String], sweptValues: [[String: Double]] = [],
                 seed: UInt64, commonRandomNumbers: Bool = true) throws(ExperimentError) {
         precondition(!scenarios.isEmpty && scenarios.count == variantNames.count)
         let schema = OutcomeSchema(parameters: scenarios[0].baseParameters)

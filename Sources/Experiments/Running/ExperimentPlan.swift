@@ -1,7 +1,6 @@
 import DiscreteEvent
 import EscalationModel
 import Foundation
-import Scenario
 import Stochastic
 
 /// Everything needed to (re)build a batch's experiment, stored beside its record log so that an
@@ -61,13 +60,13 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         self.precisionBatch = precisionBatch
     }
 
-    /// The experiment this plan describes.
-    public func experiment() throws -> Experiment {
-        // One load for every variant: parsing each on its own checked every variant each time (V^2).
-        let scenarios = try Scenario.parseAll(
-            scenarioText, file: scenarioFile,
-            variants: variantNames.map { namedVariants && $0 != Scenario.baselineName ? $0 : nil },
-            settings: variantNames.indices.map { settings + pointSettings[$0] })
+    /// Turns a plan's scenario text, variants and settings into the model of each variant, in
+    /// `variantNames`' order: the YAML layer's work, handed in by the command line (and tests).
+    public typealias Compiler = (ExperimentPlan) throws -> [Experiment.Variant]
+
+    /// The experiment this plan describes, its scenario compiled by `compile`.
+    public func experiment(compile: Compiler) throws -> Experiment {
+        let scenarios = try compile(self)
         var swept: [[String: Double]] = []
         for index in variantNames.indices {
             if !namedVariants {

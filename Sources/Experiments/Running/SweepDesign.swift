@@ -1,7 +1,6 @@
 import DiscreteEvent
 import EscalationModel
 import Foundation
-import Scenario
 import Stochastic
 
 /// The points of a parameter sweep, as `path=value` settings per point: from the scenario's
@@ -11,8 +10,8 @@ public enum SweepDesign {
     /// The most points a sweep may have.
     public static let maximumPoints = 10_000
 
-    public static func points(of scenario: Scenario, seed: UInt64) throws -> [[String]] {
-        guard let sweep = scenario.sweep else {
+    public static func points(of sweep: SweepSpecification?, seed: UInt64) throws -> [[String]] {
+        guard let sweep else {
             throw ExperimentError("--sweep: the scenario has no sweep: section")
         }
         var columns: [[Double]] = []

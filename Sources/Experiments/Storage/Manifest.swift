@@ -1,7 +1,6 @@
 import DiscreteEvent
 import EscalationModel
 import Foundation
-import Scenario
 import Stochastic
 
 /// `manifest.json`: what produced an output folder, so a result can be traced and reproduced.
