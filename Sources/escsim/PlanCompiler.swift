@@ -10,7 +10,7 @@ enum PlanCompiler {
         try Scenario.parseAll(
             plan.scenarioText, file: plan.scenarioFile,
             variants: plan.variantNames.map { plan.namedVariants && $0 != Scenario.baselineName ? $0 : nil },
-            settings: plan.variantNames.indices.map { plan.settings + plan.pointSettings[$0] }
+            settings: plan.variantNames.indices.map { plan.settings(ofVariant: $0) }
         ).map { Experiment.Variant(name: $0.name, title: $0.title, draw: $0.draw) }
     }
 }

@@ -284,7 +284,7 @@ struct RunCommand: ParsableCommand {
         let baseline = try Scenario.parse(source.text, file: scenario, variant: variant, settings: settings)
         var names = [variant ?? Scenario.baselineName]
         var named = true
-        var points: [[String]] = [[]]
+        var points: [[SweptValue]] = [[]]
         if let variants {
             let available = baseline.variants.map(\.name)
             let chosen = variants == "all" ? available : variants.split(separator: ",").map(String.init)
@@ -299,16 +299,16 @@ struct RunCommand: ParsableCommand {
             points += chosen.map { _ in [] }
         } else if sweep || design != nil {
             named = false
-            let settingsPerPoint = sweep ? try SweepDesign.points(of: baseline.sweep, seed: seed ?? ExperimentPlan.defaultSeed)
+            let valuesPerPoint = sweep ? try SweepDesign.points(of: baseline.sweep, seed: seed ?? ExperimentPlan.defaultSeed)
                 : try SweepDesign.points(fromCSV: design!)
-            names = settingsPerPoint.indices.map { String(format: "point_%04d", $0 + 1) }
-            points = settingsPerPoint
+            names = valuesPerPoint.indices.map { String(format: "point_%04d", $0 + 1) }
+            points = valuesPerPoint
         }
         let plan = ExperimentPlan(
             scenarioFile: scenario, scenarioText: source.text, seed: seed ?? ExperimentPlan.defaultSeed,
             replications: replications ?? ExperimentPlan.defaultReplications,
             shard: try shard.map(resolveShard) ?? .whole, isShardRun: shard != nil, commonRandomNumbers: !independent, variantNames: names,
-            namedVariants: named, pointSettings: points, settings: settings, failFast: failFast,
+            namedVariants: named, pointValues: points, settings: settings, failFast: failFast,
             precision: precision, target: target)
         let experiment = try plan.experiment()
         // Found before anything is written: a usage error, not a folder to resume.

@@ -76,7 +76,7 @@ import Testing
         let plan = ExperimentPlan(scenarioFile: "long.yaml", scenarioText: text, seed: 3, replications: 3,
                                   shard: .whole, commonRandomNumbers: true,
                                   variantNames: ["baseline", "long_war"], namedVariants: true,
-                                  pointSettings: [[], []], settings: [], failFast: false, precision: nil, target: nil)
+                                  pointValues: [[], []], settings: [], failFast: false, precision: nil, target: nil)
         let experiment = try plan.experiment()
         let baselineHorizon = Int(experiment.scenarios[0].baseParameters.horizonDays)
         #expect(baselineHorizon == 30)

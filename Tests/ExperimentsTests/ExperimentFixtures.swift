@@ -22,7 +22,7 @@ enum Fixtures {
                        replications: replications, shard: shard, isShardRun: shard != .whole || shardRun,
                        commonRandomNumbers: commonRandomNumbers,
                        variantNames: ["baseline"] + variants, namedVariants: true,
-                       pointSettings: Array(repeating: [], count: variants.count + 1),
+                       pointValues: Array(repeating: [], count: variants.count + 1),
                        settings: ["horizon_days=\(horizon)"], failFast: false, precision: precision, target: target,
                        precisionBatch: 50)
     }

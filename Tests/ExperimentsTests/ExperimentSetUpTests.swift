@@ -18,7 +18,7 @@ import Testing
             + ["russia_air_surge", "iran_reinforces", "turkey_restrains_sna", "hezbollah_intact", "ceasefire_push"]
         return ExperimentPlan(scenarioFile: "many.yaml", scenarioText: text, seed: 1, replications: 1, shard: .whole,
                               commonRandomNumbers: true, variantNames: ["baseline"] + names, namedVariants: true,
-                              pointSettings: Array(repeating: [], count: names.count + 1), settings: settings,
+                              pointValues: Array(repeating: [], count: names.count + 1), settings: settings,
                               failFast: false, precision: nil, target: nil)
     }
 

@@ -12,7 +12,7 @@ import Testing
             .appendingPathComponent("design-\(UUID().uuidString).csv").path
         try #require(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        return try SweepDesign.points(fromCSV: path)
+        return try SweepDesign.points(fromCSV: path).map { $0.map(\.setting) }
     }
 
     private func points(_ text: String) throws -> [[String]] {

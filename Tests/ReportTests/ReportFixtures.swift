@@ -28,7 +28,7 @@ enum ReportFixtures {
         let plan = ExperimentPlan(
             scenarioFile: "Scenarios/aleppo-2024.yaml", scenarioText: text, seed: 41, replications: replications,
             shard: .whole, commonRandomNumbers: true, variantNames: ["baseline"] + variants, namedVariants: true,
-            pointSettings: Array(repeating: [], count: variants.count + 1), settings: [], failFast: false,
+            pointValues: Array(repeating: [], count: variants.count + 1), settings: [], failFast: false,
             precision: nil, target: nil, precisionBatch: 50)
         let session = try BatchSession.start(plan: plan, experiment: try plan.experiment(), directory: directory)
         let stop = StopFlag()

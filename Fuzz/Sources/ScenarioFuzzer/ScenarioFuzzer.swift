@@ -64,7 +64,7 @@ func exercise(_ input: FuzzInput) {
     }
     if scenario.sweep != nil, let points = try? SweepDesign.points(of: scenario.sweep, seed: 1), let first = points.first {
         // The first point as `run --sweep` loads it: the sweep's settings after the user's.
-        _ = try? Scenario.parse(source.text, file: file, variant: input.variant, settings: input.settings + first)
+        _ = try? Scenario.parse(source.text, file: file, variant: input.variant, settings: input.settings + first.map(\.setting))
     }
 }
 

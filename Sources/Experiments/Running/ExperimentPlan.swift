@@ -27,8 +27,8 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
     public var variantNames: [String]
     /// Whether `variantNames` after the first are the scenario's named variants (else sweep points).
     public var namedVariants: Bool
-    /// Per variant, the `path=value` settings of its sweep point (empty for named variants).
-    public var pointSettings: [[String]]
+    /// Per variant, the values of its sweep point (empty for named variants).
+    public var pointValues: [[SweptValue]]
     /// `--set` overrides applied to every variant.
     public var settings: [String]
     public var failFast: Bool
@@ -39,7 +39,7 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
     public var precisionBatch: Int
 
     public init(scenarioFile: String, scenarioText: String, seed: UInt64, replications: Int, shard: Shard,
-                isShardRun: Bool = false, commonRandomNumbers: Bool, variantNames: [String], namedVariants: Bool, pointSettings: [[String]],
+                isShardRun: Bool = false, commonRandomNumbers: Bool, variantNames: [String], namedVariants: Bool, pointValues: [[SweptValue]],
                 settings: [String], failFast: Bool, precision: Double?, target: String?, precisionBatch: Int = 200) {
         self.escsimVersion = EscsimVersion.current
         self.scenarioFile = scenarioFile
@@ -52,7 +52,7 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         self.commonRandomNumbers = commonRandomNumbers
         self.variantNames = variantNames
         self.namedVariants = namedVariants
-        self.pointSettings = pointSettings
+        self.pointValues = pointValues
         self.settings = settings
         self.failFast = failFast
         self.precision = precision
@@ -64,18 +64,17 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
     /// `variantNames`' order: the YAML layer's work, handed in by the command line (and tests).
     public typealias Compiler = (ExperimentPlan) throws -> [Experiment.Variant]
 
+    /// The settings of variant `index` for the scenario layer: the `--set` values, then its
+    /// sweep point's.
+    public func settings(ofVariant index: Int) -> [String] {
+        settings + pointValues[index].map(\.setting)
+    }
+
     /// The experiment this plan describes, its scenario compiled by `compile`.
     public func experiment(compile: Compiler) throws -> Experiment {
         let scenarios = try compile(self)
-        var swept: [[String: Double]] = []
-        for index in variantNames.indices {
-            if !namedVariants {
-                swept.append(Dictionary(uniqueKeysWithValues: pointSettings[index].compactMap { setting in
-                    guard let equals = setting.firstIndex(of: "="), let value = Double(setting[setting.index(after: equals)...])
-                    else { return nil }
-                    return (String(setting[..<equals]), value)
-                }))
-            }
+        let swept = pointValues.map { point in
+            Dictionary(point.map { ($0.path, $0.value) }, uniquingKeysWith: { _, last in last })
         }
         return try Experiment(scenarios: scenarios, variantNames: variantNames,
                               sweptValues: namedVariants ? [] : swept, seed: seed,
@@ -108,8 +107,8 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         if shard.count < 1 || !(0..<max(1, shard.count)).contains(shard.index) {
             problems.append("shard \(shard.index)/\(shard.count) is not a shard (0 <= K < N)")
         }
-        if variantNames.isEmpty || variantNames.count != pointSettings.count {
-            problems.append("it names \(variantNames.count) variants with \(pointSettings.count) sets of settings")
+        if variantNames.isEmpty || variantNames.count != pointValues.count {
+            problems.append("it names \(variantNames.count) variants with \(pointValues.count) sets of swept values")
         }
         if Set(variantNames).count != variantNames.count {
             problems.append("a variant is named twice")

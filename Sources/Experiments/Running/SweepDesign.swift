@@ -3,14 +3,14 @@ import EscalationModel
 import Foundation
 import Stochastic
 
-/// The points of a parameter sweep, as `path=value` settings per point: from the scenario's
+/// The points of a parameter sweep, as swept values per point: from the scenario's
 /// `sweep:` section (a full grid, or a Latin hypercube drawn from the master seed) or from a
 /// design made elsewhere (a CSV file, one row per point, one column per dotted path).
 public enum SweepDesign {
     /// The most points a sweep may have.
     public static let maximumPoints = 10_000
 
-    public static func points(of sweep: SweepSpecification?, seed: UInt64) throws -> [[String]] {
+    public static func points(of sweep: SweepSpecification?, seed: UInt64) throws -> [[SweptValue]] {
         guard let sweep else {
             throw ExperimentError("--sweep: the scenario has no sweep: section")
         }
@@ -44,7 +44,7 @@ public enum SweepDesign {
         }
         let count = columns.first?.count ?? 0
         return (0..<count).map { point in
-            sweep.parameters.enumerated().map { "\($1.path)=\(NumberFormat.csv(columns[$0][point]))" }
+            sweep.parameters.enumerated().map { SweptValue(path: $1.path, value: columns[$0][point]) }
         }
     }
 
@@ -59,7 +59,7 @@ public enum SweepDesign {
     /// without rows, a column without a name or named twice, a row of the wrong length, a
     /// value that is not a finite number, a quote left open) throws one `ExperimentError`,
     /// "--design: FILE:LINE:COLUMN: what is wrong", where the column counts characters from 1.
-    public static func points(fromCSV path: String) throws -> [[String]] {
+    public static func points(fromCSV path: String) throws -> [[SweptValue]] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ExperimentError("--design: cannot read \(path)")
         }
@@ -98,7 +98,7 @@ public enum SweepDesign {
             throw ExperimentError("--design: \(path) has \(rows.count) points; at most \(maximumPoints)")
         }
 
-        var points: [[String]] = []
+        var points: [[SweptValue]] = []
         for row in rows {
             guard row.count == names.count else {
                 // Point at the first field too many, or at the row's start when it is short.
@@ -106,15 +106,15 @@ public enum SweepDesign {
                 let values = row.count == 1 ? "1 value" : "\(row.count) values"
                 throw failure(at.line, row.count > names.count ? at.column : 1, "\(values) for \(names.count) columns")
             }
-            var settings: [String] = []
+            var values: [SweptValue] = []
             for (column, field) in row.enumerated().dropFirst(first) {
-                guard Double(field.text)?.isFinite == true else {
+                guard let value = Double(field.text), value.isFinite else {
                     throw failure(field.line, field.column,
                                   "'\(field.text)' in column '\(names[column])' is not a finite number")
                 }
-                settings.append("\(names[column])=\(field.text)")
+                values.append(SweptValue(path: names[column], value: value))
             }
-            points.append(settings)
+            points.append(values)
         }
         return points
     }
