@@ -247,9 +247,15 @@ import Testing
 
     // MARK: - Tampered state
 
+    /// The version this escsim writes into plans (read from the binary, not repeated here).
+    var escsimVersion: String {
+        (try? CLI.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? "?"
+    }
+
     /// Damage in `.escsim/`: one clear line and exit 1 from --resume and merge, never a crash
     /// or a silent change.
-    @Test(arguments: ["header", "timeline", "plan-shards", "plan-negative", "plan-zero", "plan-garbage"])
+    @Test(arguments: ["header", "timeline", "plan-shards", "plan-negative", "plan-zero", "plan-garbage",
+                      "plan-old-version"])
     func tamperedStateIsRefusedWithOneLine(damage: String) throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -268,6 +274,9 @@ import Testing
         case "plan-shards": plan = plan.replacingOccurrences(of: "\"count\" : 1", with: "\"count\" : 0")
         case "plan-negative": plan = plan.replacingOccurrences(of: "\"replications\" : 6", with: "\"replications\" : -6")
         case "plan-zero": plan = plan.replacingOccurrences(of: "\"replications\" : 6", with: "\"replications\" : 0")
+        case "plan-old-version":  // escsim 0.1.0 kept sweep points as text
+            plan = plan.replacingOccurrences(of: "\"pointValues\"", with: "\"pointSettings\"")
+                .replacingOccurrences(of: "\"escsimVersion\" : \"\(escsimVersion)\"", with: "\"escsimVersion\" : \"0.1.0\"")
         default: plan = "{\"seed\": garbage"
         }
         if damage.hasPrefix("plan") {
@@ -280,6 +289,9 @@ import Testing
             #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
             #expect(result.stderr.contains(damage.hasPrefix("plan") ? "plan" : "records.bin is damaged"),
                     "\(result.stderr)")
+            if damage == "plan-old-version" {
+                #expect(result.stderr.contains("was written by escsim 0.1.0"), "\(result.stderr)")
+            }
         }
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m").path + "/manifest.json"))
     }

@@ -140,6 +140,13 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         do {
             return try JSONDecoder().decode(ExperimentPlan.self, from: data)
         } catch {
+            // A plan of another escsim version is not damaged, only not this version's to carry on.
+            struct Version: Decodable { var escsimVersion: String }
+            if let other = try? JSONDecoder().decode(Version.self, from: data), other.escsimVersion != EscsimVersion.current {
+                throw BatchFolderError("\(path) was written by escsim \(other.escsimVersion), whose batches this escsim "
+                                       + "(\(EscsimVersion.current)) cannot carry on: finish it with that version, or "
+                                       + "start the batch again")
+            }
             throw BatchFolderError("\(path) is not a batch plan escsim wrote (damaged or edited)")
         }
     }
