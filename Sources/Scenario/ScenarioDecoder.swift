@@ -139,7 +139,7 @@ struct ScenarioDecoder {
         actor.name = f["name"].flatMap { decoder.string($0, "\(context): name") } ?? id
         let base: WritableKeyPath<ModelParameters, ActorSpec> = \.actors[index]
         for spec in ParameterCatalogue.bySection[.actor] ?? [] {
-            guard case .actor(let target)? = spec.target, let node = f[spec.key] else { continue }
+            guard let target = spec.target?.actor, let node = f[spec.key] else { continue }
             if let value = parameter(node, "\(context): \(spec.key)", "\(path).\(spec.key)", spec,
                                      stream: StreamLayout.actorParameters(index), target: base.appending(path: target)) {
                 actor[keyPath: target] = value
@@ -186,7 +186,7 @@ struct ScenarioDecoder {
         region.name = f["name"].flatMap { decoder.string($0, "\(context): name") } ?? id
         let base: WritableKeyPath<ModelParameters, RegionSpec> = \.regions[index]
         for spec in ParameterCatalogue.bySection[.region] ?? [] {
-            guard case .region(let target)? = spec.target, let node = f[spec.key] else { continue }
+            guard let target = spec.target?.region, let node = f[spec.key] else { continue }
             if let value = parameter(node, "\(context): \(spec.key)", "\(path).\(spec.key)", spec,
                                      stream: StreamLayout.regionParameters(index), target: base.appending(path: target)) {
                 region[keyPath: target] = value
@@ -264,7 +264,7 @@ struct ScenarioDecoder {
     private mutating func sectionNumbers(_ f: Fields, _ section: ParameterSpec.Section,
                                          into shared: inout ModelParameters) {
         for spec in ParameterCatalogue.bySection[section] ?? [] {
-            guard case .model(let target)? = spec.target, let node = f[spec.key] else { continue }
+            guard let target = spec.target?.model, let node = f[spec.key] else { continue }
             if let number = parameter(node, "\(section.rawValue): \(spec.key)", "\(section.rawValue).\(spec.key)", spec,
                                       stream: StreamLayout.sharedParameters, target: target) {
                 shared[keyPath: target] = number
@@ -276,7 +276,7 @@ struct ScenarioDecoder {
     private mutating func perEventDistributions(_ f: Fields, _ section: ParameterSpec.Section,
                                                 into shared: inout ModelParameters) {
         for spec in ParameterCatalogue.bySection[section] ?? [] {
-            guard case .perEvent(let target)? = spec.target, let node = f[spec.key] else { continue }
+            guard let target = spec.target?.perEvent, let node = f[spec.key] else { continue }
             if let distribution = boundedDistribution(node, "\(section.rawValue): \(spec.key)", spec) {
                 shared[keyPath: target] = distribution
             }

@@ -39,12 +39,12 @@ import Testing
             let value = Self.otherValue(spec)
             let setting = "\(Self.prefix(spec.section))\(spec.key)=\(ParameterSpec.format(value))"
             var expected = base
-            switch target {
-            case .actor(let path): expected.actors[2][keyPath: path] = value
-            case .region(let path): expected.regions[0][keyPath: path] = value
-            case .model(let path): expected[keyPath: path] = value
-            case .wholeNumber(let path): expected[keyPath: path] = Int(value)
-            case .perEvent(let path): expected[keyPath: path] = .fixed(value)
+            switch target.kind {
+            case .actor: expected.actors[2][keyPath: try #require(target.actor)] = value
+            case .region: expected.regions[0][keyPath: try #require(target.region)] = value
+            case .model: expected[keyPath: try #require(target.model)] = value
+            case .wholeNumber: expected[keyPath: try #require(target.wholeNumber)] = Int(value)
+            case .perEvent: expected[keyPath: try #require(target.perEvent)] = .fixed(value)
             }
             let decoded = try Scenario.parse(SchemaTests.probe, file: "probe.yaml", settings: [setting]).baseParameters
             #expect(decoded == expected, "\(setting) did not arrive at its target")

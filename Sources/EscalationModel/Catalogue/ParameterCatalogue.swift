@@ -64,17 +64,21 @@ public enum ParameterCatalogue {
         let type: Spec.ValueType
         let uncertainty: Spec.Uncertainty
         let defaultValue: Spec.Default
-        switch target {
-        case .actor(let path):
-            (type, uncertainty, defaultValue) = (.number, .perReplication, .number(defaultActor[keyPath: path]))
-        case .region(let path):
-            (type, uncertainty, defaultValue) = (.number, .perReplication, .number(defaultRegion[keyPath: path]))
-        case .model(let path):
-            (type, uncertainty, defaultValue) = (.number, .perReplication, .number(defaultModel[keyPath: path]))
-        case .wholeNumber(let path):
-            (type, uncertainty, defaultValue) = (.wholeNumber, .plain, .number(Double(defaultModel[keyPath: path])))
-        case .perEvent(let path):
-            (type, uncertainty, defaultValue) = (.distribution, .perEvent, .distribution(defaultModel[keyPath: path]))
+        // Each kind's key path is of its own type (the factories that made `target` guarantee it).
+        switch target.kind {
+        case .actor:
+            (type, uncertainty, defaultValue) = (.number, .perReplication, .number(defaultActor[keyPath: target.actor!]))
+        case .region:
+            (type, uncertainty, defaultValue) = (.number, .perReplication,
+                                                 .number(defaultRegion[keyPath: target.region!]))
+        case .model:
+            (type, uncertainty, defaultValue) = (.number, .perReplication, .number(defaultModel[keyPath: target.model!]))
+        case .wholeNumber:
+            (type, uncertainty, defaultValue) = (.wholeNumber, .plain,
+                                                 .number(Double(defaultModel[keyPath: target.wholeNumber!])))
+        case .perEvent:
+            (type, uncertainty, defaultValue) = (.distribution, .perEvent,
+                                                 .distribution(defaultModel[keyPath: target.perEvent!]))
         }
         return Spec(
             key, in: section, type, constraint: constraint, ceiling: ceiling,

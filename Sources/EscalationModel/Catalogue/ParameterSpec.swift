@@ -79,13 +79,45 @@ public struct ParameterSpec: @unchecked Sendable {
         case perEvent
     }
 
-    /// Where a value goes in the model's parameters.
-    public enum Target {
-        case actor(WritableKeyPath<ActorSpec, Double>)
-        case region(WritableKeyPath<RegionSpec, Double>)
-        case model(WritableKeyPath<ModelParameters, Double>)
-        case wholeNumber(WritableKeyPath<ModelParameters, Int>)
-        case perEvent(WritableKeyPath<ModelParameters, Distribution>)
+    /// Where a value goes in the model's parameters: a key path of one of five kinds.
+    ///
+    /// A struct holding the key path as one plain reference, not an enum with a key path per
+    /// case: Swift packs a multi-payload enum's references with tag bits in their spare bits,
+    /// which LeakSanitizer cannot read, so the key paths of these static tables were reported
+    /// as leaks under `make check` and the fuzzer.
+    public struct Target {
+        public enum Kind: Sendable { case actor, region, model, wholeNumber, perEvent }
+        public let kind: Kind
+        public let keyPath: AnyKeyPath
+
+        public static func actor(_ path: WritableKeyPath<ActorSpec, Double>) -> Target {
+            Target(kind: .actor, keyPath: path)
+        }
+        public static func region(_ path: WritableKeyPath<RegionSpec, Double>) -> Target {
+            Target(kind: .region, keyPath: path)
+        }
+        public static func model(_ path: WritableKeyPath<ModelParameters, Double>) -> Target {
+            Target(kind: .model, keyPath: path)
+        }
+        public static func wholeNumber(_ path: WritableKeyPath<ModelParameters, Int>) -> Target {
+            Target(kind: .wholeNumber, keyPath: path)
+        }
+        public static func perEvent(_ path: WritableKeyPath<ModelParameters, Distribution>) -> Target {
+            Target(kind: .perEvent, keyPath: path)
+        }
+
+        /// The key path, when the target is of that kind.
+        public var actor: WritableKeyPath<ActorSpec, Double>? { keyPath as? WritableKeyPath<ActorSpec, Double> }
+        public var region: WritableKeyPath<RegionSpec, Double>? { keyPath as? WritableKeyPath<RegionSpec, Double> }
+        public var model: WritableKeyPath<ModelParameters, Double>? {
+            keyPath as? WritableKeyPath<ModelParameters, Double>
+        }
+        public var wholeNumber: WritableKeyPath<ModelParameters, Int>? {
+            keyPath as? WritableKeyPath<ModelParameters, Int>
+        }
+        public var perEvent: WritableKeyPath<ModelParameters, Distribution>? {
+            keyPath as? WritableKeyPath<ModelParameters, Distribution>
+        }
     }
 
     public var key: String
