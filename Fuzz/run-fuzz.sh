@@ -53,6 +53,8 @@ status=0
 # One process, the default: CI and the shared machine have two cores (and -jobs=1 would fork a
 # child that logs to ./fuzz-0.log instead). -timeout is per input; a scenario file takes
 # milliseconds, so 5 s means a hang. FUZZ_ARGS is split on purpose: it may hold several options.
+# The toolchain's own leaks and the catalogue's false report (Tests/lsan-suppressions.txt says why).
+LSAN_OPTIONS="suppressions=$fuzz_dir/../Tests/lsan-suppressions.txt:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
 "$fuzzer" "$work/corpus" \
     -dict="$fuzz_dir/scenario.dict" \
     -max_total_time="$seconds" \
