@@ -12,7 +12,8 @@ let testSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 /// Test targets are not held to warnings-as-errors: Swift Testing's macro expansions warn.
-let strictSettings = testSettings
+let strictSettings =
+    testSettings
     + (strict ? [.unsafeFlags(["-warnings-as-errors"]), .define("DISCRETE_EVENT_INTERNAL_CHECKS")] : [])
 
 let package = Package(

@@ -1,19 +1,19 @@
 extension EventQueue {
     #if DISCRETE_EVENT_INTERNAL_CHECKS
-    /// Verifies the queue's full internal consistency after every mutation.
-    ///
-    /// Compiled in only with `-D DISCRETE_EVENT_INTERNAL_CHECKS`
-    /// (e.g. `swift test -Xswiftc -DDISCRETE_EVENT_INTERNAL_CHECKS`); it costs O(n) per
-    /// operation, so all documented complexities are void while it is on.
-    @inlinable
-    @inline(never)
-    internal func _checkInvariants() {
-        _verifyInvariants()
-    }
+        /// Verifies the queue's full internal consistency after every mutation.
+        ///
+        /// Compiled in only with `-D DISCRETE_EVENT_INTERNAL_CHECKS`
+        /// (e.g. `swift test -Xswiftc -DDISCRETE_EVENT_INTERNAL_CHECKS`); it costs O(n) per
+        /// operation, so all documented complexities are void while it is on.
+        @inlinable
+        @inline(never)
+        internal func _checkInvariants() {
+            _verifyInvariants()
+        }
     #else
-    /// Does nothing: internal consistency checking is compiled out.
-    @inlinable @inline(__always)
-    internal func _checkInvariants() {}
+        /// Does nothing: internal consistency checking is compiled out.
+        @inlinable @inline(__always)
+        internal func _checkInvariants() {}
     #endif
 
     /// Checks every structural invariant of the queue, stopping with a description of the
@@ -48,7 +48,8 @@ extension EventQueue {
                     "heap order broken: key at \(index) precedes its parent at \(parent)")
             }
         }
-        precondition(cancelled == _heap.cancelledCount, "\(cancelled) tombstones, but the count says \(_heap.cancelledCount)")
+        precondition(
+            cancelled == _heap.cancelledCount, "\(cancelled) tombstones, but the count says \(_heap.cancelledCount)")
         var seenFree = Set<Int>()
         for slot in _heap.freeSlots {
             precondition(slot >= 0 && slot < sequences.count, "free slot \(slot) out of range")

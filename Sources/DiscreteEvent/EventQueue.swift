@@ -82,11 +82,13 @@ extension EventQueue {
     @discardableResult
     public mutating func schedule(_ event: Event, at time: Double, priority: Int = 0) -> EventHandle {
         precondition(time.isFinite, "EventQueue.schedule: event time must be finite (got \(time))")
-        precondition(_EventKey.priorityRange.contains(priority),
-                     "EventQueue.schedule: priority must lie in \(_EventKey.priorityRange) (got \(priority))")
+        precondition(
+            _EventKey.priorityRange.contains(priority),
+            "EventQueue.schedule: priority must lie in \(_EventKey.priorityRange) (got \(priority))")
         precondition(
             time >= _clock,
-            "EventQueue.schedule: cannot schedule an event at t=\(time), before the current time t=\(_clock); time never goes backwards")
+            "EventQueue.schedule: cannot schedule an event at t=\(time), before the current time t=\(_clock); time never goes backwards"
+        )
         let handle = _heap.insert(event, time: time, priority: priority)
         _checkInvariants()
         return handle
@@ -153,7 +155,8 @@ extension EventQueue {
         if let next = nextTime {
             precondition(
                 next >= time,
-                "EventQueue holds an event at t=\(next), before the simulation time t=\(time); time never goes backwards")
+                "EventQueue holds an event at t=\(next), before the simulation time t=\(time); time never goes backwards"
+            )
         }
         if time > _clock { _clock = time }
     }

@@ -27,8 +27,10 @@ extension _EventHeap {
     ///
     /// - Complexity: O(`arity` × log `count`) comparisons.
     @inlinable @inline(__always)
-    internal static func _siftDown(_ keys: UnsafeMutableBufferPointer<_EventEntry<Event>>, moving: _EventEntry<Event>,
-                                   from index: Int, count: Int) {
+    internal static func _siftDown(
+        _ keys: UnsafeMutableBufferPointer<_EventEntry<Event>>, moving: _EventEntry<Event>,
+        from index: Int, count: Int
+    ) {
         var hole = index
         while true {
             let firstChild = hole &* arity &+ 1
@@ -38,7 +40,8 @@ extension _EventHeap {
                 // A full node (all but the last one on the path): two pairs, then their winners.
                 // Unrolled, the two pair comparisons are independent and overlap in the pipeline.
                 let left = keys[firstChild &+ 1].key.precedes(keys[firstChild].key) ? firstChild &+ 1 : firstChild
-                let right = keys[firstChild &+ 3].key.precedes(keys[firstChild &+ 2].key) ? firstChild &+ 3 : firstChild &+ 2
+                let right =
+                    keys[firstChild &+ 3].key.precedes(keys[firstChild &+ 2].key) ? firstChild &+ 3 : firstChild &+ 2
                 best = keys[right].key.precedes(keys[left].key) ? right : left
             } else {
                 var child = firstChild &+ 1

@@ -83,8 +83,12 @@ extension _EventHeap {
     /// Pointers to the storage's header and entries. Valid until `storage` is replaced (by
     /// `_makeUnique` or `_reserveOne`), which the callers below never do while using them.
     @inlinable @inline(__always)
-    internal var _pointers: (header: UnsafeMutablePointer<_EventStorageHeader>,
-                             entries: UnsafeMutablePointer<_EventEntry<Event>>) {
+    internal var _pointers:
+        (
+            header: UnsafeMutablePointer<_EventStorageHeader>,
+            entries: UnsafeMutablePointer<_EventEntry<Event>>
+        )
+    {
         storage.withUnsafeMutablePointers { ($0, $1) }
     }
 
@@ -105,8 +109,9 @@ extension _EventHeap {
         // One copy serves both needs: a shared storage that is also full is copied once, larger.
         if !isKnownUniquelyReferenced(&storage) || entriesFull || slotsFull {
             // Doubling keeps insertion amortized O(1); a bounded queue stops growing.
-            storage = storage.copy(entryCapacity: entriesFull ? 2 &* header.entryCapacity : header.entryCapacity,
-                                   slotCapacity: slotsFull ? 2 &* header.slotCapacity : header.slotCapacity)
+            storage = storage.copy(
+                entryCapacity: entriesFull ? 2 &* header.entryCapacity : header.entryCapacity,
+                slotCapacity: slotsFull ? 2 &* header.slotCapacity : header.slotCapacity)
         }
     }
 
@@ -178,8 +183,11 @@ extension _EventHeap {
             header.pointee.slotCount = slot &+ 1
         }
         let index = header.pointee.entryCount
-        (entries + index).initialize(to: _EventEntry(key: _EventKey(time: time, priority: priority,
-                                                                    sequence: sequence, slot: slot), event: event))
+        (entries + index).initialize(
+            to: _EventEntry(
+                key: _EventKey(
+                    time: time, priority: priority,
+                    sequence: sequence, slot: slot), event: event))
         header.pointee.entryCount = index &+ 1
         Self._siftUp(entries, from: index)
         return EventHandle(_slot: slot, sequence: sequence)
@@ -254,8 +262,9 @@ extension _EventHeap {
         let lastIndex = header.pointee.entryCount &- 1
         let root = lastIndex == 0 ? entries.move() : entries[0]
         if lastIndex > 0 {
-            Self._siftDown(UnsafeMutableBufferPointer(start: entries, count: lastIndex),
-                           moving: (entries + lastIndex).move(), from: 0, count: lastIndex)
+            Self._siftDown(
+                UnsafeMutableBufferPointer(start: entries, count: lastIndex),
+                moving: (entries + lastIndex).move(), from: 0, count: lastIndex)
         }
         header.pointee.entryCount = lastIndex
         return root

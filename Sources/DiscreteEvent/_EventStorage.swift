@@ -10,9 +10,10 @@ internal final class _EventStorage<Event>: ManagedBuffer<_EventStorageHeader, _E
     @inlinable
     internal static func make(entryCapacity: Int, slotCapacity: Int) -> _EventStorage {
         let buffer = create(minimumCapacity: Swift.max(entryCapacity, 1)) { buffer in
-            _EventStorageHeader(entryCount: 0, entryCapacity: buffer.capacity,
-                                slots: .allocate(capacity: Swift.max(slotCapacity, 1)),
-                                slotCount: 0, slotCapacity: Swift.max(slotCapacity, 1))
+            _EventStorageHeader(
+                entryCount: 0, entryCapacity: buffer.capacity,
+                slots: .allocate(capacity: Swift.max(slotCapacity, 1)),
+                slotCount: 0, slotCapacity: Swift.max(slotCapacity, 1))
         }
         // `create` returns the dynamic type it was called on: this class.
         return unsafeDowncast(buffer, to: _EventStorage.self)
@@ -22,8 +23,9 @@ internal final class _EventStorage<Event>: ManagedBuffer<_EventStorageHeader, _E
     @inlinable
     internal func copy(entryCapacity: Int, slotCapacity: Int) -> _EventStorage {
         withUnsafeMutablePointers { header, entries in
-            let copy = Self.make(entryCapacity: Swift.max(entryCapacity, header.pointee.entryCount),
-                                 slotCapacity: Swift.max(slotCapacity, header.pointee.slotCount))
+            let copy = Self.make(
+                entryCapacity: Swift.max(entryCapacity, header.pointee.entryCount),
+                slotCapacity: Swift.max(slotCapacity, header.pointee.slotCount))
             copy.withUnsafeMutablePointers { copyHeader, copyEntries in
                 copyEntries.initialize(from: entries, count: header.pointee.entryCount)
                 copyHeader.pointee.entryCount = header.pointee.entryCount
@@ -54,8 +56,10 @@ internal struct _EventStorageHeader {
     @usableFromInline internal var slotCapacity: Int
 
     @inlinable
-    internal init(entryCount: Int, entryCapacity: Int, slots: UnsafeMutablePointer<UInt64>, slotCount: Int,
-                  slotCapacity: Int) {
+    internal init(
+        entryCount: Int, entryCapacity: Int, slots: UnsafeMutablePointer<UInt64>, slotCount: Int,
+        slotCapacity: Int
+    ) {
         self.entryCount = entryCount
         self.entryCapacity = entryCapacity
         self.slots = slots

@@ -15,9 +15,10 @@ struct CSVColumns: Sendable {
         self.positions = positions
         let absent = required.filter { positions[$0] == nil }
         if !absent.isEmpty {
-            throw ReportError.badCSV(path: path, line: header.line,
-                                     reason: "the header lacks the column\(absent.count == 1 ? "" : "s") "
-                                         + absent.joined(separator: ", "))
+            throw ReportError.badCSV(
+                path: path, line: header.line,
+                reason: "the header lacks the column\(absent.count == 1 ? "" : "s") "
+                    + absent.joined(separator: ", "))
         }
     }
 

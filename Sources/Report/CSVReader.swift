@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A streaming reader of RFC 4180 CSV (Shafranovich 2005): fields separated by commas, records
@@ -57,8 +57,9 @@ struct CSVReader: Sendable {
             if record.count == 1 && record.bytes.isEmpty && !fieldWasQuoted { return }
             record.line = recordLine
             if let expected = expectedFields, expected != record.count {
-                throw ReportError.badCSV(path: path, line: recordLine,
-                                         reason: "\(record.count) fields where the header has \(expected)")
+                throw ReportError.badCSV(
+                    path: path, line: recordLine,
+                    reason: "\(record.count) fields where the header has \(expected)")
             }
             expectedFields = record.count
             try body(record)
@@ -98,8 +99,9 @@ struct CSVReader: Sendable {
                         throw ReportError.badCSV(path: path, line: line, reason: "text after a closing double quote")
                     } else if byte == Self.quote {
                         guard state == .fieldStart else {
-                            throw ReportError.badCSV(path: path, line: line,
-                                                     reason: "a double quote inside an unquoted field")
+                            throw ReportError.badCSV(
+                                path: path, line: line,
+                                reason: "a double quote inside an unquoted field")
                         }
                         fieldWasQuoted = true
                         state = .quoted
@@ -131,8 +133,10 @@ struct CSVReader: Sendable {
 
     /// Reads the header, checks that it names every column in `required`, then calls `body` with
     /// each data record and the header's column positions.
-    func forEachRow(requiring required: [String],
-                           _ body: (CSVRecord, CSVColumns) throws(ReportError) -> Void) throws(ReportError) {
+    func forEachRow(
+        requiring required: [String],
+        _ body: (CSVRecord, CSVColumns) throws(ReportError) -> Void
+    ) throws(ReportError) {
         var columns: CSVColumns?
         try forEachRecord { record throws(ReportError) in
             if let columns {

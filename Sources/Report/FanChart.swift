@@ -21,8 +21,10 @@ struct FanChart: Sendable {
     static let width = 560.0
     static let height = 280.0
 
-    init(id: String, measure: String, variant: String, title: String, unit: String,
-                points: [TimelineSeries.Point]) {
+    init(
+        id: String, measure: String, variant: String, title: String, unit: String,
+        points: [TimelineSeries.Point]
+    ) {
         self.id = id
         self.measure = measure
         self.variant = variant
@@ -58,8 +60,9 @@ struct FanChart: Sendable {
         var canvas = SVGCanvas(width: Self.width, height: Self.height)
         let days = self.days ?? (0, 1)
         let highest = (points.map(\.p95).max() ?? 0) * factor
-        var area = PlotArea(canvas: canvas, margins: (48, 20, 50, 62), xDomain: (days.first, days.last),
-                            yDomain: yDomain ?? (0, max(highest, wholeTicks ? 1 : 1e-9)))
+        var area = PlotArea(
+            canvas: canvas, margins: (48, 20, 50, 62), xDomain: (days.first, days.last),
+            yDomain: yDomain ?? (0, max(highest, wholeTicks ? 1 : 1e-9)))
         if yDomain == nil { area.y = area.y.nice(count: 5) }
         let yTicks = wholeTicks ? wholeNumberTicks(area.y) : PlotArea.ticks(area.y, count: 5)
 
@@ -74,17 +77,20 @@ struct FanChart: Sendable {
         canvas.path(inner, fill: colour, opacity: 0.4, role: "band band-50")
         canvas.path(points.map { point($0.day, $0.p50) }, stroke: colour, width: 2.25, role: "median")
         if points.isEmpty {
-            canvas.text("no days recorded", x: area.left + area.width / 2, y: area.top + area.height / 2,
-                        anchor: .middle, fill: Palette.grey)
+            canvas.text(
+                "no days recorded", x: area.left + area.width / 2, y: area.top + area.height / 2,
+                anchor: .middle, fill: Palette.grey)
         }
         drawLegend(on: &canvas, area: area)
         area.drawYAxis(on: &canvas, ticks: yTicks, label: unit)
         area.drawXAxis(on: &canvas, ticks: PlotArea.ticks(area.x, count: 8), label: "day")
-        return canvas.render(id: id, kind: "fan", title: "\(title) (\(variant))",
-                             description: "Fan chart of \(title.lowercased()) by day. " + caption, data: [
-                                 ("data-measure", measure), ("data-variant", variant), ("data-days", "\(points.count)"),
-                                 ("data-x-min", "\(area.x.domain.low)"), ("data-x-max", "\(area.x.domain.high)"),
-                             ])
+        return canvas.render(
+            id: id, kind: "fan", title: "\(title) (\(variant))",
+            description: "Fan chart of \(title.lowercased()) by day. " + caption,
+            data: [
+                ("data-measure", measure), ("data-variant", variant), ("data-days", "\(points.count)"),
+                ("data-x-min", "\(area.x.domain.low)"), ("data-x-max", "\(area.x.domain.high)"),
+            ])
     }
 
     /// Every whole number when there are few, else round steps of whole numbers; counted, not

@@ -22,7 +22,8 @@ extension HTMLReport {
                 runs: folder.runs(baseline))
             figures.append(figure(chart.svg(), caption: chart.caption))
         }
-        let source = folder.histograms == nil
+        let source =
+            folder.histograms == nil
             ? "binned here from replications.csv (the folder has no histograms.csv)"
             : "bins from histograms.csv"
         let html = """
@@ -44,13 +45,15 @@ extension HTMLReport {
         let baseline = folder.baseline
         let series = folder.timeline.filter { $0.variant == baseline }
         guard !series.isEmpty else {
-            return ("""
+            return (
+                """
                 <section id="over-time">
                 <h2>Over time</h2>
                 <p class="note">The folder has no timeline.csv for \(Markup.escape(baseline)), so there is \
                 nothing to draw over time.</p>
                 </section>
-                """, 0)
+                """, 0
+            )
         }
         var figures: [String] = []
         var idle: [String] = []
@@ -63,8 +66,9 @@ extension HTMLReport {
                 idle.append("\(actor) (mean at most \(NumberText.percent(most)))")
                 continue
             }
-            var chart = FanChart(id: anchor("fan", line.measure), measure: line.measure, variant: baseline,
-                                 title: "Territory held by \(actor)", unit: "% of territory", points: line.points)
+            var chart = FanChart(
+                id: anchor("fan", line.measure), measure: line.measure, variant: baseline,
+                title: "Territory held by \(actor)", unit: "% of territory", points: line.points)
             chart.factor = 100
             chart.yDomain = (0, 100)
             chart.colour = Palette.series(index)
@@ -72,8 +76,9 @@ extension HTMLReport {
         }
         let rungs = OutcomeLabels.rungs(among: folder.outcomes)
         if let ladder = series.first(where: { $0.measure == RecordLayout.ladderMeasure }) {
-            var chart = FanChart(id: anchor("fan", ladder.measure), measure: ladder.measure, variant: baseline,
-                                 title: "Escalation ladder", unit: "ladder rung", points: ladder.points)
+            var chart = FanChart(
+                id: anchor("fan", ladder.measure), measure: ladder.measure, variant: baseline,
+                title: "Escalation ladder", unit: "ladder rung", points: ladder.points)
             chart.wholeTicks = true
             let top = max(Double(rungs.count), ladder.points.map(\.p95).max() ?? 1)
             chart.yDomain = (0, top)
@@ -83,13 +88,17 @@ extension HTMLReport {
             figures.append(figure(chart.svg(), caption: chart.caption + legend))
         }
         if let killed = series.first(where: { $0.measure == RecordLayout.civiliansKilledMeasure }) {
-            var chart = FanChart(id: anchor("fan", killed.measure), measure: killed.measure, variant: baseline,
-                                 title: "Civilians killed, cumulative", unit: "civilians", points: killed.points)
+            var chart = FanChart(
+                id: anchor("fan", killed.measure), measure: killed.measure, variant: baseline,
+                title: "Civilians killed, cumulative", unit: "civilians", points: killed.points)
             chart.colour = Palette.reddishPurple
             figures.append(figure(chart.svg(), caption: chart.caption))
         }
-        let idleNote = idle.isEmpty ? "" : " Not drawn, as they held no territory in 95% of runs on every day: "
-            + idle.joined(separator: ", ") + "."
+        let idleNote =
+            idle.isEmpty
+            ? ""
+            : " Not drawn, as they held no territory in 95% of runs on every day: "
+                + idle.joined(separator: ", ") + "."
         let html = """
             <section id="over-time">
             <h2>Over time</h2>
@@ -112,8 +121,9 @@ extension HTMLReport {
         for outcome in compared {
             let rows = comparisons.filter { $0.outcome == outcome }
             guard !rows.isEmpty, let kind = folder.summary(folder.baseline, outcome)?.kind else { continue }
-            let plot = ForestPlot(id: anchor("forest", outcome), outcome: outcome,
-                                  title: OutcomeLabels.title(outcome), kind: kind, rows: rows)
+            let plot = ForestPlot(
+                id: anchor("forest", outcome), outcome: outcome,
+                title: OutcomeLabels.title(outcome), kind: kind, rows: rows)
             figures.append(figure(plot.svg(), caption: plot.caption))
         }
         let html = """

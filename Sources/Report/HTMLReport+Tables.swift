@@ -25,16 +25,18 @@ extension HTMLReport {
     }
 
     private func headerRow(_ names: [String]) -> String {
-        "<tr>" + names.enumerated().map { index, name in
-            "<th scope=\"col\"\(index == 0 ? " class=\"text\"" : "")>\(Markup.escape(name))</th>"
-        }.joined() + "</tr>"
+        "<tr>"
+            + names.enumerated().map { index, name in
+                "<th scope=\"col\"\(index == 0 ? " class=\"text\"" : "")>\(Markup.escape(name))</th>"
+            }.joined() + "</tr>"
     }
 
     func summarySection() -> String {
         let variants = folder.variants.filter { folder.summaries[$0] != nil }
         var headline: [String] = []
         for outcome in OutcomeLabels.histogramOutcomes(among: folder.outcomes)
-            + OutcomeLabels.comparedOutcomes(among: folder.outcomes) where !headline.contains(outcome) {
+            + OutcomeLabels.comparedOutcomes(among: folder.outcomes) where !headline.contains(outcome)
+        {
             headline.append(outcome)
         }
         var acrossRows: [String] = []
@@ -52,20 +54,24 @@ extension HTMLReport {
             acrossRows.append(row + "</tr>")
         }
 
-        let columns = ["outcome", "kind", "n", "mean", "95% interval", "sd", "p05", "p25", "p50", "p75", "p95",
-                       "min", "max"]
+        let columns = [
+            "outcome", "kind", "n", "mean", "95% interval", "sd", "p05", "p25", "p50", "p75", "p95",
+            "min", "max",
+        ]
         var fullRows: [String] = []
         for outcome in folder.outcomes {
             guard let s = folder.summary(folder.baseline, outcome) else { continue }
-            let interval = s.ciLow.isFinite
+            let interval =
+                s.ciLow.isFinite
                 ? "\(format(s.ciLow, s.kind))\u{2013}\(format(s.ciHigh, s.kind)) (\(s.ciMethod))" : NumberText.missing
             // A standard deviation of a probability is not a probability: show it as a plain number.
             let sd = s.kind == .indicator || s.kind == .share ? NumberText.automatic(s.sd) : format(s.sd, s.kind)
-            fullRows.append("<tr><td class=\"text\"><code>\(Markup.escape(outcome))</code></td>"
-                            + cell(s.kind.rawValue, "text") + cell(NumberText.count(s.n)) + cell(format(s.mean, s.kind))
-                            + cell(interval) + cell(sd)
-                            + [s.p05, s.p25, s.p50, s.p75, s.p95, s.min, s.max].map { cell(format($0, s.kind)) }.joined()
-                            + "</tr>")
+            fullRows.append(
+                "<tr><td class=\"text\"><code>\(Markup.escape(outcome))</code></td>"
+                    + cell(s.kind.rawValue, "text") + cell(NumberText.count(s.n)) + cell(format(s.mean, s.kind))
+                    + cell(interval) + cell(sd)
+                    + [s.p05, s.p25, s.p50, s.p75, s.p95, s.min, s.max].map { cell(format($0, s.kind)) }.joined()
+                    + "</tr>")
         }
         return """
             <section id="summary">
@@ -118,22 +124,30 @@ extension HTMLReport {
                 continue
             }
             for (rank, entry) in ranked.prefix(top).enumerated() {
-                let outcomeCell = rank == 0
+                let outcomeCell =
+                    rank == 0
                     ? "<th scope=\"rowgroup\" rowspan=\"\(min(top, ranked.count))\" class=\"text\"><code>"
                         + "\(Markup.escape(outcome))</code></th>" : ""
                 let width = NumberText.coordinate(entry.prcc.magnitude * 50)
                 let left = NumberText.coordinate(entry.prcc < 0 ? 50 - entry.prcc.magnitude * 50 : 50)
                 let colour = entry.prcc < 0 ? Palette.vermillion : Palette.blue
-                let bar = "<span class=\"bar-track\" aria-hidden=\"true\"><span class=\"bar-fill\" style=\"left: "
+                let bar =
+                    "<span class=\"bar-track\" aria-hidden=\"true\"><span class=\"bar-fill\" style=\"left: "
                     + "\(left)px; width: \(width)px; background: \(colour)\"></span></span>"
-                rows.append("<tr>\(outcomeCell)<td class=\"text\"><code>\(Markup.escape(entry.parameter))</code></td>"
-                            + cell(NumberText.fixed(entry.prcc, digits: 3))
-                            + cell("\(NumberText.fixed(entry.ciLow, digits: 3)) to \(NumberText.fixed(entry.ciHigh, digits: 3))")
-                            + cell(pValue(entry.pValue)) + "<td class=\"bar-cell\">\(bar)</td></tr>")
+                rows.append(
+                    "<tr>\(outcomeCell)<td class=\"text\"><code>\(Markup.escape(entry.parameter))</code></td>"
+                        + cell(NumberText.fixed(entry.prcc, digits: 3))
+                        + cell(
+                            "\(NumberText.fixed(entry.ciLow, digits: 3)) to \(NumberText.fixed(entry.ciHigh, digits: 3))"
+                        )
+                        + cell(pValue(entry.pValue)) + "<td class=\"bar-cell\">\(bar)</td></tr>")
             }
         }
-        let flatNote = flat.isEmpty ? "" : "<p class=\"note\">No correlation is defined for outcomes that did not "
-            + "vary: " + flat.map { "<code>\(Markup.escape($0))</code>" }.joined(separator: ", ") + ".</p>"
+        let flatNote =
+            flat.isEmpty
+            ? ""
+            : "<p class=\"note\">No correlation is defined for outcomes that did not "
+                + "vary: " + flat.map { "<code>\(Markup.escape($0))</code>" }.joined(separator: ", ") + ".</p>"
         let method = entries.first?.method ?? "prcc"
         return """
             <section id="sensitivity">

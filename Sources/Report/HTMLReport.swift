@@ -86,17 +86,25 @@ public struct HTMLReport: Sendable {
             ("Scenario", name + " (\(m.scenario.file))"),
             ("Seed", "\(m.seed)"),
             ("Replications", replicationText),
-            ("Variants", "\(variants.count): " + variants.joined(separator: ", ")
-                + (variants.count > 1 ? (!m.commonRandomNumbers ? " (independent random numbers)"
-                    : " (common random numbers)") : "")),
+            (
+                "Variants",
+                "\(variants.count): " + variants.joined(separator: ", ")
+                    + (variants.count > 1
+                        ? (!m.commonRandomNumbers
+                            ? " (independent random numbers)"
+                            : " (common random numbers)") : "")
+            ),
             ("escsim", m.escsimVersion),
             ("Random numbers", randomText),
             ("Started", m.startedAt),
             ("Command", m.commandLine.isEmpty ? "not recorded" : Markup.commandLine(m.commandLine)),
         ]
-        if !m.scenario.settings.isEmpty { facts.insert(("Settings", m.scenario.settings.joined(separator: ", ")), at: 1) }
+        if !m.scenario.settings.isEmpty {
+            facts.insert(("Settings", m.scenario.settings.joined(separator: ", ")), at: 1)
+        }
         let list = facts.map { key, value in
-            key == "Command" ? "<dt>\(key)</dt><dd><code>\(Markup.escape(value))</code></dd>"
+            key == "Command"
+                ? "<dt>\(key)</dt><dd><code>\(Markup.escape(value))</code></dd>"
                 : "<dt>\(key)</dt><dd>\(Markup.escape(value))</dd>"
         }.joined(separator: "\n")
         var contents = [("outcomes", "Outcomes"), ("over-time", "Over time")]
@@ -134,8 +142,11 @@ public struct HTMLReport: Sendable {
 
     /// An identifier made safe for an `id` attribute.
     func anchor(_ prefix: String, _ name: String) -> String {
-        prefix + "-" + String(name.unicodeScalars.map { scalar -> Character in
-            scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) ? Character(scalar) : "-"
-        })
+        prefix + "-"
+            + String(
+                name.unicodeScalars.map { scalar -> Character in
+                    scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar)
+                        ? Character(scalar) : "-"
+                })
     }
 }

@@ -51,8 +51,9 @@ struct HistogramChart: Sendable {
         let group = (bins.count + maximumBars - 1) / maximumBars
         return stride(from: 0, to: bins.count, by: group).map { start in
             let run = bins[start..<min(start + group, bins.count)]
-            return HistogramBin(low: run[run.startIndex].low, high: run[run.index(before: run.endIndex)].high,
-                                count: total(run.map(\.count)), fraction: run.reduce(0) { $0 + $1.fraction })
+            return HistogramBin(
+                low: run[run.startIndex].low, high: run[run.index(before: run.endIndex)].high,
+                count: total(run.map(\.count)), fraction: run.reduce(0) { $0 + $1.fraction })
         }
     }
 
@@ -69,8 +70,10 @@ struct HistogramChart: Sendable {
         case .level: NumberText.fixed(value, digits: 0)
         case .share, .indicator: NumberText.percent(value)
         // Counts of people and strikes: whole numbers once they reach ten (81, not 81.0).
-        case .quantity: value.magnitude >= 10 ? NumberText.fixed(value, digits: 0, grouped: true)
-            : NumberText.automatic(value)
+        case .quantity:
+            value.magnitude >= 10
+                ? NumberText.fixed(value, digits: 0, grouped: true)
+                : NumberText.automatic(value)
         }
     }
 
@@ -85,7 +88,8 @@ struct HistogramChart: Sendable {
         if counted == 0 {
             return text + "; the event never happened."
         }
-        text += ". Median \(format(median)) (line); 90% of these runs between \(format(p05)) and \(format(p95)) (shaded)"
+        text +=
+            ". Median \(format(median)) (line); 90% of these runs between \(format(p05)) and \(format(p95)) (shaded)"
         if let neverLabel { text += "; \(neverLabel) at the right" }
         if !quantilesDrawn { text += "; summary.csv has no finite median or interval, so they are not drawn" }
         return text + "."
@@ -101,8 +105,9 @@ struct HistogramChart: Sendable {
         // it further when a unit is lost in the value's magnitude).
         if high <= low { high = low + 1 }
         let tallest = max(bars.map(\.count).max() ?? 0, never ?? 0, 1)
-        var area = PlotArea(canvas: canvas, margins: (48, rightMargin, 50, 62), xDomain: (low, high),
-                            yDomain: (0, Double(tallest)))
+        var area = PlotArea(
+            canvas: canvas, margins: (48, rightMargin, 50, 62), xDomain: (low, high),
+            yDomain: (0, Double(tallest)))
         area.y = area.y.nice(count: 5)
         let yTicks = PlotArea.ticks(area.y, count: 5)
 
@@ -114,29 +119,34 @@ struct HistogramChart: Sendable {
             // kept inside the plot when a quantile lies beyond the bins.
             let bandLow = min(max(area.x(p05), area.left), area.right)
             let bandHigh = min(max(area.x(kind == .level ? p95 + 1 : p95), area.left), area.right)
-            canvas.rect(x: bandLow, y: area.top, width: max(bandHigh - bandLow, 2), height: area.height,
-                        fill: Palette.orange, opacity: 0.22, role: "interval",
-                        data: [("data-p05", "\(p05)"), ("data-p95", "\(p95)")])
+            canvas.rect(
+                x: bandLow, y: area.top, width: max(bandHigh - bandLow, 2), height: area.height,
+                fill: Palette.orange, opacity: 0.22, role: "interval",
+                data: [("data-p05", "\(p05)"), ("data-p95", "\(p95)")])
         }
         for bin in bars {
-            var left = area.x(bin.low), right = area.x(bin.high)
+            var left = area.x(bin.low)
+            var right = area.x(bin.high)
             if right - left < 3 {
                 let centre = (left + right) / 2
                 (left, right) = (centre - 1.5, centre + 1.5)
             }
             let gap = right - left > 6 ? 0.5 : 0
             let top = area.y(Double(bin.count))
-            canvas.rect(x: left + gap, y: top, width: right - left - 2 * gap, height: area.bottom - top,
-                        fill: Palette.blue, role: "bar",
-                        data: [("data-low", "\(bin.low)"), ("data-high", "\(bin.high)"), ("data-count", "\(bin.count)")])
+            canvas.rect(
+                x: left + gap, y: top, width: right - left - 2 * gap, height: area.bottom - top,
+                fill: Palette.blue, role: "bar",
+                data: [("data-low", "\(bin.low)"), ("data-high", "\(bin.high)"), ("data-count", "\(bin.count)")])
         }
         if counted > 0 && quantilesDrawn {
             let x = min(max(area.x(median + levelOffset), area.left), area.right)
-            canvas.line(x1: x, y1: area.top, x2: x, y2: area.bottom, stroke: Palette.vermillion, width: 2,
-                        role: "median", data: [("data-value", "\(median)")])
+            canvas.line(
+                x1: x, y1: area.top, x2: x, y2: area.bottom, stroke: Palette.vermillion, width: 2,
+                role: "median", data: [("data-value", "\(median)")])
         } else if counted == 0 {
-            canvas.text("no run had this event", x: area.left + area.width / 2, y: area.top + area.height / 2,
-                        anchor: .middle, fill: Palette.grey)
+            canvas.text(
+                "no run had this event", x: area.left + area.width / 2, y: area.top + area.height / 2,
+                anchor: .middle, fill: Palette.grey)
         }
         drawLegend(on: &canvas, area: area)
         if let never { drawNever(never, on: &canvas, area: area) }
@@ -144,13 +154,16 @@ struct HistogramChart: Sendable {
         area.drawYAxis(on: &canvas, ticks: yTicks, label: "runs")
         // Without values the x axis has no range to label.
         area.drawXAxis(on: &canvas, ticks: counted > 0 ? xTicks(area.x) : [], label: unit)
-        let description = "Histogram of \(title.lowercased()) for \(variant), \(bins.count) bins"
+        let description =
+            "Histogram of \(title.lowercased()) for \(variant), \(bins.count) bins"
             + (bars.count < bins.count ? " drawn as \(bars.count) bars. " : ". ") + caption
-        return canvas.render(id: id, kind: "histogram", title: "\(title) (\(variant))", description: description, data: [
-            ("data-outcome", outcome), ("data-variant", variant), ("data-bins", "\(bins.count)"),
-            ("data-x-min", "\(area.x.domain.low)"), ("data-x-max", "\(area.x.domain.high)"),
-            ("data-never", never.map { "\($0)" } ?? ""),
-        ])
+        return canvas.render(
+            id: id, kind: "histogram", title: "\(title) (\(variant))", description: description,
+            data: [
+                ("data-outcome", outcome), ("data-variant", variant), ("data-bins", "\(bins.count)"),
+                ("data-x-min", "\(area.x.domain.low)"), ("data-x-max", "\(area.x.domain.high)"),
+                ("data-never", never.map { "\($0)" } ?? ""),
+            ])
     }
 
     /// Rungs are labelled at the middle of their bars; other axes get round ticks.
@@ -158,7 +171,8 @@ struct HistogramChart: Sendable {
     private func xTicks(_ scale: LinearScale) -> [PlotArea.Tick] {
         let (low, high) = scale.domain
         guard kind == .level, low > -1000, high < 1000 else { return PlotArea.ticks(scale, count: 6) }
-        let first = Int(low.rounded(.down)), last = Int(high.rounded(.up)) - 1
+        let first = Int(low.rounded(.down))
+        let last = Int(high.rounded(.up)) - 1
         guard last >= first else { return [] }
         let stride = max(1, (last - first + 1) / 12)
         return Swift.stride(from: first, through: last, by: stride).map { (Double($0) + 0.5, "\($0)") }
@@ -177,15 +191,18 @@ struct HistogramChart: Sendable {
     /// The box of runs without the event, right of the plot on the same count scale.
     private func drawNever(_ never: Int, on canvas: inout SVGCanvas, area: PlotArea) {
         let centre = area.right + 72
-        canvas.line(x1: area.right + 16, y1: area.top, x2: area.right + 16, y2: area.bottom, stroke: Palette.grey,
-                    dash: "3 3")
+        canvas.line(
+            x1: area.right + 16, y1: area.top, x2: area.right + 16, y2: area.bottom, stroke: Palette.grey,
+            dash: "3 3")
         canvas.line(x1: area.right + 40, y1: area.bottom, x2: area.right + 104, y2: area.bottom, stroke: Palette.black)
         let top = area.y(Double(never))
-        canvas.rect(x: centre - 18, y: top, width: 36, height: area.bottom - top, fill: Palette.grey,
-                    role: "censored", data: [("data-count", "\(never)")])
+        canvas.rect(
+            x: centre - 18, y: top, width: 36, height: area.bottom - top, fill: Palette.grey,
+            role: "censored", data: [("data-count", "\(never)")])
         let share = NumberText.percent(Double(never) / Double(max(runs, 1)))
-        canvas.text("n = \(NumberText.count(never)), \(share)", x: centre, y: top - 6, anchor: .middle, size: 11,
-                    role: "censored-label")
+        canvas.text(
+            "n = \(NumberText.count(never)), \(share)", x: centre, y: top - 6, anchor: .middle, size: 11,
+            role: "censored-label")
         canvas.text("never", x: centre, y: area.bottom + 18, anchor: .middle, size: 11, role: "tick censored-tick")
     }
 }

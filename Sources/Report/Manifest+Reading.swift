@@ -1,9 +1,10 @@
 import Experiments
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The report reads `manifest.json` as `Manifest`, the type `escsim run` writes it from (which

@@ -38,9 +38,11 @@ enum Markup {
     /// A command line as one would type it: arguments with spaces or quotes in single quotes.
     static func commandLine(_ arguments: [String]) -> String {
         arguments.map { argument in
-            let plain = !argument.isEmpty && argument.unicodeScalars.allSatisfy { scalar in
-                scalar.properties.isAlphabetic || "0123456789-_./=,:@+%".unicodeScalars.contains(scalar)
-            }
+            let plain =
+                !argument.isEmpty
+                && argument.unicodeScalars.allSatisfy { scalar in
+                    scalar.properties.isAlphabetic || "0123456789-_./=,:@+%".unicodeScalars.contains(scalar)
+                }
             return plain ? argument : "'" + argument.replacingAll("'", with: "'\\''") + "'"
         }.joined(separator: " ")
     }

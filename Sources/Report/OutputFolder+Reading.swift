@@ -6,7 +6,8 @@ import Stochastic
 /// number it reads: an empty field is a missing value (NaN), anything else must parse.
 extension OutputFolder {
     static func readSummary(_ path: String) throws(ReportError)
-        -> (summaries: [String: [String: OutcomeSummary]], outcomes: [String], variants: [String]) {
+        -> (summaries: [String: [String: OutcomeSummary]], outcomes: [String], variants: [String])
+    {
         var summaries: [String: [String: OutcomeSummary]] = [:]
         var outcomes: [String] = []
         var variants: [String] = []
@@ -26,8 +27,9 @@ extension OutputFolder {
                 ciMethod: row.text(c["ci_method"]))
             if summaries[summary.variant] == nil { variants.append(summary.variant) }
             if summaries[summary.variant, default: [:]].updateValue(summary, forKey: summary.outcome) != nil {
-                throw ReportError.badCSV(path: path, line: row.line,
-                                         reason: "a second row for \(summary.variant) / \(summary.outcome)")
+                throw ReportError.badCSV(
+                    path: path, line: row.line,
+                    reason: "a second row for \(summary.variant) / \(summary.outcome)")
             }
             if variants.count == 1 { outcomes.append(summary.outcome) }
         }
@@ -39,12 +41,15 @@ extension OutputFolder {
         let columns = BatchOutput.histogramColumns
         try CSVReader(path: path).forEachRow(requiring: columns) { row, c throws(ReportError) in
             let read = FieldReader(row: row, columns: c, path: path)
-            let low = try read.finite("bin_low"), high = try read.finite("bin_high")
+            let low = try read.finite("bin_low")
+            let high = try read.finite("bin_high")
             guard high >= low else {
-                throw ReportError.badCSV(path: path, line: row.line, reason: "a bin whose upper edge is below its lower")
+                throw ReportError.badCSV(
+                    path: path, line: row.line, reason: "a bin whose upper edge is below its lower")
             }
-            let bin = HistogramBin(low: low, high: high, count: try read.count("count"),
-                                   fraction: try read.number("fraction"))
+            let bin = HistogramBin(
+                low: low, high: high, count: try read.count("count"),
+                fraction: try read.number("fraction"))
             histograms[row.text(c["variant"]), default: [:]][row.text(c["outcome"]), default: []].append(bin)
         }
         return histograms
@@ -56,7 +61,8 @@ extension OutputFolder {
         let columns = BatchOutput.timelineColumns
         try CSVReader(path: path).forEachRow(requiring: columns) { row, c throws(ReportError) in
             let read = FieldReader(row: row, columns: c, path: path)
-            let variant = row.text(c["variant"]), measure = row.text(c["measure"])
+            let variant = row.text(c["variant"])
+            let measure = row.text(c["measure"])
             let point = TimelineSeries.Point(
                 day: try read.finite("day"), mean: try read.number("mean"), p05: try read.number("p05"),
                 p25: try read.number("p25"), p50: try read.number("p50"), p75: try read.number("p75"),
@@ -81,12 +87,13 @@ extension OutputFolder {
         let columns = BatchOutput.comparisonColumns
         try CSVReader(path: path).forEachRow(requiring: columns) { row, c throws(ReportError) in
             let read = FieldReader(row: row, columns: c, path: path)
-            rows.append(PairedComparison(
-                variant: row.text(c["variant"]), baseline: row.text(c["baseline"]), outcome: row.text(c["outcome"]),
-                pairs: try read.count("n_pairs"), meanVariant: try read.number("mean_variant"),
-                meanBaseline: try read.number("mean_baseline"), difference: try read.number("difference"),
-                ciLow: try read.number("ci95_low"), ciHigh: try read.number("ci95_high"),
-                pairing: row.text(c["pairing"])))
+            rows.append(
+                PairedComparison(
+                    variant: row.text(c["variant"]), baseline: row.text(c["baseline"]), outcome: row.text(c["outcome"]),
+                    pairs: try read.count("n_pairs"), meanVariant: try read.number("mean_variant"),
+                    meanBaseline: try read.number("mean_baseline"), difference: try read.number("difference"),
+                    ciLow: try read.number("ci95_low"), ciHigh: try read.number("ci95_high"),
+                    pairing: row.text(c["pairing"])))
         }
         return rows
     }
@@ -96,11 +103,13 @@ extension OutputFolder {
         let columns = BatchOutput.sensitivityColumns
         try CSVReader(path: path).forEachRow(requiring: columns) { row, c throws(ReportError) in
             let read = FieldReader(row: row, columns: c, path: path)
-            rows.append(SensitivityEntry(
-                variant: row.text(c["variant"]), outcome: row.text(c["outcome"]), parameter: row.text(c["parameter"]),
-                method: row.text(c["method"]), n: try read.count("n"), prcc: try read.number("prcc"),
-                ciLow: try read.number("ci95_low"), ciHigh: try read.number("ci95_high"),
-                pValue: try read.number("p_value")))
+            rows.append(
+                SensitivityEntry(
+                    variant: row.text(c["variant"]), outcome: row.text(c["outcome"]),
+                    parameter: row.text(c["parameter"]),
+                    method: row.text(c["method"]), n: try read.count("n"), prcc: try read.number("prcc"),
+                    ciLow: try read.number("ci95_low"), ciHigh: try read.number("ci95_high"),
+                    pValue: try read.number("p_value")))
         }
         return rows
     }

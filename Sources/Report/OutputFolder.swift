@@ -1,10 +1,11 @@
 import EscalationModel
 import Experiments
 import Stochastic
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An escsim output folder, read and checked: the typed content of its manifest and CSV files.
@@ -90,24 +91,30 @@ struct OutputFolder: Sendable {
         let (summaries, outcomes, summaryVariants) = try readSummary(file(BatchOutput.summaryFile))
         let variants = manifest.variants.isEmpty ? summaryVariants : manifest.variants
         guard let baseline = variants.first, summaries[baseline] != nil else {
-            throw ReportError.inconsistent("\(file(BatchOutput.summaryFile)) has no rows for the variant "
-                                           + "\(variants.first ?? "(none)") that manifest.json lists first")
+            throw ReportError.inconsistent(
+                "\(file(BatchOutput.summaryFile)) has no rows for the variant "
+                    + "\(variants.first ?? "(none)") that manifest.json lists first")
         }
-        let histograms = exists(BatchOutput.histogramsFile)
+        let histograms =
+            exists(BatchOutput.histogramsFile)
             ? try readHistograms(file(BatchOutput.histogramsFile)) : nil
         let timeline = exists(BatchOutput.timelineFile) ? try readTimeline(file(BatchOutput.timelineFile)) : []
-        let comparisons = exists(BatchOutput.comparisonFile)
+        let comparisons =
+            exists(BatchOutput.comparisonFile)
             ? try readComparisons(file(BatchOutput.comparisonFile)) : nil
-        let sensitivity = exists(BatchOutput.sensitivityFile)
+        let sensitivity =
+            exists(BatchOutput.sensitivityFile)
             ? try readSensitivity(file(BatchOutput.sensitivityFile)) : nil
 
         let charted = OutcomeLabels.histogramOutcomes(among: outcomes)
         let unbinned = charted.filter { histograms?[baseline]?[$0] == nil }
-        let tally = try ReplicationTally.read(path: file(BatchOutput.replicationsFile), outcomes: charted,
-                                              keep: Set(unbinned), keepVariant: baseline)
-        let folder = OutputFolder(path: path, manifest: manifest, variants: variants, outcomes: outcomes,
-                                  summaries: summaries, histograms: histograms, timeline: timeline,
-                                  comparisons: comparisons, sensitivity: sensitivity, tally: tally)
+        let tally = try ReplicationTally.read(
+            path: file(BatchOutput.replicationsFile), outcomes: charted,
+            keep: Set(unbinned), keepVariant: baseline)
+        let folder = OutputFolder(
+            path: path, manifest: manifest, variants: variants, outcomes: outcomes,
+            summaries: summaries, histograms: histograms, timeline: timeline,
+            comparisons: comparisons, sensitivity: sensitivity, tally: tally)
         try folder.checkAgreement()
         return folder
     }
@@ -118,8 +125,9 @@ struct OutputFolder: Sendable {
     private func checkAgreement() throws(ReportError) {
         let rows = runs(baseline) + (tally.failedRuns[baseline] ?? 0)
         if manifest.replicationsDone != rows {
-            throw ReportError.inconsistent("manifest.json says \(manifest.replicationsDone) replications were done, but "
-                                           + "\(path)/\(BatchOutput.replicationsFile) has \(rows) rows of \(baseline)")
+            throw ReportError.inconsistent(
+                "manifest.json says \(manifest.replicationsDone) replications were done, but "
+                    + "\(path)/\(BatchOutput.replicationsFile) has \(rows) rows of \(baseline)")
         }
         for outcome in histogramOutcomes {
             guard let summary = summary(baseline, outcome) else { continue }

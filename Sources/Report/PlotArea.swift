@@ -13,8 +13,10 @@ struct PlotArea: Sendable {
 
     /// The area of `canvas` inside the margins, with x over `xDomain` and y over `yDomain`
     /// (y grows upward on the page).
-    init(canvas: SVGCanvas, margins: (top: Double, right: Double, bottom: Double, left: Double),
-                xDomain: (Double, Double), yDomain: (Double, Double)) {
+    init(
+        canvas: SVGCanvas, margins: (top: Double, right: Double, bottom: Double, left: Double),
+        xDomain: (Double, Double), yDomain: (Double, Double)
+    ) {
         left = margins.left
         top = margins.top
         width = canvas.width - margins.left - margins.right
@@ -36,8 +38,9 @@ struct PlotArea: Sendable {
     /// Horizontal grid lines at the y ticks, drawn first so the data covers them.
     func drawGrid(on canvas: inout SVGCanvas, yTicks: [Tick]) {
         for tick in yTicks {
-            canvas.line(x1: left, y1: y(tick.value), x2: right, y2: y(tick.value), stroke: Palette.lightGrey,
-                        width: 0.75, role: "grid")
+            canvas.line(
+                x1: left, y1: y(tick.value), x2: right, y2: y(tick.value), stroke: Palette.lightGrey,
+                width: 0.75, role: "grid")
         }
     }
 
@@ -60,7 +63,8 @@ struct PlotArea: Sendable {
             canvas.line(x1: left - 5, y1: position, x2: left, y2: position, stroke: Palette.black)
             canvas.text(tick.label, x: left - 8, y: position + 4, anchor: .end, size: 11, role: "tick y-tick")
         }
-        canvas.text(label, x: 14, y: top + height / 2, anchor: .middle, size: 12, rotate: true,
-                    role: "axis-label y-label")
+        canvas.text(
+            label, x: 14, y: top + height / 2, anchor: .middle, size: 12, rotate: true,
+            role: "axis-label y-label")
     }
 }

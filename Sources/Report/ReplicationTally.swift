@@ -15,8 +15,10 @@ struct ReplicationTally: Sendable, Equatable {
 
     /// Tallies the file at `path`, tracking `outcomes` for every variant and keeping the values
     /// of `keep` for `keepVariant`. Throws on a missing column or a field that is not a number.
-    static func read(path: String, outcomes: [String], keep: Set<String>,
-                            keepVariant: String) throws(ReportError) -> ReplicationTally {
+    static func read(
+        path: String, outcomes: [String], keep: Set<String>,
+        keepVariant: String
+    ) throws(ReportError) -> ReplicationTally {
         var tally = ReplicationTally()
         var tracked: [(name: String, position: Int)] = []
         var kept: [(name: String, position: Int)] = []
@@ -45,8 +47,9 @@ struct ReplicationTally: Sendable, Equatable {
             if variant == keepVariant {
                 for (name, position) in kept where !row.isEmpty(position) {
                     guard let value = row.number(position), value.isFinite else {
-                        throw ReportError.badCSV(path: path, line: row.line,
-                                                 reason: "\(name) is '\(row.text(position))', not a number")
+                        throw ReportError.badCSV(
+                            path: path, line: row.line,
+                            reason: "\(name) is '\(row.text(position))', not a number")
                     }
                     tally.values[name, default: []].append(value)
                 }

@@ -27,28 +27,38 @@ struct SVGCanvas: Sendable {
         }
     }
 
-    mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String,
-                              opacity: Double? = nil, role: String? = nil, data: [(String, String)] = []) {
-        var attributes = [("x", n(x)), ("y", n(y)), ("width", n(max(0, width))), ("height", n(max(0, height))),
-                          ("fill", fill)]
+    mutating func rect(
+        x: Double, y: Double, width: Double, height: Double, fill: String,
+        opacity: Double? = nil, role: String? = nil, data: [(String, String)] = []
+    ) {
+        var attributes = [
+            ("x", n(x)), ("y", n(y)), ("width", n(max(0, width))), ("height", n(max(0, height))),
+            ("fill", fill),
+        ]
         if let opacity { attributes.append(("fill-opacity", n(opacity))) }
         if let role { attributes.append(("class", role)) }
         element("rect", attributes + data)
     }
 
-    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1,
-                              dash: String? = nil, role: String? = nil, data: [(String, String)] = []) {
-        var attributes = [("x1", n(x1)), ("y1", n(y1)), ("x2", n(x2)), ("y2", n(y2)), ("stroke", stroke),
-                          ("stroke-width", n(width))]
+    mutating func line(
+        x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1,
+        dash: String? = nil, role: String? = nil, data: [(String, String)] = []
+    ) {
+        var attributes = [
+            ("x1", n(x1)), ("y1", n(y1)), ("x2", n(x2)), ("y2", n(y2)), ("stroke", stroke),
+            ("stroke-width", n(width)),
+        ]
         if let dash { attributes.append(("stroke-dasharray", dash)) }
         if let role { attributes.append(("class", role)) }
         element("line", attributes + data)
     }
 
     /// A path through `points`; closed and filled when `fill` is given, a line otherwise.
-    mutating func path(_ points: [(x: Double, y: Double)], fill: String? = nil, opacity: Double? = nil,
-                              stroke: String? = nil, width: Double = 1, role: String? = nil,
-                              data: [(String, String)] = []) {
+    mutating func path(
+        _ points: [(x: Double, y: Double)], fill: String? = nil, opacity: Double? = nil,
+        stroke: String? = nil, width: Double = 1, role: String? = nil,
+        data: [(String, String)] = []
+    ) {
         guard let first = points.first else { return }
         var d = "M\(n(first.x)),\(n(first.y))"
         for point in points.dropFirst() { d += " L\(n(point.x)),\(n(point.y))" }
@@ -62,17 +72,23 @@ struct SVGCanvas: Sendable {
         element("path", attributes + data)
     }
 
-    mutating func circle(x: Double, y: Double, radius: Double, fill: String, stroke: String,
-                                role: String? = nil) {
-        var attributes = [("cx", n(x)), ("cy", n(y)), ("r", n(radius)), ("fill", fill), ("stroke", stroke),
-                          ("stroke-width", "1.5")]
+    mutating func circle(
+        x: Double, y: Double, radius: Double, fill: String, stroke: String,
+        role: String? = nil
+    ) {
+        var attributes = [
+            ("cx", n(x)), ("cy", n(y)), ("r", n(radius)), ("fill", fill), ("stroke", stroke),
+            ("stroke-width", "1.5"),
+        ]
         if let role { attributes.append(("class", role)) }
         element("circle", attributes)
     }
 
-    mutating func text(_ content: String, x: Double, y: Double, anchor: Anchor = .start, size: Double = 12,
-                              bold: Bool = false, fill: String = Palette.black, rotate: Bool = false,
-                              role: String? = nil) {
+    mutating func text(
+        _ content: String, x: Double, y: Double, anchor: Anchor = .start, size: Double = 12,
+        bold: Bool = false, fill: String = Palette.black, rotate: Bool = false,
+        role: String? = nil
+    ) {
         var attributes = [("x", n(x)), ("y", n(y)), ("font-size", n(size)), ("fill", fill)]
         if anchor != .start { attributes.append(("text-anchor", anchor.rawValue)) }
         if bold { attributes.append(("font-weight", "bold")) }
@@ -92,13 +108,16 @@ struct SVGCanvas: Sendable {
 
     /// The finished `<svg>`; `id` must be unique in the page (it ties the title and description
     /// to the chart), `kind` names the chart type for styling and tests.
-    func render(id: String, kind: String, title: String, description: String,
-                       data: [(String, String)] = []) -> String {
-        let attributes: [(String, String)] = [
-            ("class", "chart " + kind), ("id", id), ("viewBox", "0 0 \(n(width)) \(n(height))"),
-            ("width", n(width)), ("height", n(height)), ("role", "img"),
-            ("aria-labelledby", "\(id)-title \(id)-desc"), ("font-family", "inherit"),
-        ] + data
+    func render(
+        id: String, kind: String, title: String, description: String,
+        data: [(String, String)] = []
+    ) -> String {
+        let attributes: [(String, String)] =
+            [
+                ("class", "chart " + kind), ("id", id), ("viewBox", "0 0 \(n(width)) \(n(height))"),
+                ("width", n(width)), ("height", n(height)), ("role", "img"),
+                ("aria-labelledby", "\(id)-title \(id)-desc"), ("font-family", "inherit"),
+            ] + data
         return "<svg\(Markup.attributeText(attributes))>\n"
             + "<title id=\"\(Markup.escape(id))-title\">\(Markup.escape(title))</title>\n"
             + "<desc id=\"\(Markup.escape(id))-desc\">\(Markup.escape(description))</desc>\n"

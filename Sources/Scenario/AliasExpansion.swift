@@ -61,8 +61,12 @@ enum AliasExpansion {
                     let size = sizes[name] ?? 1
                     added = min(added + size, Int.max / 2)
                     if added > limit {
-                        return (added, Excess(alias: name, line: Int(event.start_mark.line) + 1,
-                                              column: Int(event.start_mark.column) + 1, added: added))
+                        return (
+                            added,
+                            Excess(
+                                alias: name, line: Int(event.start_mark.line) + 1,
+                                column: Int(event.start_mark.column) + 1, added: added)
+                        )
                     }
                     close(nil, size: size)
                 case YAML_SCALAR_EVENT:

@@ -41,8 +41,9 @@ extension NodeDecoder {
         }
         guard let known = Self.distributionParameters[family] else {
             let families = Self.distributionParameters.keys.sorted()
-            report("\(what): unknown distribution '\(family)'\(Suggestion.hint(for: family, among: families)); "
-                   + "known: \(families.joined(separator: ", "))", at: familyNode)
+            report(
+                "\(what): unknown distribution '\(family)'\(Suggestion.hint(for: family, among: families)); "
+                    + "known: \(families.joined(separator: ", "))", at: familyNode)
             return nil
         }
         guard let fields = self.fields(of: node, in: "\(what) (\(family))", known: ["distribution"] + known) else {
@@ -70,8 +71,9 @@ extension NodeDecoder {
         func usesMeanForm(_ native: [String]) -> Bool {
             let mean = fields["mean"] != nil || fields["sd"] != nil
             if mean, native.contains(where: { fields[$0] != nil }) {
-                report("\(what) (\(family)): give either \(native.joined(separator: " and ")) or mean and sd, not both",
-                       at: fields.node)
+                report(
+                    "\(what) (\(family)): give either \(native.joined(separator: " and ")) or mean and sd, not both",
+                    at: fields.node)
             }
             return mean
         }
@@ -128,7 +130,7 @@ extension NodeDecoder {
             return value("p").map { .bernoulli(p: $0) }
         case "categorical":
             guard let values = list(need("values"), "\(what): values"),
-                  let weights = list(need("weights"), "\(what): weights")
+                let weights = list(need("weights"), "\(what): weights")
             else { return nil }
             let numbers = values.compactMap { number($0, "\(what): values") }
             let masses = weights.compactMap { number($0, "\(what): weights", .nonNegative) }

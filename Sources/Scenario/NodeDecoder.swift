@@ -48,7 +48,8 @@ struct NodeDecoder {
     }
 
     func location(of node: Node?) -> SourceLocation {
-        let line = node?.mark?.line ?? 1, column = node?.mark?.column ?? 1
+        let line = node?.mark?.line ?? 1
+        let column = node?.mark?.column ?? 1
         if line > settingsLine {
             // A `--set path=value` is composed as `path: value`; count columns as the user typed it.
             return SourceLocation(file: "--set", line: line - settingsLine, column: max(1, column - 1))
@@ -65,8 +66,9 @@ struct NodeDecoder {
     mutating func spend(_ count: Int, at node: Node) -> Bool {
         visitBudget -= count
         guard visitBudget < 0 else { return true }
-        report("the scenario is too large to check: with its variants it holds more than "
-               + "\(Self.maximumVisits) values (each variant is checked in full)", at: node)
+        report(
+            "the scenario is too large to check: with its variants it holds more than "
+                + "\(Self.maximumVisits) values (each variant is checked in full)", at: node)
         isOverBudget = true
         return false
     }
@@ -125,8 +127,9 @@ struct NodeDecoder {
                 continue
             }
             if !known.contains(key.string) {
-                report("unknown key \(Self.quoted(key.string)) in \(context)"
-                       + Suggestion.hint(for: key.string, among: known), at: keyNode)
+                report(
+                    "unknown key \(Self.quoted(key.string)) in \(context)"
+                        + Suggestion.hint(for: key.string, among: known), at: keyNode)
                 continue
             }
             values[key.string] = value
@@ -150,8 +153,9 @@ struct NodeDecoder {
         var result: [(id: String, key: Node, value: Node)] = []
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode, Self.isIdentifier(key.string) else {
-                report("identifiers in \(context) must be letters, digits and underscores, starting with a letter",
-                       at: keyNode)
+                report(
+                    "identifiers in \(context) must be letters, digits and underscores, starting with a letter",
+                    at: keyNode)
                 continue
             }
             guard seen.insert(key.string).inserted else {
@@ -165,7 +169,9 @@ struct NodeDecoder {
 
     static func isIdentifier(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
-        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+        return text.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")
+        }
     }
 
     mutating func string(_ node: Node?, _ what: String) -> String? {
@@ -202,8 +208,10 @@ struct NodeDecoder {
     static func decimal(_ text: String) -> Double? {
         var digits: [UInt8] = []
         digits.reserveCapacity(text.utf8.count)
-        var mantissaDigits = 0, exponentDigits = 0
-        var seenPoint = false, seenExponent = false
+        var mantissaDigits = 0
+        var exponentDigits = 0
+        var seenPoint = false
+        var seenExponent = false
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "_"):
@@ -265,8 +273,11 @@ struct NodeDecoder {
             return nil
         }
         guard let value = Self.decimal(text) ?? Self.specialFloat(text) else {
-            let yaml11 = text.wholeMatch(of: /[+-]?([0-9][0-9_]*(:[0-9_]+)+(\.[0-9_]*)?|0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+)/)
-            let hint = yaml11 == nil ? ""
+            let yaml11 = text.wholeMatch(
+                of: /[+-]?([0-9][0-9_]*(:[0-9_]+)+(\.[0-9_]*)?|0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+)/)
+            let hint =
+                yaml11 == nil
+                ? ""
                 : " (escsim reads decimal numbers only, not YAML 1.1's base-60, octal or hexadecimal forms)"
             report("\(what) must be a number, got \(Self.kind(of: node))\(hint)", at: node)
             return nil
@@ -278,9 +289,11 @@ struct NodeDecoder {
         guard value.isFinite else {
             // Swift reads 1e400 as infinity: say what the author wrote is too large, not infinite.
             let infinite = text.lowercased().hasSuffix("inf")
-            report(infinite ? "\(what) must be finite, got \(text)"
-                   : "\(what) is too large: \(text) is beyond the largest number escsim holds (about 1.8e308)",
-                   at: node)
+            report(
+                infinite
+                    ? "\(what) must be finite, got \(text)"
+                    : "\(what) is too large: \(text) is beyond the largest number escsim holds (about 1.8e308)",
+                at: node)
             return nil
         }
         guard constraint.admits(value) else {
@@ -325,8 +338,9 @@ struct NodeDecoder {
         guard let node, !isSaturated, let name = string(node, what) else { return nil }
         guard let index = ids.firstIndex(of: name) else {
             if !unresolvableKinds.contains(kind) {
-                report("\(what) refers to unknown \(kind) \(Self.quoted(name))\(Suggestion.hint(for: name, among: ids))",
-                       at: node)
+                report(
+                    "\(what) refers to unknown \(kind) \(Self.quoted(name))\(Suggestion.hint(for: name, among: ids))",
+                    at: node)
             }
             return nil
         }

@@ -31,13 +31,16 @@ public struct Scenario: Sendable {
     /// then each `path=value` of `settings`. Every problem is reported at once; every variant in
     /// the file is checked too, so a broken what-if is found before anyone runs it.
     public static func load(path: String, variant: String? = nil, settings: [String] = []) throws(ScenarioErrors)
-        -> Scenario {
+        -> Scenario
+    {
         try Scenario(source: ScenarioSource(contentsOf: path), variant: variant, settings: settings)
     }
 
     /// Validates scenario text (tests use this).
-    public static func parse(_ text: String, file: String = "<scenario>", variant: String? = nil,
-                             settings: [String] = []) throws(ScenarioErrors) -> Scenario {
+    public static func parse(
+        _ text: String, file: String = "<scenario>", variant: String? = nil,
+        settings: [String] = []
+    ) throws(ScenarioErrors) -> Scenario {
         try Scenario(source: ScenarioSource(bytes: Array(text.utf8), file: file), variant: variant, settings: settings)
     }
 
@@ -49,10 +52,13 @@ public struct Scenario: Sendable {
     /// setting is applied on top of it.
     ///
     /// - Precondition: `settings` is empty (no settings for any) or has one list per variant.
-    public static func parseAll(_ text: String, file: String = "<scenario>", variants: [String?],
-                                settings: [[String]] = []) throws(ScenarioErrors) -> [Scenario] {
-        precondition(settings.isEmpty || settings.count == variants.count,
-                     "parseAll: \(settings.count) lists of settings for \(variants.count) variants")
+    public static func parseAll(
+        _ text: String, file: String = "<scenario>", variants: [String?],
+        settings: [[String]] = []
+    ) throws(ScenarioErrors) -> [Scenario] {
+        precondition(
+            settings.isEmpty || settings.count == variants.count,
+            "parseAll: \(settings.count) lists of settings for \(variants.count) variants")
         var checked = try ScenarioFile(source: ScenarioSource(bytes: Array(text.utf8), file: file))
         var scenarios: [Scenario] = []
         scenarios.reserveCapacity(variants.count)
@@ -62,14 +68,18 @@ public struct Scenario: Sendable {
         return scenarios
     }
 
-    init(source: ScenarioSource, variant selected: String?, settings: [String],
-         visitBudget: Int = NodeDecoder.maximumVisits) throws(ScenarioErrors) {
+    init(
+        source: ScenarioSource, variant selected: String?, settings: [String],
+        visitBudget: Int = NodeDecoder.maximumVisits
+    ) throws(ScenarioErrors) {
         var checked = try ScenarioFile(source: source, visitBudget: visitBudget)
         self = try checked.scenario(variant: selected, settings: settings)
     }
 
-    init(source: ScenarioSource, variant: String, settings: [String], decoded: ScenarioDecoder.Decoded,
-         uncertain: [UncertainParameter], document: ScenarioDocument) {
+    init(
+        source: ScenarioSource, variant: String, settings: [String], decoded: ScenarioDecoder.Decoded,
+        uncertain: [UncertainParameter], document: ScenarioDocument
+    ) {
         self.name = decoded.name
         self.title = decoded.title
         self.source = source

@@ -41,25 +41,31 @@ struct ScenarioDecoder {
         let horizonSpec = Self.spec(.top, "horizon_days")
         var horizon = decoder.number(top["horizon_days"], "horizon_days", horizonSpec.constraint ?? .any)
         if let days = horizon, let ceiling = horizonSpec.ceiling, days > ceiling {
-            decoder.report("horizon_days must be at most \(Int(ceiling)) (about 27 years), got "
-                           + (top["horizon_days"]?.scalar?.string ?? "\(days)"), at: top["horizon_days"])
+            decoder.report(
+                "horizon_days must be at most \(Int(ceiling)) (about 27 years), got "
+                    + (top["horizon_days"]?.scalar?.string ?? "\(days)"), at: top["horizon_days"])
             horizon = nil
         }
-        let maxEvents = top["max_events"].map {
-            wholeNumber($0, "max_events", Self.spec(.top, "max_events"))
-        } ?? shared.maxEvents
-        let stalemateDays = top["stalemate_days"].map {
-            decoder.number($0, "stalemate_days", Self.spec(.top, "stalemate_days").constraint ?? .any)
-                .flatMap { atMost($0, "", "stalemate_days", node: top["stalemate_days"]) }
-        } ?? shared.stalemateDays
+        let maxEvents =
+            top["max_events"].map {
+                wholeNumber($0, "max_events", Self.spec(.top, "max_events"))
+            } ?? shared.maxEvents
+        let stalemateDays =
+            top["stalemate_days"].map {
+                decoder.number($0, "stalemate_days", Self.spec(.top, "stalemate_days").constraint ?? .any)
+                    .flatMap { atMost($0, "", "stalemate_days", node: top["stalemate_days"]) }
+            } ?? shared.stalemateDays
 
         var actorEntries = top["actors"].map { decoder.entries(of: $0, in: "actors") } ?? []
         var regionEntries = top["regions"].map { decoder.entries(of: $0, in: "regions") } ?? []
         if let node = top["actors"] {
-            if case .mapping = node, actorEntries.isEmpty { decoder.report("actors must name at least one actor", at: node) }
+            if case .mapping = node, actorEntries.isEmpty {
+                decoder.report("actors must name at least one actor", at: node)
+            }
             if actorEntries.count > StreamLayout.maximumActors {
-                decoder.report("at most \(StreamLayout.maximumActors) actors are supported, got \(actorEntries.count)",
-                               at: node)
+                decoder.report(
+                    "at most \(StreamLayout.maximumActors) actors are supported, got \(actorEntries.count)",
+                    at: node)
                 actorEntries = []  // checking each of thousands against all the others would take hours
             }
             if case .mapping = node {} else { decoder.unresolvableKinds.insert("actor") }
@@ -69,8 +75,9 @@ struct ScenarioDecoder {
                 decoder.report("regions must name at least two regions", at: node)
             }
             if regionEntries.count > StreamLayout.maximumRegions {
-                decoder.report("at most \(StreamLayout.maximumRegions) regions are supported, got \(regionEntries.count)",
-                               at: node)
+                decoder.report(
+                    "at most \(StreamLayout.maximumRegions) regions are supported, got \(regionEntries.count)",
+                    at: node)
                 regionEntries = []
             }
             if case .mapping = node {} else { decoder.unresolvableKinds.insert("region") }
@@ -108,7 +115,7 @@ struct ScenarioDecoder {
         let resolvedActors = actors.compactMap { $0 }
         var resolvedRegions = regions.compactMap { $0 }
         guard decoder.problems.isEmpty, let name, let horizon, let maxEvents, let stalemateDays, let ladder,
-              let collapse, resolvedActors.count == actors.count, resolvedRegions.count == regions.count
+            let collapse, resolvedActors.count == actors.count, resolvedRegions.count == regions.count
         else { return nil }
 
         symmetrise(&resolvedRegions)
@@ -132,7 +139,9 @@ struct ScenarioDecoder {
         guard let f = fields(of: node, in: context, .actor) else { return nil }
         let path = "actors.\(id)"
         let side: Side? = f["side"].flatMap { choice($0, "\(context): side", Side.self) }
-        let patron = f["patron_of"].flatMap { decoder.reference($0, "\(context): patron_of", to: actorIDs, kind: "actor") }
+        let patron = f["patron_of"].flatMap {
+            decoder.reference($0, "\(context): patron_of", to: actorIDs, kind: "actor")
+        }
         if let patron, patron == index { decoder.report("\(context) cannot be its own patron", at: f["patron_of"]) }
 
         var actor = ActorSpec(id: id, name: id, side: side ?? .opposition, patronOf: patron, fieldStrength: 0)
@@ -140,8 +149,10 @@ struct ScenarioDecoder {
         let base: WritableKeyPath<ModelParameters, ActorSpec> = \.actors[index]
         for spec in ParameterCatalogue.bySection[.actor] ?? [] {
             guard let target = spec.target?.actor, let node = f[spec.key] else { continue }
-            if let value = parameter(node, "\(context): \(spec.key)", "\(path).\(spec.key)", spec,
-                                     stream: StreamLayout.actorParameters(index), target: base.appending(path: target)) {
+            if let value = parameter(
+                node, "\(context): \(spec.key)", "\(path).\(spec.key)", spec,
+                stream: StreamLayout.actorParameters(index), target: base.appending(path: target))
+            {
                 actor[keyPath: target] = value
             }
         }
@@ -150,8 +161,9 @@ struct ScenarioDecoder {
             case "own_forces": actor.reinforcesOwnForces = true
             case "client": actor.reinforcesOwnForces = false
             default:
-                decoder.report("\(context): reinforce must be 'own_forces' or 'client', got '\(text)'"
-                               + Suggestion.hint(for: text, among: ["own_forces", "client"]), at: node)
+                decoder.report(
+                    "\(context): reinforce must be 'own_forces' or 'client', got '\(text)'"
+                        + Suggestion.hint(for: text, among: ["own_forces", "client"]), at: node)
             }
         }
         actor.initialPosture = f["posture"].flatMap { choice($0, "\(context): posture", Posture.self) }
@@ -163,8 +175,10 @@ struct ScenarioDecoder {
         return side == nil ? nil : actor
     }
 
-    private mutating func region(_ id: String, index: Int, node: Node, actorIDs: [String],
-                                 regionIDs: [String]) -> RegionSpec? {
+    private mutating func region(
+        _ id: String, index: Int, node: Node, actorIDs: [String],
+        regionIDs: [String]
+    ) -> RegionSpec? {
         let context = "region '\(id)'"
         guard let f = fields(of: node, in: context, .region) else { return nil }
         let path = "regions.\(id)"
@@ -181,14 +195,17 @@ struct ScenarioDecoder {
                 }
             }
         }
-        var region = RegionSpec(id: id, name: id, controller: controller ?? 0, population: 0, garrison: 0,
-                                neighbours: neighbours)
+        var region = RegionSpec(
+            id: id, name: id, controller: controller ?? 0, population: 0, garrison: 0,
+            neighbours: neighbours)
         region.name = f["name"].flatMap { decoder.string($0, "\(context): name") } ?? id
         let base: WritableKeyPath<ModelParameters, RegionSpec> = \.regions[index]
         for spec in ParameterCatalogue.bySection[.region] ?? [] {
             guard let target = spec.target?.region, let node = f[spec.key] else { continue }
-            if let value = parameter(node, "\(context): \(spec.key)", "\(path).\(spec.key)", spec,
-                                     stream: StreamLayout.regionParameters(index), target: base.appending(path: target)) {
+            if let value = parameter(
+                node, "\(context): \(spec.key)", "\(path).\(spec.key)", spec,
+                stream: StreamLayout.regionParameters(index), target: base.appending(path: target))
+            {
                 region[keyPath: target] = value
             }
         }
@@ -201,12 +218,13 @@ struct ScenarioDecoder {
 
     /// One of an enum's raw values, with a suggestion when misspelt.
     private mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, _: T.Type) -> T?
-        where T.RawValue == String {
+    where T.RawValue == String {
         guard let text = decoder.string(node, what) else { return nil }
         guard let value = T(rawValue: text) else {
             let names = T.allCases.map(\.rawValue)
-            decoder.report("\(what) must be one of \(names.map { "'\($0)'" }.joined(separator: ", ")), got '\(text)'"
-                           + Suggestion.hint(for: text, among: names), at: node)
+            decoder.report(
+                "\(what) must be one of \(names.map { "'\($0)'" }.joined(separator: ", ")), got '\(text)'"
+                    + Suggestion.hint(for: text, among: names), at: node)
             return nil
         }
         return value
@@ -220,15 +238,21 @@ struct ScenarioDecoder {
             let context = "ladder rung \(index + 1)"
             guard let f = fields(of: item, in: context, .rung) else { continue }
             guard let id = decoder.string(f["id"], "\(context): id"),
-                  let trigger = f["trigger"].flatMap({ choice($0, "\(context): trigger", LadderTrigger.self) })
+                let trigger = f["trigger"].flatMap({ choice($0, "\(context): trigger", LadderTrigger.self) })
             else { continue }
             if !ids.insert(id).inserted { decoder.report("\(context): duplicate rung id '\(id)'", at: f["id"]) }
             var threshold = 0.0
             if trigger == .airstrikes {
-                threshold = decoder.number(f["threshold"], "\(context): threshold",
-                                           Self.spec(.rung, "threshold").constraint ?? .any)
-                    .flatMap { atMost($0, "ladder", "threshold", what: "\(context): threshold", node: f["threshold"]) } ?? 0
-                if f["threshold"] == nil { decoder.report("\(context): an airstrikes rung needs a threshold", at: item) }
+                threshold =
+                    decoder.number(
+                        f["threshold"], "\(context): threshold",
+                        Self.spec(.rung, "threshold").constraint ?? .any
+                    )
+                    .flatMap { atMost($0, "ladder", "threshold", what: "\(context): threshold", node: f["threshold"]) }
+                    ?? 0
+                if f["threshold"] == nil {
+                    decoder.report("\(context): an airstrikes rung needs a threshold", at: item)
+                }
                 if let previous = rungs.last(where: { $0.trigger == .airstrikes }), previous.threshold >= threshold {
                     decoder.report("\(context): airstrike thresholds must rise up the ladder", at: f["threshold"])
                 }
@@ -248,8 +272,9 @@ struct ScenarioDecoder {
 
     /// The fields of a mapping that holds the keys of `section`, with its required keys.
     private mutating func fields(of node: Node, in context: String, _ section: ParameterSpec.Section) -> Fields? {
-        decoder.fields(of: node, in: context, known: Self.keys(section),
-                       required: ParameterCatalogue.requiredKeys(in: section))
+        decoder.fields(
+            of: node, in: context, known: Self.keys(section),
+            required: ParameterCatalogue.requiredKeys(in: section))
     }
 
     /// The catalogue's entry of a key the decoder reads by name.
@@ -261,20 +286,26 @@ struct ScenarioDecoder {
     }
 
     /// The numbers of a shared section, any of which may be uncertain (drawn from the shared stream).
-    private mutating func sectionNumbers(_ f: Fields, _ section: ParameterSpec.Section,
-                                         into shared: inout ModelParameters) {
+    private mutating func sectionNumbers(
+        _ f: Fields, _ section: ParameterSpec.Section,
+        into shared: inout ModelParameters
+    ) {
         for spec in ParameterCatalogue.bySection[section] ?? [] {
             guard let target = spec.target?.model, let node = f[spec.key] else { continue }
-            if let number = parameter(node, "\(section.rawValue): \(spec.key)", "\(section.rawValue).\(spec.key)", spec,
-                                      stream: StreamLayout.sharedParameters, target: target) {
+            if let number = parameter(
+                node, "\(section.rawValue): \(spec.key)", "\(section.rawValue).\(spec.key)", spec,
+                stream: StreamLayout.sharedParameters, target: target)
+            {
                 shared[keyPath: target] = number
             }
         }
     }
 
     /// The distributions of a section that are drawn anew at every event.
-    private mutating func perEventDistributions(_ f: Fields, _ section: ParameterSpec.Section,
-                                                into shared: inout ModelParameters) {
+    private mutating func perEventDistributions(
+        _ f: Fields, _ section: ParameterSpec.Section,
+        into shared: inout ModelParameters
+    ) {
         for spec in ParameterCatalogue.bySection[section] ?? [] {
             guard let target = spec.target?.perEvent, let node = f[spec.key] else { continue }
             if let distribution = boundedDistribution(node, "\(section.rawValue): \(spec.key)", spec) {
@@ -294,21 +325,29 @@ struct ScenarioDecoder {
         guard let f = fields(of: node, in: "combat", .combat) else { return }
         sectionNumbers(f, .combat, into: &shared)
         if let node = f["law"], let law = choice(node, "combat: law", AttritionLaw.self) { shared.combat.law = law }
-        if let node = f["max_rounds"], let rounds = wholeNumber(node, "combat: max_rounds", Self.spec(.combat, "max_rounds")) {
+        if let node = f["max_rounds"],
+            let rounds = wholeNumber(node, "combat: max_rounds", Self.spec(.combat, "max_rounds"))
+        {
             shared.combat.maxRounds = rounds
         }
         if let node = f["breakpoint"],
-           let breakpoint = boundedDistribution(node, "combat: breakpoint", Self.spec(.combat, "breakpoint")) {
+            let breakpoint = boundedDistribution(node, "combat: breakpoint", Self.spec(.combat, "breakpoint"))
+        {
             shared.combat.breakpoint = breakpoint
         }
     }
 
-    private mutating func decodeChemicalWeapons(_ node: Node, into shared: inout ModelParameters,
-                                                actorIDs: [String], rungIDs: [String]) {
+    private mutating func decodeChemicalWeapons(
+        _ node: Node, into shared: inout ModelParameters,
+        actorIDs: [String], rungIDs: [String]
+    ) {
         guard let f = fields(of: node, in: "chemical_weapons", .chemicalWeapons) else { return }
         sectionNumbers(f, .chemicalWeapons, into: &shared)
-        if let node = f["minimum_rung"], let rung = decoder.reference(node, "chemical_weapons: minimum_rung",
-                                                                      to: rungIDs, kind: "ladder rung") {
+        if let node = f["minimum_rung"],
+            let rung = decoder.reference(
+                node, "chemical_weapons: minimum_rung",
+                to: rungIDs, kind: "ladder rung")
+        {
             shared.chemicalWeapons.minimumRung = rung
         }
         perEventDistributions(f, .chemicalWeapons, into: &shared)
@@ -324,8 +363,9 @@ struct ScenarioDecoder {
         let actor = decoder.reference(f["actor"], "collapse: actor", to: actorIDs, kind: "actor")
         let capital = decoder.reference(f["capital"], "collapse: capital", to: regionIDs, kind: "region")
         let threshold = f["morale_threshold"].flatMap {
-            parameter($0, "collapse: morale_threshold", "collapse.morale_threshold", Self.spec(.collapse, "morale_threshold"),
-                      stream: StreamLayout.sharedParameters, target: \.collapse.moraleThreshold)
+            parameter(
+                $0, "collapse: morale_threshold", "collapse.morale_threshold", Self.spec(.collapse, "morale_threshold"),
+                stream: StreamLayout.sharedParameters, target: \.collapse.moraleThreshold)
         }
         guard let actor, let capital, let threshold else { return nil }
         return CollapseRule(actor: actor, capital: capital, moraleThreshold: threshold)
@@ -335,14 +375,18 @@ struct ScenarioDecoder {
 
     /// A number, or a distribution drawn once per replication from `stream` (recorded in
     /// `uncertain`). Returns the value to use when nothing is drawn: the number, or the mean.
-    private mutating func parameter(_ node: Node, _ what: String, _ path: String, _ spec: ParameterSpec,
-                                    stream: Int, target: WritableKeyPath<ModelParameters, Double>) -> Double? {
-        let constraint = spec.constraint ?? .any, ceiling = spec.ceiling
+    private mutating func parameter(
+        _ node: Node, _ what: String, _ path: String, _ spec: ParameterSpec,
+        stream: Int, target: WritableKeyPath<ModelParameters, Double>
+    ) -> Double? {
+        let constraint = spec.constraint ?? .any
+        let ceiling = spec.ceiling
         if case .scalar = node {
             guard let value = decoder.number(node, what, constraint) else { return nil }
             guard let ceiling, value > ceiling else { return value }
-            decoder.report("\(what) must be at most \(ScenarioLimits.format(ceiling)), got \(node.scalar?.string ?? "\(value)")",
-                           at: node)
+            decoder.report(
+                "\(what) must be at most \(ScenarioLimits.format(ceiling)), got \(node.scalar?.string ?? "\(value)")",
+                at: node)
             return nil
         }
         guard let distribution = boundedDistribution(node, what, spec) else { return nil }
@@ -353,7 +397,8 @@ struct ScenarioDecoder {
 
     /// A distribution whose every possible value satisfies the entry's constraint and ceiling.
     private mutating func boundedDistribution(_ node: Node, _ what: String, _ spec: ParameterSpec) -> Distribution? {
-        let constraint = spec.constraint ?? .any, ceiling = spec.ceiling
+        let constraint = spec.constraint ?? .any
+        let ceiling = spec.ceiling
         guard let distribution = decoder.distribution(node, what) else { return nil }
         if let ceiling, let excess = ScenarioLimits.excess(of: distribution, over: ceiling) {
             // A plain number is a fixed distribution; say it as the author wrote it.
@@ -366,26 +411,32 @@ struct ScenarioDecoder {
         var high = support.high
         if case .upTo = constraint, high == .infinity { high = distribution.mean }
         guard constraint.admits(low: support.low, high: high) else {
-            decoder.report("\(what) must be \(constraint.phrase), but \(distribution) can take values outside that "
-                           + "(truncate it with low/high, or pick a family with the right support)", at: node)
+            decoder.report(
+                "\(what) must be \(constraint.phrase), but \(distribution) can take values outside that "
+                    + "(truncate it with low/high, or pick a family with the right support)", at: node)
             return nil
         }
         return distribution
     }
 
     /// `value` if it is within the ceiling of `key` in `section` (ScenarioLimits), else nil and a problem.
-    private mutating func atMost<Number: BinaryInteger>(_ value: Number, _ section: String, _ key: String,
-                                                        node: Node?) -> Number? {
+    private mutating func atMost<Number: BinaryInteger>(
+        _ value: Number, _ section: String, _ key: String,
+        node: Node?
+    ) -> Number? {
         atMost(Double(value), section, key, what: section.isEmpty ? key : "\(section): \(key)", node: node)
             .map { _ in value }
     }
 
-    private mutating func atMost(_ value: Double, _ section: String, _ key: String, what: String? = nil,
-                                 node: Node?) -> Double? {
+    private mutating func atMost(
+        _ value: Double, _ section: String, _ key: String, what: String? = nil,
+        node: Node?
+    ) -> Double? {
         guard let ceiling = ScenarioLimits.ceiling(section, key), value > ceiling else { return value }
         let text = node?.scalar?.string ?? ScenarioLimits.format(value)
-        decoder.report("\(what ?? (section.isEmpty ? key : "\(section): \(key)")) must be at most "
-                       + "\(ScenarioLimits.format(ceiling)), got \(text)", at: node)
+        decoder.report(
+            "\(what ?? (section.isEmpty ? key : "\(section): \(key)")) must be at most "
+                + "\(ScenarioLimits.format(ceiling)), got \(text)", at: node)
         return nil
     }
 
@@ -406,8 +457,10 @@ struct ScenarioDecoder {
     /// mediation attempts. Over the horizon this must fit in `max_events`: a scenario that needs
     /// more stops at the guard in every replication (and 10^12 sorties a day ran each one for
     /// seconds to get there).
-    private mutating func checkWorkload(_ parameters: ModelParameters, top: Fields,
-                                        actorEntries: [(id: String, key: Node, value: Node)]) {
+    private mutating func checkWorkload(
+        _ parameters: ModelParameters, top: Fields,
+        actorEntries: [(id: String, key: Node, value: Node)]
+    ) {
         func node(_ entry: Node, _ key: String) -> Node? {
             guard case .mapping(let mapping) = entry else { return nil }
             return mapping.first { $0.key.string == key }?.value
@@ -420,31 +473,43 @@ struct ScenarioDecoder {
             let entry = actorEntries[index].value
             let context = "actor '\(actor.id)'"
             perDay.append(("\(context): sorties_per_day", actor.sortiesPerDay, node(entry, "sorties_per_day")))
-            perDay.append(("\(context): assaults_per_day", actor.assaultsPerDay * assaultFactor * roundsPerAssault,
-                           node(entry, "assaults_per_day")))
+            perDay.append(
+                (
+                    "\(context): assaults_per_day", actor.assaultsPerDay * assaultFactor * roundsPerAssault,
+                    node(entry, "assaults_per_day")
+                ))
             if actor.isPatron, actor.decisionIntervalDays > 0 {
-                perDay.append(("\(context): decision_interval_days", 2 / actor.decisionIntervalDays,
-                               node(entry, "decision_interval_days")))
+                perDay.append(
+                    (
+                        "\(context): decision_interval_days", 2 / actor.decisionIntervalDays,
+                        node(entry, "decision_interval_days")
+                    ))
             }
         }
-        perDay.append(("mediation: attempts_per_day", parameters.mediation.attemptsPerDay,
-                       top["mediation"].flatMap { node($0, "attempts_per_day") }))
+        perDay.append(
+            (
+                "mediation: attempts_per_day", parameters.mediation.attemptsPerDay,
+                top["mediation"].flatMap { node($0, "attempts_per_day") }
+            ))
         let horizon = parameters.horizonDays
         let daily = 1 + perDay.reduce(0) { $0 + $1.rate }
         let events = horizon * daily
         if events > Double(parameters.maxEvents), events > Self.cheapEvents,
-           let largest = perDay.max(by: { $0.rate < $1.rate }) {
-            decoder.report("a replication may take about \(Self.rough(events)) events (horizon_days "
-                           + "\(ScenarioLimits.format(horizon)) x \(Self.rough(daily)) a day, most from \(largest.label)), "
-                           + "more than max_events (\(parameters.maxEvents)): every replication would stop at the guard; "
-                           + "lower the rates or horizon_days, or raise max_events (at most "
-                           + "\(ScenarioLimits.format(ScenarioLimits.ceiling("", "max_events") ?? 0)))",
-                           at: largest.node ?? top["horizon_days"])
+            let largest = perDay.max(by: { $0.rate < $1.rate })
+        {
+            decoder.report(
+                "a replication may take about \(Self.rough(events)) events (horizon_days "
+                    + "\(ScenarioLimits.format(horizon)) x \(Self.rough(daily)) a day, most from \(largest.label)), "
+                    + "more than max_events (\(parameters.maxEvents)): every replication would stop at the guard; "
+                    + "lower the rates or horizon_days, or raise max_events (at most "
+                    + "\(ScenarioLimits.format(ScenarioLimits.ceiling("", "max_events") ?? 0)))",
+                at: largest.node ?? top["horizon_days"])
         }
 
         // Every fighter at the start, and every reinforcement the patrons may send: one per
         // decision at most, a decision every interval on average.
-        let start = parameters.actors.reduce(0) { $0 + $1.fieldStrength } + parameters.regions.reduce(0) { $0 + $1.garrison }
+        let start =
+            parameters.actors.reduce(0) { $0 + $1.fieldStrength } + parameters.regions.reduce(0) { $0 + $1.garrison }
         var sent: [(index: Int, fighters: Double)] = []
         for (index, actor) in parameters.actors.enumerated() where actor.isPatron && actor.decisionIntervalDays > 0 {
             sent.append((index, actor.reinforcementSize * horizon / actor.decisionIntervalDays))
@@ -455,14 +520,16 @@ struct ScenarioDecoder {
             if let largest = sent.max(by: { $0.fighters < $1.fighters }), largest.fighters > 0 {
                 let actor = parameters.actors[largest.index]
                 let entry = actorEntries[largest.index].value
-                decoder.report("actor '\(actor.id)': reinforcement_size \(ScenarioLimits.format(actor.reinforcementSize)) "
-                               + "every \(ScenarioLimits.format(actor.decisionIntervalDays)) days (decision_interval_days) "
-                               + "for \(ScenarioLimits.format(horizon)) days may bring the forces to about "
-                               + "\(Self.rough(total)) fighters, more than the model counts in one force (\(limit))",
-                               at: node(entry, "reinforcement_size") ?? actorEntries[largest.index].key)
+                decoder.report(
+                    "actor '\(actor.id)': reinforcement_size \(ScenarioLimits.format(actor.reinforcementSize)) "
+                        + "every \(ScenarioLimits.format(actor.decisionIntervalDays)) days (decision_interval_days) "
+                        + "for \(ScenarioLimits.format(horizon)) days may bring the forces to about "
+                        + "\(Self.rough(total)) fighters, more than the model counts in one force (\(limit))",
+                    at: node(entry, "reinforcement_size") ?? actorEntries[largest.index].key)
             } else {
-                decoder.report("the forces at the start add up to \(Self.rough(total)) fighters, more than the model "
-                               + "counts in one force (\(limit))", at: top["actors"])
+                decoder.report(
+                    "the forces at the start add up to \(Self.rough(total)) fighters, more than the model "
+                        + "counts in one force (\(limit))", at: top["actors"])
             }
         }
     }
@@ -491,8 +558,9 @@ struct ScenarioDecoder {
             }
         }
         for index in regions.indices where !reached.contains(index) {
-            decoder.report("region '\(regions[index].id)' cannot be reached from '\(regions[0].id)': "
-                           + "the region graph must be connected", at: entries[index].key)
+            decoder.report(
+                "region '\(regions[index].id)' cannot be reached from '\(regions[0].id)': "
+                    + "the region graph must be connected", at: entries[index].key)
         }
     }
 
@@ -518,22 +586,28 @@ struct ScenarioDecoder {
                 let ordered = Array(cycle[lowest...] + cycle[..<lowest])
                 let names = ordered.map { "'\(actors[$0].id)'" }
                 let path = (ordered + [ordered[0]]).map { actors[$0].id }.joined(separator: " -> ")
-                let list = names.count == 2 ? names.joined(separator: " and ")
+                let list =
+                    names.count == 2
+                    ? names.joined(separator: " and ")
                     : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
-                decoder.report("actors \(list) are patrons of each other in a cycle, \(path) (patron_of): "
-                               + "a chain of patrons must end at an actor that is no one's patron",
-                               at: entries[ordered[0]].key)
+                decoder.report(
+                    "actors \(list) are patrons of each other in a cycle, \(path) (patron_of): "
+                        + "a chain of patrons must end at an actor that is no one's patron",
+                    at: entries[ordered[0]].key)
             }
             for actor in chain { state[actor] = 2 }
         }
     }
 
-    private mutating func checkRoles(_ actors: [ActorSpec], collapse: CollapseRule,
-                                     entries: [(id: String, key: Node, value: Node)], collapseNode: Node?) {
+    private mutating func checkRoles(
+        _ actors: [ActorSpec], collapse: CollapseRule,
+        entries: [(id: String, key: Node, value: Node)], collapseNode: Node?
+    ) {
         for (index, actor) in actors.enumerated() {
             if let client = actor.patronOf, actors[client].side != actor.side {
-                decoder.report("actor '\(actor.id)' backs '\(actors[client].id)' but is on the other side",
-                               at: entries[index].key)
+                decoder.report(
+                    "actor '\(actor.id)' backs '\(actors[client].id)' but is on the other side",
+                    at: entries[index].key)
             }
         }
         checkPatronChains(actors, entries: entries)

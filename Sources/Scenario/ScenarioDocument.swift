@@ -23,7 +23,7 @@ struct ScenarioDocument {
     /// The catalogue's entry of a whole number of the sweep: its floor and its default.
     static func whole(_ section: ParameterSpec.Section, _ key: String) -> (minimum: Int, default: Int) {
         guard let spec = ParameterCatalogue.entry(section, key), case .number(let value) = spec.defaultValue,
-              let floor = spec.constraint?.floor
+            let floor = spec.constraint?.floor
         else { fatalError("the parameter catalogue has no whole number '\(key)' with a default in \(section)") }
         return (Int(floor.value), Int(value))
     }
@@ -49,23 +49,29 @@ struct ScenarioDocument {
         var sweep: SweepSpecification?
         var sweepProbes: [Variant] = []
         if case .mapping(let mapping) = composed {
-            root = .mapping(Node.Mapping(
-                mapping.filter { $0.key.string != "variants" && $0.key.string != "sweep" }.map { ($0.key, $0.value) },
-                mapping.tag, mapping.style, mapping.mark))
+            root = .mapping(
+                Node.Mapping(
+                    mapping.filter { $0.key.string != "variants" && $0.key.string != "sweep" }.map {
+                        ($0.key, $0.value)
+                    },
+                    mapping.tag, mapping.style, mapping.mark))
             if let entry = mapping.first(where: { $0.key.string == "sweep" }) {
                 (sweep, sweepProbes) = Self.decodeSweep(entry.value, decoder: &decoder)
             }
         }
         if case .mapping(let mapping) = composed,
-           let entry = mapping.first(where: { $0.key.string == "variants" }) {
+            let entry = mapping.first(where: { $0.key.string == "variants" })
+        {
             for (name, key, node) in decoder.entries(of: entry.value, in: "variants") {
                 if name == Scenario.baselineName {
                     decoder.report("a variant may not be called '\(Scenario.baselineName)'", at: key)
                     continue
                 }
                 let context = "variant '\(name)'"
-                guard let fields = decoder.fields(of: node, in: context, known: Self.variantKeys,
-                                                  required: ParameterCatalogue.requiredKeys(in: .variant))
+                guard
+                    let fields = decoder.fields(
+                        of: node, in: context, known: Self.variantKeys,
+                        required: ParameterCatalogue.requiredKeys(in: .variant))
                 else { continue }
                 let description = fields["description"].flatMap { decoder.string($0, "\(context): description") } ?? ""
                 var overrides: [ScenarioOverride] = []
@@ -91,20 +97,24 @@ struct ScenarioDocument {
 
     /// `sweep: {method: grid|latin_hypercube, points: N, parameters: {path: {low, high, steps} | {values: [...]}}}`
     static func decodeSweep(_ node: Node, decoder: inout NodeDecoder) -> (SweepSpecification?, [Variant]) {
-        guard let fields = decoder.fields(of: node, in: "sweep", known: Self.sweepKeys,
-                                          required: ParameterCatalogue.requiredKeys(in: .sweep))
+        guard
+            let fields = decoder.fields(
+                of: node, in: "sweep", known: Self.sweepKeys,
+                required: ParameterCatalogue.requiredKeys(in: .sweep))
         else { return (nil, []) }
         var method = SweepSpecification.Method.grid
         if let node = fields["method"], let text = decoder.string(node, "sweep: method") {
             if let parsed = SweepSpecification.Method(rawValue: text) {
                 method = parsed
             } else {
-                decoder.report("sweep: method must be 'grid' or 'latin_hypercube', got '\(text)'"
-                               + Suggestion.hint(for: text, among: ["grid", "latin_hypercube"]), at: node)
+                decoder.report(
+                    "sweep: method must be 'grid' or 'latin_hypercube', got '\(text)'"
+                        + Suggestion.hint(for: text, among: ["grid", "latin_hypercube"]), at: node)
             }
         }
         let pointsRule = Self.whole(.sweep, "points")
-        let points = fields["points"].flatMap { decoder.integer($0, "sweep: points", minimum: pointsRule.minimum) }
+        let points =
+            fields["points"].flatMap { decoder.integer($0, "sweep: points", minimum: pointsRule.minimum) }
             ?? pointsRule.default
         // `run --sweep` allocates every point (and every step of a grid's axis) up front: a file
         // that asks for 10^11 of them must be refused here, not abort the run.
@@ -128,7 +138,9 @@ struct ScenarioDocument {
             guard let range = decoder.fields(of: value, in: context, known: Self.sweepRangeKeys) else { continue }
             var parameter = SweepSpecification.Parameter(path: path, values: nil, low: 0, high: 0, steps: 2)
             if let list = range["values"] {
-                let values = (decoder.list(list, "\(context): values") ?? []).compactMap { decoder.number($0, "\(context): values") }
+                let values = (decoder.list(list, "\(context): values") ?? []).compactMap {
+                    decoder.number($0, "\(context): values")
+                }
                 guard !values.isEmpty else {
                     decoder.report("\(context): values must list at least one number", at: list)
                     continue
@@ -141,7 +153,7 @@ struct ScenarioDocument {
                 parameter.high = values.max()!
             } else {
                 guard let low = decoder.number(range["low"], "\(context): low"),
-                      let high = decoder.number(range["high"], "\(context): high")
+                    let high = decoder.number(range["high"], "\(context): high")
                 else {
                     if range["low"] == nil || range["high"] == nil {
                         decoder.report("\(context) needs low and high (or values)", at: value)
@@ -152,41 +164,59 @@ struct ScenarioDocument {
                 parameter.low = low
                 parameter.high = high
                 let stepsRule = Self.whole(.sweepRange, "steps")
-                parameter.steps = range["steps"].flatMap {
-                    decoder.integer($0, "\(context): steps", minimum: stepsRule.minimum)
-                } ?? stepsRule.default
+                parameter.steps =
+                    range["steps"].flatMap {
+                        decoder.integer($0, "\(context): steps", minimum: stepsRule.minimum)
+                    } ?? stepsRule.default
                 if parameter.steps > maximum {
-                    decoder.report("\(context): steps must be at most \(maximum), got \(parameter.steps)",
-                                   at: range["steps"])
+                    decoder.report(
+                        "\(context): steps must be at most \(maximum), got \(parameter.steps)",
+                        at: range["steps"])
                     continue
                 }
             }
             parameters.append(parameter)
-            probe.append(ScenarioOverride(path: path, pathNode: key,
-                                          value: .scalar(.init(range["low"]?.scalar?.string ?? String(parameter.low),
-                                                               .implicit, .plain, key.mark))))
+            probe.append(
+                ScenarioOverride(
+                    path: path, pathNode: key,
+                    value: .scalar(
+                        .init(
+                            range["low"]?.scalar?.string ?? String(parameter.low),
+                            .implicit, .plain, key.mark))))
             // Both ends: a limit of the model (ScenarioLimits) can be crossed at either.
-            highProbe.append(ScenarioOverride(path: path, pathNode: key,
-                                              value: .scalar(.init(range["high"]?.scalar?.string ?? String(parameter.high),
-                                                                   .implicit, .plain, key.mark))))
+            highProbe.append(
+                ScenarioOverride(
+                    path: path, pathNode: key,
+                    value: .scalar(
+                        .init(
+                            range["high"]?.scalar?.string ?? String(parameter.high),
+                            .implicit, .plain, key.mark))))
         }
         if method == .grid {
             // Each factor is capped so the product cannot overflow before it is compared.
             let total = parameters.reduce(1) { min($0, maximum + 1) * min($1.values?.count ?? $1.steps, maximum + 1) }
             if total > maximum {
-                decoder.report("sweep: the grid has more than \(maximum) points; use fewer steps or values, "
-                               + "or a latin_hypercube", at: node)
+                decoder.report(
+                    "sweep: the grid has more than \(maximum) points; use fewer steps or values, "
+                        + "or a latin_hypercube", at: node)
             }
         }
         let spec = SweepSpecification(method: method, points: points, parameters: parameters)
-        return (spec, [Variant(name: "sweep", description: "", overrides: probe),
-                       Variant(name: "sweep", description: "", overrides: highProbe)])
+        return (
+            spec,
+            [
+                Variant(name: "sweep", description: "", overrides: probe),
+                Variant(name: "sweep", description: "", overrides: highProbe),
+            ]
+        )
     }
 
     /// Parses `path=value` from the command line. The value is YAML (a number, or a
     /// `{distribution: ...}` mapping), composed below the file's last line (see `NodeDecoder.settingsLine`).
-    static func override(fromSetting setting: String, number: Int, settingsLine: Int,
-                         problems: inout [ScenarioError]) -> ScenarioOverride? {
+    static func override(
+        fromSetting setting: String, number: Int, settingsLine: Int,
+        problems: inout [ScenarioError]
+    ) -> ScenarioOverride? {
         let here = SourceLocation(file: "--set", line: number, column: 1)
         guard let equals = setting.firstIndex(of: "="), equals != setting.startIndex else {
             problems.append(ScenarioError("expected path=value, got '\(setting)'", at: here))
@@ -212,7 +242,7 @@ struct ScenarioDocument {
         }
         do {
             guard case .mapping(let mapping)? = try Yams.compose(yaml: text),
-                  let pair = mapping.first
+                let pair = mapping.first
             else {
                 problems.append(ScenarioError("no value after '\(path)='", at: here))
                 return nil

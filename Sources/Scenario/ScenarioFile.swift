@@ -60,8 +60,9 @@ struct ScenarioFile {
             }
             // The sweep's probes (last) are not variants anyone can select.
             if index < document.variants.count {
-                checked[variant.name] = CheckedVariant(decoded: decoded, uncertain: decoder.uncertain,
-                                                       problems: decoder.decoder.problems, isFull: decoder.decoder.isFull)
+                checked[variant.name] = CheckedVariant(
+                    decoded: decoded, uncertain: decoder.uncertain,
+                    problems: decoder.decoder.problems, isFull: decoder.decoder.isFull)
             }
         }
         self.source = source
@@ -102,17 +103,22 @@ struct ScenarioFile {
                     root = variant.apply(to: root, decoder: &decoder.decoder)
                 } else {
                     let names = document.variants.map(\.name)
-                    let known = names.isEmpty ? "the scenario defines no variants"
+                    let known =
+                        names.isEmpty
+                        ? "the scenario defines no variants"
                         : "known: \(([Scenario.baselineName] + names).joined(separator: ", "))"
-                    problems.append(ScenarioError(
-                        "unknown variant '\(selected)'\(Suggestion.hint(for: selected, among: names)); \(known)",
-                        at: SourceLocation(file: "--variant", line: 1, column: 1)))
+                    problems.append(
+                        ScenarioError(
+                            "unknown variant '\(selected)'\(Suggestion.hint(for: selected, among: names)); \(known)",
+                            at: SourceLocation(file: "--variant", line: 1, column: 1)))
                 }
             }
             decoder.decoder.settingsLine = document.lineCount
             for (index, setting) in settings.enumerated() {
-                guard let override = ScenarioDocument.override(fromSetting: setting, number: index + 1,
-                                                               settingsLine: document.lineCount, problems: &problems)
+                guard
+                    let override = ScenarioDocument.override(
+                        fromSetting: setting, number: index + 1,
+                        settingsLine: document.lineCount, problems: &problems)
                 else { continue }
                 root = override.apply(to: root, decoder: &decoder.decoder)
             }
@@ -123,11 +129,13 @@ struct ScenarioFile {
         }
         guard problems.isEmpty, let decoded else {
             // Variants decode the same broken document again: the cap holds for the whole file.
-            throw ScenarioErrors(isTruncated ? Array(problems.prefix(NodeDecoder.maximumProblems)) : problems,
-                                 isTruncated: isTruncated)
+            throw ScenarioErrors(
+                isTruncated ? Array(problems.prefix(NodeDecoder.maximumProblems)) : problems,
+                isTruncated: isTruncated)
         }
-        return Scenario(source: source, variant: selected ?? Scenario.baselineName, settings: settings,
-                        decoded: decoded, uncertain: uncertain, document: document)
+        return Scenario(
+            source: source, variant: selected ?? Scenario.baselineName, settings: settings,
+            decoded: decoded, uncertain: uncertain, document: document)
     }
 
     // MARK: - Counting the work of a load

@@ -30,8 +30,10 @@ public enum ScenarioFormatFiles {
 
     /// The files generated from the model's catalogues: the parameter catalogue's three, and the
     /// outcome table of docs/outputs.md from the outcome catalogue.
-    public static let paths = ["Scenarios/schema.json", "docs/scenario-format.md", "Fuzz/scenario.dict",
-                               "docs/outputs.md"]
+    public static let paths = [
+        "Scenarios/schema.json", "docs/scenario-format.md", "Fuzz/scenario.dict",
+        "docs/outputs.md",
+    ]
 
     /// Each generated file under the repository at `root`, as it is and as it should be.
     public static func files(root: URL) throws -> [File] {

@@ -18,22 +18,27 @@ struct ScenarioOverride {
         }
         // The what-if sections describe runs, not the world: a setting there would be ignored.
         if let section = segments.first, ScenarioDocument.runSections.contains(section) {
-            decoder.report("'\(path)' cannot be set: '\(section)' describes runs (use --variant or --sweep, "
-                           + "or edit the file)", at: pathNode)
+            decoder.report(
+                "'\(path)' cannot be set: '\(section)' describes runs (use --variant or --sweep, "
+                    + "or edit the file)", at: pathNode)
             return root
         }
         return set(segments[...], in: root, walked: [], decoder: &decoder) ?? root
     }
 
-    private func set(_ segments: ArraySlice<String>, in node: Node, walked: [String], decoder: inout NodeDecoder) -> Node? {
+    private func set(_ segments: ArraySlice<String>, in node: Node, walked: [String], decoder: inout NodeDecoder)
+        -> Node?
+    {
         guard let segment = segments.first else { return value }
         let here = walked.isEmpty ? "the scenario" : "'\(walked.joined(separator: "."))'"
         switch node {
         case .mapping(let mapping):
             var pairs = Array(mapping)
             if let index = pairs.firstIndex(where: { $0.key.string == segment }) {
-                guard let updated = set(segments.dropFirst(), in: pairs[index].value, walked: walked + [segment],
-                                        decoder: &decoder)
+                guard
+                    let updated = set(
+                        segments.dropFirst(), in: pairs[index].value, walked: walked + [segment],
+                        decoder: &decoder)
                 else { return nil }
                 pairs[index].value = updated
             } else if segments.count == 1 {
@@ -47,19 +52,22 @@ struct ScenarioOverride {
                 pairs.append((Node.scalar(.init(segment, .implicit, .plain, pathNode.mark)), section))
             } else {
                 let keys = pairs.compactMap { $0.key.string }
-                decoder.report("path '\(path)' does not exist: \(here) has no '\(segment)'"
-                               + Suggestion.hint(for: segment, among: keys), at: pathNode)
+                decoder.report(
+                    "path '\(path)' does not exist: \(here) has no '\(segment)'"
+                        + Suggestion.hint(for: segment, among: keys), at: pathNode)
                 return nil
             }
             return .mapping(Node.Mapping(pairs.map { ($0.key, $0.value) }, mapping.tag, mapping.style, mapping.mark))
         case .sequence(let sequence):
             var items = Array(sequence)
             guard let index = Int(segment), items.indices.contains(index) else {
-                decoder.report("path '\(path)' does not exist: \(here) is a list of \(items.count); "
-                               + "'\(segment)' is not an index in it (0 to \(items.count - 1))", at: pathNode)
+                decoder.report(
+                    "path '\(path)' does not exist: \(here) is a list of \(items.count); "
+                        + "'\(segment)' is not an index in it (0 to \(items.count - 1))", at: pathNode)
                 return nil
             }
-            guard let updated = set(segments.dropFirst(), in: items[index], walked: walked + [segment], decoder: &decoder)
+            guard
+                let updated = set(segments.dropFirst(), in: items[index], walked: walked + [segment], decoder: &decoder)
             else { return nil }
             items[index] = updated
             return .sequence(Node.Sequence(items, sequence.tag, sequence.style, sequence.mark))

@@ -58,17 +58,20 @@ public struct ScenarioSource: Sendable {
         var bytes: [UInt8] = []
         do {
             while bytes.count <= Self.maximumBytes,
-                  let chunk = try handle.read(upToCount: min(1 << 16, Self.maximumBytes + 1 - bytes.count)),
-                  !chunk.isEmpty {
+                let chunk = try handle.read(upToCount: min(1 << 16, Self.maximumBytes + 1 - bytes.count)),
+                !chunk.isEmpty
+            {
                 bytes += chunk
             }
         } catch {
             throw ScenarioErrors([ScenarioError("cannot read the input: \(error.localizedDescription)", at: start)])
         }
         guard bytes.count <= Self.maximumBytes else {
-            throw ScenarioErrors([ScenarioError(
-                "input is too large for a scenario: more than \(Self.maximumBytes) bytes, and a scenario may have at "
-                    + "most \(Self.maximumBytes) (8 MiB)", at: start)])
+            throw ScenarioErrors([
+                ScenarioError(
+                    "input is too large for a scenario: more than \(Self.maximumBytes) bytes, and a scenario may have at "
+                        + "most \(Self.maximumBytes) (8 MiB)", at: start)
+            ])
         }
         try self.init(bytes: bytes, file: path)
     }
@@ -79,31 +82,41 @@ public struct ScenarioSource: Sendable {
         self.bytes = bytes
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard bytes.count <= Self.maximumBytes else {
-            throw ScenarioErrors([ScenarioError(
-                "file is too large for a scenario: \(bytes.count) bytes, and a scenario may have at most "
-                    + "\(Self.maximumBytes) (8 MiB)", at: start)])
+            throw ScenarioErrors([
+                ScenarioError(
+                    "file is too large for a scenario: \(bytes.count) bytes, and a scenario may have at most "
+                        + "\(Self.maximumBytes) (8 MiB)", at: start)
+            ])
         }
         if let mark = Self.otherByteOrderMarks.first(where: { bytes.starts(with: $0.bytes) }) {
-            throw ScenarioErrors([ScenarioError(
-                "file is \(mark.encoding) text; save it as UTF-8 (escsim reads scenarios in UTF-8 only)", at: start)])
+            throw ScenarioErrors([
+                ScenarioError(
+                    "file is \(mark.encoding) text; save it as UTF-8 (escsim reads scenarios in UTF-8 only)", at: start)
+            ])
         }
         // Columns count from after a UTF-8 byte-order mark, as editors (which hide it) show them.
         let body = bytes.starts(with: Self.utf8ByteOrderMark) ? Array(bytes.dropFirst(3)) : bytes
         if let zero = body.firstIndex(of: 0) {
-            throw ScenarioErrors([ScenarioError(
-                "file contains a NUL byte (0x00): it is binary, or UTF-16 or UTF-32 text without a byte-order "
-                    + "mark; save it as UTF-8", at: Self.location(ofByte: zero, in: body, file: file))])
+            throw ScenarioErrors([
+                ScenarioError(
+                    "file contains a NUL byte (0x00): it is binary, or UTF-16 or UTF-32 text without a byte-order "
+                        + "mark; save it as UTF-8", at: Self.location(ofByte: zero, in: body, file: file))
+            ])
         }
         if let bad = Self.firstInvalidUTF8(in: body) {
-            throw ScenarioErrors([ScenarioError(
-                "file is not valid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true))); save it as UTF-8",
-                at: Self.location(ofByte: bad, in: body, file: file))])
+            throw ScenarioErrors([
+                ScenarioError(
+                    "file is not valid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true))); save it as UTF-8",
+                    at: Self.location(ofByte: bad, in: body, file: file))
+            ])
         }
         text = String(decoding: bytes, as: UTF8.self)
         if let deep = Self.firstTooDeep(in: body) {
-            throw ScenarioErrors([ScenarioError(
-                "YAML nested deeper than \(Self.maximumDepth) levels; a scenario needs at most a handful",
-                at: SourceLocation(file: file, line: deep.line, column: deep.column))])
+            throw ScenarioErrors([
+                ScenarioError(
+                    "YAML nested deeper than \(Self.maximumDepth) levels; a scenario needs at most a handful",
+                    at: SourceLocation(file: file, line: deep.line, column: deep.column))
+            ])
         }
     }
 
@@ -123,7 +136,9 @@ public struct ScenarioSource: Sendable {
             throw ScenarioErrors([ScenarioError("cannot parse YAML: \(error)", at: location(line: 1, column: 1))])
         }
         guard let node else {
-            let message = bytes.isEmpty ? "the file is empty"
+            let message =
+                bytes.isEmpty
+                ? "the file is empty"
                 : "the file holds no scenario (nothing but blank lines and comments)"
             throw ScenarioErrors([ScenarioError(message, at: location(line: 1, column: 1))])
         }

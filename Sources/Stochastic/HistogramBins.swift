@@ -209,7 +209,8 @@ public enum HistogramBins {
         var counts = [Int](repeating: 0, count: bins)
         for value in values {
             // The last i with edges[i] <= value, among 0..<bins.
-            var low = 0, high = bins - 1
+            var low = 0
+            var high = bins - 1
             while low < high {
                 let middle = (low + high + 1) / 2
                 if edges[middle] <= value { low = middle } else { high = middle - 1 }

@@ -141,5 +141,6 @@ extension RandomStream {
 
 extension StreamSeeds {
     /// How seeds are derived, recorded in every manifest so a run can be reproduced elsewhere.
-    public static let derivation = "feistel32-v1: 4-round Feistel permutation of replication*256+stream+1 keyed by splitmix64(master seed), cycle-walked off 0"
+    public static let derivation =
+        "feistel32-v1: 4-round Feistel permutation of replication*256+stream+1 keyed by splitmix64(master seed), cycle-walked off 0"
 }

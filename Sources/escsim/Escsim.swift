@@ -23,6 +23,9 @@ struct Escsim: ParsableCommand {
             Shell completion: escsim --generate-completion-script bash|zsh|fish (see README.md).
             """,
         version: EscsimVersion.current,
-        subcommands: [RunCommand.self, MergeCommand.self, TraceCommand.self, ValidateCommand.self, ReportCommand.self, SchemaCommand.self]
+        subcommands: [
+            RunCommand.self, MergeCommand.self, TraceCommand.self, ValidateCommand.self, ReportCommand.self,
+            SchemaCommand.self,
+        ]
     )
 }

@@ -23,8 +23,10 @@ struct MergeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Folder for the merged files.")
     var out: String
 
-    @Flag(help: ArgumentHelp("Write into a folder escsim did not make, or over files it did not write: same-named "
-                             + "files are replaced, nothing else is removed."))
+    @Flag(
+        help: ArgumentHelp(
+            "Write into a folder escsim did not make, or over files it did not write: same-named "
+                + "files are replaced, nothing else is removed."))
     var force = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
@@ -37,12 +39,14 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let manifest = try BatchMerge.merge(directories: directories, into: out, commandLine: CommandLine.arguments,
-                                                force: force, compile: PlanCompiler.compile)
+            let manifest = try BatchMerge.merge(
+                directories: directories, into: out, commandLine: CommandLine.arguments,
+                force: force, compile: PlanCompiler.compile)
             if !quiet {
-                print("merged \(directories.count) shard(s): \(manifest.replicationsDone) replications x "
-                      + "\(manifest.variants.count) variant(s) into \(out)/ "
-                      + "(\(manifest.files.joined(separator: ", ")), manifest.json)")
+                print(
+                    "merged \(directories.count) shard(s): \(manifest.replicationsDone) replications x "
+                        + "\(manifest.variants.count) variant(s) into \(out)/ "
+                        + "(\(manifest.files.joined(separator: ", ")), manifest.json)")
             }
         } catch let error as FileWriteError {
             printError("escsim: \(error)")

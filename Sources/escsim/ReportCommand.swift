@@ -1,6 +1,6 @@
-import Foundation
 import ArgumentParser
 import Experiments
+import Foundation
 import Report
 
 struct ReportCommand: ParsableCommand {
@@ -35,9 +35,14 @@ struct ReportCommand: ParsableCommand {
         // Hold the folder while reading it, so a run cannot replace its files half-way; the
         // default page goes into the folder, so it is then recorded in the folder's ledger and
         // the next run there removes it with the rest of this run's files.
-        let intoFolder = out.map { BatchMerge.canonical(($0 as NSString).deletingLastPathComponent.isEmpty ? "."
-                                                        : ($0 as NSString).deletingLastPathComponent)
-                                   == BatchMerge.canonical(directory) } ?? true
+        let intoFolder =
+            out.map {
+                BatchMerge.canonical(
+                    ($0 as NSString).deletingLastPathComponent.isEmpty
+                        ? "."
+                        : ($0 as NSString).deletingLastPathComponent)
+                    == BatchMerge.canonical(directory)
+            } ?? true
         var isFolder: ObjCBool = false
         var folder: BatchFolder?
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue {

@@ -39,8 +39,10 @@ struct RunCommand: ParsableCommand {
     var variant: String? { whatIf.variant }
     var settings: [String] { whatIf.settings }
 
-    @Option(help: ArgumentHelp("Run the baseline and these variants with common random numbers: 'all' or a "
-                               + "comma-separated list.", valueName: "all|a,b"))
+    @Option(
+        help: ArgumentHelp(
+            "Run the baseline and these variants with common random numbers: 'all' or a "
+                + "comma-separated list.", valueName: "all|a,b"))
     var variants: String?
 
     @Flag(help: "Give each variant its own random numbers instead of common random numbers.")
@@ -49,13 +51,16 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Run the scenario's sweep: section (a grid or a Latin hypercube) instead of variants.")
     var sweep = false
 
-    @Option(help: ArgumentHelp("Run the design points in this CSV file: one row per point, one column per dotted path.",
-                               valueName: "file.csv"))
+    @Option(
+        help: ArgumentHelp(
+            "Run the design points in this CSV file: one row per point, one column per dotted path.",
+            valueName: "file.csv"))
     var design: String?
 
     // `.unconditional`: `-r -5` is a bad count, not a missing value followed by an option.
-    @Option(name: .shortAndLong, parsing: .unconditional,
-            help: "Replications per variant (with --precision: the cap). Default \(ExperimentPlan.defaultReplications).")
+    @Option(
+        name: .shortAndLong, parsing: .unconditional,
+        help: "Replications per variant (with --precision: the cap). Default \(ExperimentPlan.defaultReplications).")
     var replications: Int?
 
     @OptionGroup var seedOption: SeedOption
@@ -64,29 +69,37 @@ struct RunCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder (created if missing; one run at a time).")
     var out: String?
 
-    @Flag(help: ArgumentHelp("Write into an output folder escsim did not make, or over files it did not write or "
-                             + "that changed since: same-named files are replaced, nothing else is removed."))
+    @Flag(
+        help: ArgumentHelp(
+            "Write into an output folder escsim did not make, or over files it did not write or "
+                + "that changed since: same-named files are replaced, nothing else is removed."))
     var force = false
 
-    @Option(name: .shortAndLong, parsing: .unconditional,
-            help: "Worker threads (default: all cores). Results do not depend on it.")
+    @Option(
+        name: .shortAndLong, parsing: .unconditional,
+        help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Run until the 95% half-width of --target's mean is at most this.", valueName: "x"))
     var precision: Double?
 
-    @Option(help: ArgumentHelp("The outcome --precision applies to (a column of replications.csv).", valueName: "outcome"))
+    @Option(
+        help: ArgumentHelp("The outcome --precision applies to (a column of replications.csv).", valueName: "outcome"))
     var target: String?
 
     @Flag(help: "Stop at the first failed replication (max-events guard, non-finite value).")
     var failFast = false
 
-    @Option(help: ArgumentHelp("Carry on the interrupted or killed batch in this output folder (its plan fixes the "
-                               + "scenario, seed, replications, variants and settings).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Carry on the interrupted or killed batch in this output folder (its plan fixes the "
+                + "scenario, seed, replications, variants and settings).", valueName: "dir"))
     var resume: String?
 
-    @Option(help: ArgumentHelp("Run only shard K of N (0-based), or 'auto' from SLURM_ARRAY_TASK_ID/COUNT or "
-                               + "JOB_COMPLETION_INDEX with --shards.", valueName: "K/N|auto"))
+    @Option(
+        help: ArgumentHelp(
+            "Run only shard K of N (0-based), or 'auto' from SLURM_ARRAY_TASK_ID/COUNT or "
+                + "JOB_COMPLETION_INDEX with --shards.", valueName: "K/N|auto"))
     var shard: String?
 
     @Option(help: "Number of shards for --shard auto with Kubernetes' JOB_COMPLETION_INDEX.")
@@ -108,15 +121,20 @@ struct RunCommand: ParsableCommand {
         if let resume {
             if resume.isEmpty { throw ValidationError("--resume is empty; give the folder of the batch.") }
             if scenario != nil { throw ValidationError("--resume takes its scenario from the folder; drop the file.") }
-            let fixed = [("--variant", variant != nil), ("--variants", variants != nil), ("--sweep", sweep),
-                         ("--design", design != nil), ("--independent", independent), ("--force", force),
-                         ("--shards", shards != nil)]
+            let fixed = [
+                ("--variant", variant != nil), ("--variants", variants != nil), ("--sweep", sweep),
+                ("--design", design != nil), ("--independent", independent), ("--force", force),
+                ("--shards", shards != nil),
+            ]
             for (option, given) in fixed where given {
-                throw ValidationError("\(option) cannot change a batch being resumed: its plan in \(resume) fixes it; drop \(option).")
+                throw ValidationError(
+                    "\(option) cannot change a batch being resumed: its plan in \(resume) fixes it; drop \(option).")
             }
         }
         if (precision == nil) != (target == nil) { throw ValidationError("--precision and --target go together.") }
-        if let precision, !(precision > 0 && precision.isFinite) { throw ValidationError("--precision must be positive.") }
+        if let precision, !(precision > 0 && precision.isFinite) {
+            throw ValidationError("--precision must be positive.")
+        }
         let modes = [variant != nil, variants != nil, sweep, design != nil].filter { $0 }.count
         if modes > 1 { throw ValidationError("Use one of --variant, --variants, --sweep and --design.") }
         if let variants {
@@ -129,14 +147,16 @@ struct RunCommand: ParsableCommand {
             }
         }
         if independent, variants == nil, !sweep, design == nil {
-            throw ValidationError("--independent gives each variant its own random numbers: it needs --variants, "
-                                  + "--sweep or --design.")
+            throw ValidationError(
+                "--independent gives each variant its own random numbers: it needs --variants, "
+                    + "--sweep or --design.")
         }
         if shards != nil, shard != "auto" { throw ValidationError("--shards goes with --shard auto.") }
         if let shard, shard != "auto" { _ = try Self.parseShard(shard) }
         if precision != nil, shard != nil {
-            throw ValidationError("--precision decides when to stop from all replications, so shards could not be "
-                                  + "merged; run --precision without --shard.")
+            throw ValidationError(
+                "--precision decides when to stop from all replications, so shards could not be "
+                    + "merged; run --precision without --shard.")
         }
     }
 
@@ -161,11 +181,14 @@ struct RunCommand: ParsableCommand {
                 let (plan, experiment) = try makePlan()
                 trap = SignalTrap(stop: stop)
                 let directory = out ?? defaultDirectory(plan: plan, name: experiment.scenarios[0].name)
-                let need = StorageEstimate(experiment: experiment,
-                                           replications: plan.shard.replications(of: plan.replications).count)
+                let need = StorageEstimate(
+                    experiment: experiment,
+                    replications: plan.shard.replications(of: plan.replications).count)
                 if need.peakBytes > 1 << 30, !quiet {
-                    printError("escsim: note: this batch will use about \(StorageEstimate.text(need.peakBytes)) of disk in "
-                               + "\(directory) while it runs (\(StorageEstimate.text(need.bytesPerReplication)) per replication)")
+                    printError(
+                        "escsim: note: this batch will use about \(StorageEstimate.text(need.peakBytes)) of disk in "
+                            + "\(directory) while it runs (\(StorageEstimate.text(need.bytesPerReplication)) per replication)"
+                    )
                 }
                 session = try BatchSession.start(plan: plan, experiment: experiment, directory: directory, force: force)
             }
@@ -187,22 +210,26 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if stop.isRequested {
-            printError("escsim: interrupted before any replication ran; continue with: escsim run --resume "
-                       + ShellWord.quoted(session.directory))
+            printError(
+                "escsim: interrupted before any replication ran; continue with: escsim run --resume "
+                    + ShellWord.quoted(session.directory))
             throw ExitCode(130)
         }
 
         let completion: BatchSession.Completion
         do {
-            completion = try session.run(threads: threads, stop: stop, commandLine: CommandLine.arguments,
-                                         started: started) { done, total in progressBar.update(done: done, total: total) }
+            completion = try session.run(
+                threads: threads, stop: stop, commandLine: CommandLine.arguments,
+                started: started
+            ) { done, total in progressBar.update(done: done, total: total) }
         } catch {
             progressBar.finish()
             printError("escsim: \(error)")
             // The record log keeps every replication that reached it (a torn last record is
             // dropped on resume), so a full disk or a lost mount costs no finished work.
-            printError("escsim: the replications written so far are kept; once the cause is fixed, continue with: "
-                       + "escsim run --resume \(ShellWord.quoted(session.directory))")
+            printError(
+                "escsim: the replications written so far are kept; once the cause is fixed, continue with: "
+                    + "escsim run --resume \(ShellWord.quoted(session.directory))")
             throw ExitCode(1)
         }
         progressBar.finish()
@@ -211,32 +238,38 @@ struct RunCommand: ParsableCommand {
             print(SummaryJSON.render(manifest: manifest, result: completion.result), terminator: "")
         } else if !quiet {
             print(TerminalText.escaped(session.experiment.scenarios[0].title))
-            print(SummaryTable.render(completion.result.statistics[0], replications: manifest.replicationsDone,
-                                     colour: TerminalStyle.wanted(on: STDOUT_FILENO)))
+            print(
+                SummaryTable.render(
+                    completion.result.statistics[0], replications: manifest.replicationsDone,
+                    colour: TerminalStyle.wanted(on: STDOUT_FILENO)))
             if !completion.result.comparisons.isEmpty {
                 print(SummaryTable.renderComparisons(completion.result.comparisons))
             }
-            print("wrote \(TerminalText.escaped(session.directory))/ (\(completion.result.files.joined(separator: ", ")), "
-                  + "manifest.json) in \(SummaryTable.fixed(manifest.wallTimeSeconds, digits: 2)) s")
+            print(
+                "wrote \(TerminalText.escaped(session.directory))/ (\(completion.result.files.joined(separator: ", ")), "
+                    + "manifest.json) in \(SummaryTable.fixed(manifest.wallTimeSeconds, digits: 2)) s")
         }
         if manifest.failedRecords > 0, manifest.failedRecords < manifest.replicationsDone * manifest.variants.count {
             printError("escsim: \(manifest.failedRecords) replication(s) failed; see the status and error columns")
         }
         let records = manifest.replicationsDone * manifest.variants.count
         if manifest.complete, records > 0, manifest.failedRecords == records {
-            printError("escsim: every replication failed (\(records) of \(records)); the summary holds no outcomes: "
-                       + "see the status and error columns of replications.csv")
+            printError(
+                "escsim: every replication failed (\(records) of \(records)); the summary holds no outcomes: "
+                    + "see the status and error columns of replications.csv")
             throw ExitCode(1)
         }
         guard manifest.complete else {
             if manifest.stopReason.hasPrefix("fail-fast") {
-                printError("escsim: \(manifest.stopReason); the \(manifest.replicationsDone) replications before it "
-                           + "are in \(TerminalText.escaped(session.directory))")
+                printError(
+                    "escsim: \(manifest.stopReason); the \(manifest.replicationsDone) replications before it "
+                        + "are in \(TerminalText.escaped(session.directory))")
                 throw ExitCode(1)
             }
-            printError("escsim: \(manifest.stopReason); \(manifest.replicationsDone) replications written to "
-                       + "\(TerminalText.escaped(session.directory)) (continue with: escsim run --resume "
-                       + "\(ShellWord.quoted(session.directory)))")
+            printError(
+                "escsim: \(manifest.stopReason); \(manifest.replicationsDone) replications written to "
+                    + "\(TerminalText.escaped(session.directory)) (continue with: escsim run --resume "
+                    + "\(ShellWord.quoted(session.directory)))")
             throw ExitCode(130)
         }
     }
@@ -249,23 +282,27 @@ struct RunCommand: ParsableCommand {
         }
         if let seed, seed != plan.seed { conflicts.append("--seed \(seed) (the batch has \(plan.seed))") }
         if !settings.isEmpty, settings != plan.settings {
-            conflicts.append("--set \(settings.joined(separator: " --set ")) (the batch has "
-                             + (plan.settings.isEmpty ? "none" : plan.settings.joined(separator: ", ")) + ")")
+            conflicts.append(
+                "--set \(settings.joined(separator: " --set ")) (the batch has "
+                    + (plan.settings.isEmpty ? "none" : plan.settings.joined(separator: ", ")) + ")")
         }
         if let precision, precision != plan.precision || target != plan.target {
-            conflicts.append("--precision \(precision) --target \(target ?? "") (the batch has "
-                             + (plan.precision.map { "--precision \($0) --target \(plan.target ?? "")" } ?? "none") + ")")
+            conflicts.append(
+                "--precision \(precision) --target \(target ?? "") (the batch has "
+                    + (plan.precision.map { "--precision \($0) --target \(plan.target ?? "")" } ?? "none") + ")")
         }
         if failFast, !plan.failFast { conflicts.append("--fail-fast (the batch was started without it)") }
         if let shard, try resolveShard(shard) != plan.shard || !plan.isShardRun {
-            conflicts.append("--shard \(shard) (the batch is \(plan.isShardRun ? "shard \(plan.shard)" : "not a shard"))")
+            conflicts.append(
+                "--shard \(shard) (the batch is \(plan.isShardRun ? "shard \(plan.shard)" : "not a shard"))")
         }
         if let out, BatchMerge.canonical(out) != BatchMerge.canonical(folder) {
             conflicts.append("-o \(out) (a resumed batch stays in \(folder))")
         }
         if !conflicts.isEmpty {
-            throw UsageFailure("--resume \(folder): " + conflicts.joined(separator: "; ")
-                               + " conflict with the batch's plan; drop them (the plan fixes them)")
+            throw UsageFailure(
+                "--resume \(folder): " + conflicts.joined(separator: "; ")
+                    + " conflict with the batch's plan; drop them (the plan fixes them)")
         }
     }
 
@@ -299,7 +336,9 @@ struct RunCommand: ParsableCommand {
             points += chosen.map { _ in [] }
         } else if sweep || design != nil {
             named = false
-            let valuesPerPoint = sweep ? try SweepDesign.points(of: baseline.sweep, seed: seed ?? ExperimentPlan.defaultSeed)
+            let valuesPerPoint =
+                sweep
+                ? try SweepDesign.points(of: baseline.sweep, seed: seed ?? ExperimentPlan.defaultSeed)
                 : try SweepDesign.points(fromCSV: design!)
             names = valuesPerPoint.indices.map { String(format: "point_%04d", $0 + 1) }
             points = valuesPerPoint
@@ -307,7 +346,8 @@ struct RunCommand: ParsableCommand {
         let plan = ExperimentPlan(
             scenarioFile: scenario, scenarioText: source.text, seed: seed ?? ExperimentPlan.defaultSeed,
             replications: replications ?? ExperimentPlan.defaultReplications,
-            shard: try shard.map(resolveShard) ?? .whole, isShardRun: shard != nil, commonRandomNumbers: !independent, variantNames: names,
+            shard: try shard.map(resolveShard) ?? .whole, isShardRun: shard != nil, commonRandomNumbers: !independent,
+            variantNames: names,
             namedVariants: named, pointValues: points, settings: settings, failFast: failFast,
             precision: precision, target: target)
         let experiment = try plan.experiment()
@@ -315,8 +355,9 @@ struct RunCommand: ParsableCommand {
         if let target, !experiment.layout.outcomes.contains(where: { $0.name == target }) {
             let names = experiment.layout.outcomes.map(\.name)
             let close = names.filter { $0.contains(target) || target.contains($0) }.prefix(3)
-            throw UsageFailure("--target: no outcome named '\(target)'; it must be a column of replications.csv, e.g. "
-                               + (close.isEmpty ? names.prefix(3) : close).joined(separator: ", "))
+            throw UsageFailure(
+                "--target: no outcome named '\(target)'; it must be a column of replications.csv, e.g. "
+                    + (close.isEmpty ? names.prefix(3) : close).joined(separator: ", "))
         }
         return (plan, experiment)
     }
@@ -325,7 +366,8 @@ struct RunCommand: ParsableCommand {
     /// Kubernetes indexed job.
     private func resolveShard(_ shard: String) throws -> Shard {
         do {
-            return shard == "auto" ? try Shard.fromEnvironment(ProcessInfo.processInfo.environment, shards: shards)
+            return shard == "auto"
+                ? try Shard.fromEnvironment(ProcessInfo.processInfo.environment, shards: shards)
                 : try Shard.parse(shard)
         } catch {
             throw UsageFailure(error.description)

@@ -26,10 +26,12 @@ struct WhatIfOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Apply the named what-if from the scenario's variants: section.", valueName: "name"))
     var variant: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp(
-        "Override one value: a dotted path and a YAML value, e.g. actors.russia.sorties_per_day=30 or "
-            + "'actors.russia.commitment={distribution: beta, mean: 0.8, sd: 0.1}'. Repeatable; applied after --variant.",
-        valueName: "path=value"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Override one value: a dotted path and a YAML value, e.g. actors.russia.sorties_per_day=30 or "
+                + "'actors.russia.commitment={distribution: beta, mean: 0.8, sd: 0.1}'. Repeatable; applied after --variant.",
+            valueName: "path=value"))
     var settings: [String] = []
 
     func load(_ path: String) throws(ScenarioErrors) -> Scenario {
@@ -40,8 +42,9 @@ struct WhatIfOptions: ParsableArguments {
 /// The master seed, shared by the commands that run replications.
 struct SeedOption: ParsableArguments {
     // `.unconditional`: `-s -1` is a bad seed, not a missing value followed by an option.
-    @Option(name: .shortAndLong, parsing: .unconditional,
-            help: "Master seed; every random stream derives from it. Default \(ExperimentPlan.defaultSeed).")
+    @Option(
+        name: .shortAndLong, parsing: .unconditional,
+        help: "Master seed; every random stream derives from it. Default \(ExperimentPlan.defaultSeed).")
     var seed: UInt64?
 
     var value: UInt64 { seed ?? ExperimentPlan.defaultSeed }

@@ -27,8 +27,9 @@ final class SignalTrap {
             source.setEventHandler {
                 if stop.isRequested { exit(130) }
                 stop.request()
-                FileHandleOutput.standardError("\nescsim: stopping - finishing the running replications "
-                                               + "(signal again to quit now)\n")
+                FileHandleOutput.standardError(
+                    "\nescsim: stopping - finishing the running replications "
+                        + "(signal again to quit now)\n")
             }
             source.resume()
             sources.append(source)

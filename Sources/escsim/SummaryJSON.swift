@@ -1,6 +1,6 @@
-import Experiments
 import DiscreteEvent
 import EscalationModel
+import Experiments
 import Foundation
 import Stochastic
 
@@ -17,14 +17,16 @@ enum SummaryJSON {
         for (index, statistics) in result.statistics.enumerated() {
             let outcomes = statistics.map { statistic -> String in
                 let s = statistic.sample
-                return "{\"outcome\": \(text(statistic.column.name)), \"kind\": \(text(statistic.column.kind.rawValue)), "
+                return
+                    "{\"outcome\": \(text(statistic.column.name)), \"kind\": \(text(statistic.column.kind.rawValue)), "
                     + "\"n\": \(s.n), \"mean\": \(number(s.mean)), \"sd\": \(number(s.sd)), \"min\": \(number(s.min)), "
                     + "\"p05\": \(number(s.p05)), \"p50\": \(number(s.p50)), \"p95\": \(number(s.p95)), "
                     + "\"max\": \(number(s.max)), \"ci95\": [\(number(statistic.interval.low)), "
                     + "\(number(statistic.interval.high))]}"
             }
-            variants.append("    {\"variant\": \(text(manifest.variants[index])), \"outcomes\": [\n      "
-                            + outcomes.joined(separator: ",\n      ") + "\n    ]}")
+            variants.append(
+                "    {\"variant\": \(text(manifest.variants[index])), \"outcomes\": [\n      "
+                    + outcomes.joined(separator: ",\n      ") + "\n    ]}")
         }
         let comparisons = result.comparisons.map { row in
             "{\"variant\": \(text(row.variant)), \"outcome\": \(text(row.outcome)), \"n_pairs\": \(row.difference.pairs), "

@@ -1,6 +1,6 @@
-import Experiments
 import DiscreteEvent
 import EscalationModel
+import Experiments
 import Stochastic
 
 /// The summary as tables for the terminal: probabilities with their 95% intervals, then every
@@ -16,8 +16,11 @@ enum SummaryTable {
             // Outcome names carry scenario identifiers: shown, never obeyed, by the terminal.
             let name = TerminalText.escaped(statistic.column.name)
             if statistic.column.kind == .indicator {
-                let interval = s.n == 0 ? "" : "[\(format(statistic.interval.low, percent: true)), "
-                    + "\(format(statistic.interval.high, percent: true))]"
+                let interval =
+                    s.n == 0
+                    ? ""
+                    : "[\(format(statistic.interval.low, percent: true)), "
+                        + "\(format(statistic.interval.high, percent: true))]"
                 probabilities.append([name, "\(s.n)", s.n == 0 ? "-" : format(s.mean, percent: true), interval])
                 continue
             }
@@ -27,8 +30,10 @@ enum SummaryTable {
                 quantities.append([name, "0", "-", "-", "", "", "never happened"])
                 continue
             }
-            quantities.append([name, "\(s.n)", show(s.mean), show(s.p50), "[\(show(s.p05)), \(show(s.p95))]",
-                               sparkline(statistic.profile), "\(show(s.min)) to \(show(s.max))"])
+            quantities.append([
+                name, "\(s.n)", show(s.mean), show(s.p50), "[\(show(s.p05)), \(show(s.p95))]",
+                sparkline(statistic.profile), "\(show(s.min)) to \(show(s.max))",
+            ])
         }
         var lines: [String] = []
         lines += aligned(probabilities, leftColumns: [0, 3], style: style) { _, cell in cell }
@@ -36,26 +41,32 @@ enum SummaryTable {
         lines += aligned(quantities, leftColumns: [0, 5, 6], style: style) { column, cell in
             column == 5 ? style.accent(cell) : cell
         }
-        lines.append("(\(replications) replications; day outcomes are over the n runs where the event happened; "
-                     + "each histogram spans its range)")
+        lines.append(
+            "(\(replications) replications; day outcomes are over the n runs where the event happened; "
+                + "each histogram spans its range)")
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// Eight block heights, the tallest bar the fullest bin; a bin with any value shows at
     /// least the lowest block so rare outcomes stay visible.
     static func sparkline(_ counts: [Int]) -> String {
-        let blocks: [Character] = ["\u{2581}", "\u{2582}", "\u{2583}", "\u{2584}", "\u{2585}", "\u{2586}", "\u{2587}", "\u{2588}"]
+        let blocks: [Character] = [
+            "\u{2581}", "\u{2582}", "\u{2583}", "\u{2584}", "\u{2585}", "\u{2586}", "\u{2587}", "\u{2588}",
+        ]
         guard let top = counts.max(), top > 0 else { return "" }
-        return String(counts.map { count -> Character in
-            count == 0 ? " " : blocks[min(blocks.count - 1, max(0, (count * blocks.count - 1) / top))]
-        })
+        return String(
+            counts.map { count -> Character in
+                count == 0 ? " " : blocks[min(blocks.count - 1, max(0, (count * blocks.count - 1) / top))]
+            })
     }
 
     /// Rows padded to their column widths (left-aligned text columns, right-aligned numbers),
     /// a rule under the header, and `decorate` applied after padding so colour codes never
     /// count towards a width.
-    static func aligned(_ rows: [[String]], leftColumns: Set<Int>, style: TerminalStyle,
-                        decorate: (Int, String) -> String) -> [String] {
+    static func aligned(
+        _ rows: [[String]], leftColumns: Set<Int>, style: TerminalStyle,
+        decorate: (Int, String) -> String
+    ) -> [String] {
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         var lines: [String] = []
         for (index, row) in rows.enumerated() {
@@ -83,9 +94,14 @@ enum SummaryTable {
             let percent = !(row.outcome == "civilians_killed" || row.outcome == "airstrikes")
             let d = row.difference
             // Differences of probabilities are in percentage points, not percent.
-            func change(_ x: Double) -> String { percent ? fixed(x * 100, digits: 1) + " pp" : format(x, percent: false) }
-            lines.append([TerminalText.escaped(row.variant), TerminalText.escaped(row.outcome), format(d.meanA, percent: percent), format(d.meanB, percent: percent),
-                          change(d.difference), "[\(change(d.interval.low)), \(change(d.interval.high))]"])
+            func change(_ x: Double) -> String {
+                percent ? fixed(x * 100, digits: 1) + " pp" : format(x, percent: false)
+            }
+            lines.append([
+                TerminalText.escaped(row.variant), TerminalText.escaped(row.outcome), format(d.meanA, percent: percent),
+                format(d.meanB, percent: percent),
+                change(d.difference), "[\(change(d.interval.low)), \(change(d.interval.high))]",
+            ])
         }
         let widths = lines[0].indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
         var text = lines.enumerated().map { index, row in
@@ -95,7 +111,8 @@ enum SummaryTable {
             }.joined(separator: "  ")
         }
         text.insert(String(repeating: "-", count: text[0].count), at: 1)
-        return text.joined(separator: "\n") + "\n(paired differences over the same replications; all outcomes in comparison.csv)\n"
+        return text.joined(separator: "\n")
+            + "\n(paired differences over the same replications; all outcomes in comparison.csv)\n"
     }
 
     /// Three significant figures, thousands unabbreviated, percentages for probabilities and shares.

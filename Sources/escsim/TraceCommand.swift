@@ -28,7 +28,9 @@ struct TraceCommand: ParsableCommand {
     @OptionGroup var seedOption: SeedOption
     var seed: UInt64 { seedOption.value }
 
-    @Option(name: .shortAndLong, help: "Folder for events.csv (default: results/<scenario name>[-<variant>]/trace-<replication>).")
+    @Option(
+        name: .shortAndLong,
+        help: "Folder for events.csv (default: results/<scenario name>[-<variant>]/trace-<replication>).")
     var out: String?
 
     func validate() throws {
@@ -48,9 +50,11 @@ struct TraceCommand: ParsableCommand {
         var table = CSVTable(header: ["day", "event", "actors", "region", "details"])
         for entry in entries {
             // Sentences hold the scenario's display names: no cell may become a spreadsheet formula.
-            table.append([.number(entry.day), .untrustedText(entry.event),
-                          .untrustedText(entry.actors.joined(separator: ";")),
-                          entry.region.map(CSVField.untrustedText) ?? .missing, .untrustedText(entry.sentence)])
+            table.append([
+                .number(entry.day), .untrustedText(entry.event),
+                .untrustedText(entry.actors.joined(separator: ";")),
+                entry.region.map(CSVField.untrustedText) ?? .missing, .untrustedText(entry.sentence),
+            ])
         }
         do {
             try AtomicFile.createDirectory(directory)
@@ -73,21 +77,26 @@ struct TraceCommand: ParsableCommand {
         // A run the max-events guard stopped has no outcomes in replications.csv; say so where the
         // story stops and again as the last line, so that nobody reads it as a finished run.
         let guarded = outcome.stopReason == .maxEventsReached
-        let guardNotice = "stopped by the max-events guard after \(outcome.eventsProcessed) events "
+        let guardNotice =
+            "stopped by the max-events guard after \(outcome.eventsProcessed) events "
             + "(max_events: \(parameters.maxEvents)): this replication is marked 'guard' in replications.csv"
         if guarded {
-            print("day \(SummaryTable.fixed(outcome.endDay, digits: 1)): \(guardNotice); the story ends here, unfinished")
+            print(
+                "day \(SummaryTable.fixed(outcome.endDay, digits: 1)): \(guardNotice); the story ends here, unfinished")
         }
         let strikes = entries.filter { $0.event == "airstrike" }.count
-        print("(\(strikes) airstrikes and \(entries.filter { $0.event == "mediation" }.count) failed mediation attempts "
-              + "are in events.csv only)")
+        print(
+            "(\(strikes) airstrikes and \(entries.filter { $0.event == "mediation" }.count) failed mediation attempts "
+                + "are in events.csv only)")
         // NumberFormat.csv, not Int(_:): a count beyond Int's range must not trap.
-        print(safe("\(guarded ? "end (so far)" : "end"): \(outcome.endState.rawValue) on day "
-                   + "\(SummaryTable.fixed(outcome.endDay, digits: 1)); "
-                   + "peak rung '\(parameters.ladder[outcome.peakLadderLevel].id)'; "
-                   + "civilians killed \(NumberFormat.csv(outcome.civiliansKilled)), "
-                   + "injured \(NumberFormat.csv(outcome.civiliansInjured)), "
-                   + "displaced \(NumberFormat.csv(outcome.civiliansDisplaced))"))
+        print(
+            safe(
+                "\(guarded ? "end (so far)" : "end"): \(outcome.endState.rawValue) on day "
+                    + "\(SummaryTable.fixed(outcome.endDay, digits: 1)); "
+                    + "peak rung '\(parameters.ladder[outcome.peakLadderLevel].id)'; "
+                    + "civilians killed \(NumberFormat.csv(outcome.civiliansKilled)), "
+                    + "injured \(NumberFormat.csv(outcome.civiliansInjured)), "
+                    + "displaced \(NumberFormat.csv(outcome.civiliansDisplaced))"))
         let wrote = safe("wrote \(directory)/events.csv (\(entries.count) events)")
         print(guarded ? "\(wrote); \(guardNotice)" : wrote)
     }

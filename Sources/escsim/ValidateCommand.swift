@@ -46,9 +46,10 @@ struct ValidateCommand: ParsableCommand {
 
     private func report(_ loaded: Scenario, file: String) {
         let parameters = loaded.baseParameters
-        print("\(file): ok - '\(loaded.name)' (\(loaded.variant)): \(parameters.actors.count) actors, "
-              + "\(parameters.regions.count) regions, \(parameters.ladder.count) ladder rungs, "
-              + "\(loaded.uncertainParameters.count) uncertain parameter(s), horizon \(parameters.horizonDays) days")
+        print(
+            "\(file): ok - '\(loaded.name)' (\(loaded.variant)): \(parameters.actors.count) actors, "
+                + "\(parameters.regions.count) regions, \(parameters.ladder.count) ladder rungs, "
+                + "\(loaded.uncertainParameters.count) uncertain parameter(s), horizon \(parameters.horizonDays) days")
         for variant in loaded.variants {
             print("  variant \(variant.name): \(variant.description) [sets \(variant.paths.joined(separator: ", "))]")
         }

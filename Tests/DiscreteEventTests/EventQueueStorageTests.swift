@@ -1,5 +1,6 @@
-@testable import DiscreteEvent
 import Testing
+
+@testable import DiscreteEvent
 
 /// White-box checks of the heap, slot table and free list (needs `@testable`).
 @Suite("EventQueue storage")
@@ -125,7 +126,9 @@ struct EventQueueStorageTests {
         weak var cleared: Token?
         var queue = EventQueue<Token>()
         do {
-            let a = Token(), b = Token(), c = Token()
+            let a = Token()
+            let b = Token()
+            let c = Token()
             popped = a
             cancelled = b
             cleared = c

@@ -35,7 +35,8 @@ struct QueueingValidationTests {
 
     /// M/M/1 with λ = 0.8, μ = 1.0: ρ = 0.8 and Wq = ρ / (μ − λ) = 4.0.
     @Test func mm1MeanWaitMatchesTheory() {
-        let lambda = 0.8, mu = 1.0
+        let lambda = 0.8
+        let mu = 1.0
         let theory = 0.8 / (mu - lambda)
         #expect(abs(theory - MultiServerQueue.expectedWait(arrivalRate: lambda, serviceRate: mu, servers: 1)) < 1e-12)
 
@@ -55,7 +56,8 @@ struct QueueingValidationTests {
 
     /// M/M/2 with λ = 1.6, μ = 1.0 per server: ρ = 0.8, Wq = C(2, 1.6) / (2 − 1.6) ≈ 1.778.
     @Test func mm2MeanWaitMatchesErlangC() {
-        let lambda = 1.6, mu = 1.0
+        let lambda = 1.6
+        let mu = 1.0
         let theory = MultiServerQueue.expectedWait(arrivalRate: lambda, serviceRate: mu, servers: 2)
         let means = (0..<10).map { replication in
             MultiServerQueue.replicate(

@@ -8,8 +8,9 @@ import Testing
     /// must exceed 4 standard errors of a difference of two proportions at n = 300.
     @Test func largerForcesWinMoreOften() {
         func captureRate(rebels: Double, garrison: Double) -> Double {
-            var parameters = ModelFixtures.chain(regions: 2, rebelStrength: rebels, governmentGarrison: garrison,
-                                                 rebelAssaultsPerDay: 1, horizon: 5, moraleThreshold: 0)
+            var parameters = ModelFixtures.chain(
+                regions: 2, rebelStrength: rebels, governmentGarrison: garrison,
+                rebelAssaultsPerDay: 1, horizon: 5, moraleThreshold: 0)
             parameters.actors[0].assaultCommitment = 1
             let n = 300
             var captured = 0

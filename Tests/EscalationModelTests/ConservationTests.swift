@@ -1,7 +1,8 @@
 import DiscreteEvent
-@testable import EscalationModel
 import Stochastic
 import Testing
+
+@testable import EscalationModel
 
 /// Steps replications through the kernel a quarter day at a time and checks the world's books
 /// after every step: nothing negative, morale in [0, 1], territory shares summing to 1.
@@ -25,7 +26,8 @@ import Testing
                 let held = model.parameters.regions[region].neighbours.filter {
                     model.parameters.actors[model.regions[$0].controller].side == side
                 }.count
-                #expect(model.neighboursHeld[EscalationSimulation.campIndex(side) * model.regions.count + region] == held)
+                #expect(
+                    model.neighboursHeld[EscalationSimulation.campIndex(side) * model.regions.count + region] == held)
             }
         }
         #expect(model.civiliansKilled >= 0 && model.civiliansInjured >= 0 && model.civiliansDisplaced >= 0)
@@ -37,8 +39,9 @@ import Testing
         parameters.actors[1].assaultsPerDay = 1
         parameters.actors[1].fieldStrength = 3000
         for replication in 0..<40 {
-            let model = EscalationSimulation(parameters: parameters, seeds: StreamSeeds(masterSeed: 3),
-                                             replication: replication)
+            let model = EscalationSimulation(
+                parameters: parameters, seeds: StreamSeeds(masterSeed: 3),
+                replication: replication)
             var simulation = Simulation(model: model)
             simulation.model.start(queue: &simulation.queue)
             var day = 0.25
@@ -52,8 +55,9 @@ import Testing
     }
 
     @Test func dailySnapshotsAreCompleteAndConsistent() {
-        let parameters = ModelFixtures.chain(regions: 5, rebelStrength: 4000, rebelAssaultsPerDay: 0.5,
-                                             sortiesPerDay: 4, horizon: 12)
+        let parameters = ModelFixtures.chain(
+            regions: 5, rebelStrength: 4000, rebelAssaultsPerDay: 0.5,
+            sortiesPerDay: 4, horizon: 12)
         let outcome = ModelFixtures.run(parameters, replication: 2)
         let days = Int(outcome.endDay.rounded(.down))
         #expect(outcome.snapshots.map(\.day) == Array(1...max(1, days)).prefix(outcome.snapshots.count).map { $0 })

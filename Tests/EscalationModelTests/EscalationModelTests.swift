@@ -48,10 +48,13 @@ import Testing
     /// Airstrikes are a Poisson process at sorties x commitment: over n replications of T days the
     /// count is Poisson(n x rate x T), so the mean per run lies within 4 sd of rate x T.
     @Test func airstrikesFollowThePoissonRate() {
-        let rate = 6.0, horizon = 10.0, runs = 400
+        let rate = 6.0
+        let horizon = 10.0
+        let runs = 400
         var parameters = ModelFixtures.chain(rebelAssaultsPerDay: 0, sortiesPerDay: rate, horizon: horizon)
         parameters.airCampaign.civiliansKilledPerStrike = .poisson(mean: 0.096)
-        var strikes = 0.0, killed = 0.0
+        var strikes = 0.0
+        var killed = 0.0
         for replication in 0..<runs {
             let outcome = ModelFixtures.run(parameters, replication: replication)
             strikes += Double(outcome.airstrikes)
@@ -61,15 +64,19 @@ import Testing
         #expect(abs(strikes - expected) < 4 * expected.squareRoot(), "strikes \(strikes), expected \(expected)")
         // Killed per strike is Poisson(0.096) per strike: the total is Poisson(0.096 x strikes).
         let expectedKilled = 0.096 * strikes
-        #expect(abs(killed - expectedKilled) < 4 * expectedKilled.squareRoot(), "killed \(killed), expected \(expectedKilled)")
+        #expect(
+            abs(killed - expectedKilled) < 4 * expectedKilled.squareRoot(),
+            "killed \(killed), expected \(expectedKilled)")
     }
 
     @Test func aThreatenedCommittedPatronReinforces() {
-        let patron = ActorSpec(id: "patron", name: "Patron", side: .loyalist, patronOf: 1, fieldStrength: 0,
-                               commitment: 1, distraction: 0, decisionIntervalDays: 1, reinforcementSize: 1000,
-                               reinforcementDelayDays: 1)
-        let parameters = ModelFixtures.chain(regions: 6, rebelStrength: 6000, governmentGarrison: 300, patron: patron,
-                                             moraleThreshold: 0)
+        let patron = ActorSpec(
+            id: "patron", name: "Patron", side: .loyalist, patronOf: 1, fieldStrength: 0,
+            commitment: 1, distraction: 0, decisionIntervalDays: 1, reinforcementSize: 1000,
+            reinforcementDelayDays: 1)
+        let parameters = ModelFixtures.chain(
+            regions: 6, rebelStrength: 6000, governmentGarrison: 300, patron: patron,
+            moraleThreshold: 0)
         var sent = 0.0
         for replication in 0..<50 {
             sent += ModelFixtures.run(parameters, replication: replication).reinforcementsSent[0]
@@ -78,8 +85,9 @@ import Testing
     }
 
     @Test func aFullyDistractedPatronNeverReinforces() {
-        let patron = ActorSpec(id: "patron", name: "Patron", side: .loyalist, patronOf: 1, fieldStrength: 0,
-                               commitment: 1, distraction: 1, decisionIntervalDays: 1, reinforcementSize: 1000)
+        let patron = ActorSpec(
+            id: "patron", name: "Patron", side: .loyalist, patronOf: 1, fieldStrength: 0,
+            commitment: 1, distraction: 1, decisionIntervalDays: 1, reinforcementSize: 1000)
         let parameters = ModelFixtures.chain(regions: 6, governmentGarrison: 300, patron: patron)
         for replication in 0..<50 {
             #expect(ModelFixtures.run(parameters, replication: replication).reinforcementsSent == [0])

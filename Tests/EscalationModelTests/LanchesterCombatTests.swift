@@ -54,7 +54,9 @@ import Testing
     @Test func brownSymmetry() {
         // Y's win probability is the same recursion with the roles swapped: for Y,
         // A' = (1/r) y / ((1/r) y + x) = 1 - A, so P(x, y, r) + P(y, x, 1/r) = 1.
-        for (x, y, r, xBreak, yBreak) in [(7, 5, 0.6, 0, 0), (12, 15, 1.4, 3, 2), (30, 22, 1.0, 10, 0), (1, 9, 5.0, 0, 4)] {
+        for (x, y, r, xBreak, yBreak) in [
+            (7, 5, 0.6, 0, 0), (12, 15, 1.4, 3, 2), (30, 22, 1.0, 10, 0), (1, 9, 5.0, 0, 4),
+        ] {
             let xWins = LanchesterCombat.brownWinProbability(x: x, y: y, r: r, xBreak: xBreak, yBreak: yBreak)
             let yWins = LanchesterCombat.brownWinProbability(x: y, y: x, r: 1 / r, xBreak: yBreak, yBreak: xBreak)
             #expect(abs(xWins + yWins - 1) < 1e-12, "(\(x), \(y), \(r)): \(xWins) + \(yWins)")
@@ -72,15 +74,23 @@ import Testing
             for i in xBreak...x {
                 for j in yBreak...y {
                     if i == xBreak && j == yBreak { continue }
-                    if j == yBreak { p[i][j] = 1; continue }
-                    if i == xBreak { p[i][j] = 0; continue }
+                    if j == yBreak {
+                        p[i][j] = 1
+                        continue
+                    }
+                    if i == xBreak {
+                        p[i][j] = 0
+                        continue
+                    }
                     let a = r * Double(i) / (r * Double(i) + Double(j))
                     p[i][j] = a * p[i][j - 1] + (1 - a) * p[i - 1][j]
                 }
             }
             return p[x][y]
         }
-        for (x, y, r, xBreak, yBreak) in [(9, 13, 1.7, 0, 0), (20, 11, 0.4, 5, 1), (15, 15, 1.0, 0, 7), (4, 30, 9.0, 1, 0)] {
+        for (x, y, r, xBreak, yBreak) in [
+            (9, 13, 1.7, 0, 0), (20, 11, 0.4, 5, 1), (15, 15, 1.0, 0, 7), (4, 30, 9.0, 1, 0),
+        ] {
             let library = LanchesterCombat.brownWinProbability(x: x, y: y, r: r, xBreak: xBreak, yBreak: yBreak)
             #expect(abs(library - table(x, y, r, xBreak, yBreak)) < 1e-12)
         }
@@ -117,7 +127,8 @@ import Testing
                 x: c.x, y: c.y, r: c.r, xBreak: c.xBreak, yBreak: c.yBreak, stream: stream)
             if result.xWins { wins += 1 }
             // Casualty by casualty, the loser stops exactly at its break level.
-            let loserAtBreak = result.xWins
+            let loserAtBreak =
+                result.xWins
                 ? result.yLosses == c.y - c.yBreak && result.xLosses < c.x - c.xBreak
                 : result.xLosses == c.x - c.xBreak && result.yLosses < c.y - c.yBreak
             consistent = consistent && loserAtBreak
@@ -186,9 +197,10 @@ import Testing
         let stream = RandomStream(seed: c.seed &+ 1)
         var sample = EngagementSample()
         for _ in 0..<n {
-            sample.add(LanchesterCombat.roundedEngagement(
-                x: c.x, y: c.y, r: c.r, xBreak: 0, yBreak: 0,
-                lethalityPerDay: lethalityPerDay, days: days, law: .square, stream: stream))
+            sample.add(
+                LanchesterCombat.roundedEngagement(
+                    x: c.x, y: c.y, r: c.r, xBreak: 0, yBreak: 0,
+                    lethalityPerDay: lethalityPerDay, days: days, law: .square, stream: stream))
         }
         return sample
     }
@@ -211,12 +223,15 @@ import Testing
         let exact = Self.exactSample(c, n: n)
         let rounded = Self.roundedSample(c, lethalityPerDay: 0.05, days: 0.25, n: n)
         let p = LanchesterCombat.brownWinProbability(x: c.x, y: c.y, r: c.r)
-        for (name, a, b) in [("P(X wins)", exact.xWins, rounded.xWins),
-                             ("X losses", exact.xLosses, rounded.xLosses),
-                             ("Y losses", exact.yLosses, rounded.yLosses)] {
+        for (name, a, b) in [
+            ("P(X wins)", exact.xWins, rounded.xWins),
+            ("X losses", exact.xLosses, rounded.xLosses),
+            ("Y losses", exact.yLosses, rounded.yLosses),
+        ] {
             let bound = 4 * a.standardErrorOfDifference(b)
-            #expect(abs(a.mean - b.mean) <= bound,
-                    "\(c) \(name): exact \(a.mean), rounds \(b.mean), bound \(bound) (Brown P \(p))")
+            #expect(
+                abs(a.mean - b.mean) <= bound,
+                "\(c) \(name): exact \(a.mean), rounds \(b.mean), bound \(bound) (Brown P \(p))")
         }
     }
 
@@ -232,8 +247,9 @@ import Testing
         let exact = Self.exactSample(c, n: n)
         let rounded = Self.roundedSample(c, lethalityPerDay: 0.05, days: 4, n: n)
         let bound = 4 * exact.xLosses.standardErrorOfDifference(rounded.xLosses)
-        #expect(rounded.xLosses.mean - exact.xLosses.mean > bound,
-                "exact \(exact.xLosses.mean), rounds \(rounded.xLosses.mean), bound \(bound)")
+        #expect(
+            rounded.xLosses.mean - exact.xLosses.mean > bound,
+            "exact \(exact.xLosses.mean), rounds \(rounded.xLosses.mean), bound \(bound)")
     }
 
     // MARK: - Ties and stalemates in aggregated engagements
@@ -351,9 +367,10 @@ import Testing
         let stream = RandomStream(seed: seed)
         var moments = Moments()
         for _ in 0..<e.n {
-            moments.add(LanchesterCombat.roundLosses(
-                size: c.size, initialSize: e.initialSize, opposingPower: e.power,
-                lethalityPerDay: e.lethality, days: e.days, law: c.law, stream: stream))
+            moments.add(
+                LanchesterCombat.roundLosses(
+                    size: c.size, initialSize: e.initialSize, opposingPower: e.power,
+                    lethalityPerDay: e.lethality, days: e.days, law: c.law, stream: stream))
         }
         return moments
     }

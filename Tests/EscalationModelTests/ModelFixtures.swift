@@ -10,25 +10,30 @@ enum ModelFixtures {
         patron: ActorSpec? = nil, moraleThreshold: Double = 0.05
     ) -> ModelParameters {
         var actors = [
-            ActorSpec(id: "rebels", name: "Rebels", side: .opposition, fieldStrength: rebelStrength,
-                      quality: 1, morale: 0.9, assaultsPerDay: rebelAssaultsPerDay, assaultCommitment: 0.5),
-            ActorSpec(id: "government", name: "Government", side: .loyalist, fieldStrength: 0,
-                      quality: 1, morale: 0.6, sortiesPerDay: sortiesPerDay),
+            ActorSpec(
+                id: "rebels", name: "Rebels", side: .opposition, fieldStrength: rebelStrength,
+                quality: 1, morale: 0.9, assaultsPerDay: rebelAssaultsPerDay, assaultCommitment: 0.5),
+            ActorSpec(
+                id: "government", name: "Government", side: .loyalist, fieldStrength: 0,
+                quality: 1, morale: 0.6, sortiesPerDay: sortiesPerDay),
         ]
         if let patron { actors.append(patron) }
         let regions = (0..<count).map { index in
-            RegionSpec(id: "r\(index)", name: "Region \(index)", controller: index == 0 ? 0 : 1,
-                       population: 100_000, strategicValue: 1, garrison: index == 0 ? 1000 : governmentGarrison,
-                       neighbours: [index - 1, index + 1].filter { (0..<count).contains($0) },
-                       isKeyCity: index == 1)
+            RegionSpec(
+                id: "r\(index)", name: "Region \(index)", controller: index == 0 ? 0 : 1,
+                population: 100_000, strategicValue: 1, garrison: index == 0 ? 1000 : governmentGarrison,
+                neighbours: [index - 1, index + 1].filter { (0..<count).contains($0) },
+                isKeyCity: index == 1)
         }
         return ModelParameters(
             horizonDays: horizon, maxEvents: 1_000_000, actors: actors, regions: regions,
-            ladder: [LadderRung(id: "calm", trigger: .start), LadderRung(id: "assault", trigger: .groundAssault),
-                     LadderRung(id: "city", trigger: .urbanAssault),
-                     LadderRung(id: "air", trigger: .airstrikes, threshold: 10),
-                     LadderRung(id: "foreign", trigger: .foreignGroundForces),
-                     LadderRung(id: "collapse", trigger: .regimeCollapse)],
+            ladder: [
+                LadderRung(id: "calm", trigger: .start), LadderRung(id: "assault", trigger: .groundAssault),
+                LadderRung(id: "city", trigger: .urbanAssault),
+                LadderRung(id: "air", trigger: .airstrikes, threshold: 10),
+                LadderRung(id: "foreign", trigger: .foreignGroundForces),
+                LadderRung(id: "collapse", trigger: .regimeCollapse),
+            ],
             combat: CombatParameters(), airCampaign: AirCampaignParameters(), patronRule: PatronRule(),
             collapse: CollapseRule(actor: 1, capital: count - 1, moraleThreshold: moraleThreshold)
         )

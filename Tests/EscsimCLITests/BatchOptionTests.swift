@@ -5,8 +5,10 @@ import Testing
     @Test func jsonSummaryIsValidJSON() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let result = try CLI.run(["run", CLI.baseline, "--variants", "russia_air_surge", "-r", "20", "--json",
-                                  "--out", dir.path])
+        let result = try CLI.run([
+            "run", CLI.baseline, "--variants", "russia_air_surge", "-r", "20", "--json",
+            "--out", dir.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let variants = object?["variants"] as? [[String: Any]]
@@ -21,14 +23,17 @@ import Testing
         let result = try CLI.run(["run", CLI.baseline, "-r", "10", "--quiet", "--set", "max_events=60", "--out", out])
         // Every replication hit the guard: the rows are written, and the batch says it failed.
         #expect(result.status == 1)
-        #expect(result.stderr == "escsim: every replication failed (10 of 10); the summary holds no outcomes: see the "
+        #expect(
+            result.stderr == "escsim: every replication failed (10 of 10); the summary holds no outcomes: see the "
                 + "status and error columns of replications.csv\n", "\(result.stderr)")
         let rows = try String(contentsOfFile: out + "/replications.csv", encoding: .utf8).split(separator: "\n")
         #expect(rows.count == 11)
         #expect(rows.dropFirst().contains { $0.contains(",guard,max-events guard hit after 60 events,") })
 
-        let fast = try CLI.run(["run", CLI.baseline, "-r", "10", "--quiet", "--set", "max_events=60", "--fail-fast",
-                                "--threads", "1", "--out", dir.appendingPathComponent("fast").path])
+        let fast = try CLI.run([
+            "run", CLI.baseline, "-r", "10", "--quiet", "--set", "max_events=60", "--fail-fast",
+            "--threads", "1", "--out", dir.appendingPathComponent("fast").path,
+        ])
         #expect(fast.status == 1)
         #expect(fast.stderr.contains("fail-fast: replication"))
     }
@@ -56,7 +61,8 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let design = dir.appendingPathComponent("design.csv")
-        try "actors.russia.sorties_per_day,mediation.base_success\n0,0\n40,0.2\n".write(to: design, atomically: true, encoding: .utf8)
+        try "actors.russia.sorties_per_day,mediation.base_success\n0,0\n40,0.2\n".write(
+            to: design, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("out").path
         let result = try CLI.run(["run", CLI.baseline, "--design", design.path, "-r", "5", "--quiet", "--out", out])
         #expect(result.status == 0, "\(result.stderr)")
@@ -72,8 +78,10 @@ import Testing
     @Test func theScenariosSweepRunsALatinHypercube() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let result = try CLI.run(["run", CLI.baseline, "--sweep", "-r", "3", "--quiet", "--set", "horizon_days=10",
-                                  "--out", dir.path])
+        let result = try CLI.run([
+            "run", CLI.baseline, "--sweep", "-r", "3", "--quiet", "--set", "horizon_days=10",
+            "--out", dir.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try String(contentsOf: dir.appendingPathComponent("replications.csv"), encoding: .utf8)
             .split(separator: "\n").dropFirst()
@@ -82,8 +90,9 @@ import Testing
         let header = try String(contentsOf: dir.appendingPathComponent("replications.csv"), encoding: .utf8)
             .split(separator: "\n")[0].split(separator: ",")
         let column = header.firstIndex(of: "actors.russia.sorties_per_day")!
-        let strata = Set(rows.compactMap { Double($0.split(separator: ",", omittingEmptySubsequences: false)[column]) }
-            .map { Int($0 / 2) })
+        let strata = Set(
+            rows.compactMap { Double($0.split(separator: ",", omittingEmptySubsequences: false)[column]) }
+                .map { Int($0 / 2) })
         #expect(strata == Set(0..<20))
         let sensitivity = try String(contentsOf: dir.appendingPathComponent("sensitivity.csv"), encoding: .utf8)
         #expect(sensitivity.contains("all_points,regime_collapsed,actors.russia.sorties_per_day,prcc,60,"))

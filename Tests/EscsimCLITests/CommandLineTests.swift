@@ -29,15 +29,17 @@ enum CLI {
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     static func temporaryDirectory() throws -> URL {
@@ -57,8 +59,11 @@ enum CLI {
         #expect(result.stdout.contains("aleppo_city_fell"))
         #expect(result.stdout.contains("95% interval"))
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(files == [".escsim", "histograms.csv", "manifest.json", "replications.csv", "sensitivity.csv",
-                          "summary.csv", "timeline.csv"])
+        #expect(
+            files == [
+                ".escsim", "histograms.csv", "manifest.json", "replications.csv", "sensitivity.csv",
+                "summary.csv", "timeline.csv",
+            ])
         // A finished batch keeps only its ledger of the files it wrote (its plan and log are gone).
         #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/.escsim") == ["files.json"])
 
@@ -75,15 +80,18 @@ enum CLI {
 
         let replications = try String(contentsOfFile: out + "/replications.csv", encoding: .utf8)
         #expect(replications.split(separator: "\n").count == 41)
-        #expect(replications.hasPrefix("variant,replication,status,error,end_state,aleppo_city_fell,aleppo_city_fall_day,"))
+        #expect(
+            replications.hasPrefix("variant,replication,status,error,end_state,aleppo_city_fell,aleppo_city_fall_day,"))
     }
 
     @Test func threadCountDoesNotChangeTheBytes() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         for threads in ["1", "2"] {
-            let result = try CLI.run(["run", CLI.baseline, "-r", "50", "--threads", threads, "--quiet",
-                                      "--out", dir.appendingPathComponent(threads).path])
+            let result = try CLI.run([
+                "run", CLI.baseline, "-r", "50", "--threads", threads, "--quiet",
+                "--out", dir.appendingPathComponent(threads).path,
+            ])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.isEmpty)
         }
@@ -98,7 +106,8 @@ enum CLI {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let original = try String(contentsOfFile: CLI.baseline, encoding: .utf8)
-        let broken = original
+        let broken =
+            original
             .replacingOccurrences(of: "horizon_days: 30", with: "horizon_days: .nan")
             .replacingOccurrences(of: "controller: hts ", with: "controller: htz ")
         let file = dir.appendingPathComponent("broken.yaml").path
@@ -107,7 +116,10 @@ enum CLI {
         let result = try CLI.run(["run", file, "--out", out])
         #expect(result.status == 2)
         let lines = result.stderr.split(separator: "\n")
-        #expect(lines.contains { $0.hasPrefix("\(file):") && $0.contains("horizon_days must be a number, got .nan (not a number)") }, "\(result.stderr)")
+        #expect(
+            lines.contains {
+                $0.hasPrefix("\(file):") && $0.contains("horizon_days must be a number, got .nan (not a number)")
+            }, "\(result.stderr)")
         #expect(lines.contains { $0.contains("unknown actor 'htz' (did you mean 'hts'?)") }, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
@@ -175,7 +187,9 @@ enum CLI {
         func onTerminal(noColor: String?, out: String) throws -> String {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-            let command = [CLI.binary.path, "run", CLI.baseline, "-r", "20", "--out", dir.appendingPathComponent(out).path]
+            let command = [
+                CLI.binary.path, "run", CLI.baseline, "-r", "20", "--out", dir.appendingPathComponent(out).path,
+            ]
             process.arguments = ["-qec", command.joined(separator: " "), "/dev/null"]
             var environment = ProcessInfo.processInfo.environment
             environment["NO_COLOR"] = noColor
@@ -202,7 +216,8 @@ enum CLI {
     /// Whether `text` holds an ANSI colour or style code (ESC [ digits and semicolons m).
     func hasColour(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
-        for index in scalars.indices where scalars[index] == "\u{1B}" && index + 1 < scalars.count && scalars[index + 1] == "[" {
+        for index in scalars.indices
+        where scalars[index] == "\u{1B}" && index + 1 < scalars.count && scalars[index + 1] == "[" {
             var next = index + 2
             while next < scalars.count, scalars[next] == ";" || ("0"..."9").contains(scalars[next]) { next += 1 }
             if next < scalars.count, scalars[next] == "m" { return true }

@@ -13,8 +13,9 @@ import Testing
         let out = dir.appendingPathComponent("out").path
         let result = try CLI.run(["run", CLI.baseline, "--design", design.path, "-r", "2", "--quiet", "--out", out])
         #expect(result.status == 2, "\(result.stderr)")
-        #expect(result.stderr == "escsim: --design: \(design.path):1:54: column 3, 'mediation.base_success', "
-            + "repeats column 1; each dotted path may appear once\n")
+        #expect(
+            result.stderr == "escsim: --design: \(design.path):1:54: column 3, 'mediation.base_success', "
+                + "repeats column 1; each dotted path may appear once\n")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }

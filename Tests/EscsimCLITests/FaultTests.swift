@@ -111,8 +111,9 @@ import Testing
         #expect(full.stderr.split(separator: "\n").count == 2, "\(full.stderr)")
         #expect(full.stderr.contains("continue with: escsim run --resume \(out)"), "\(full.stderr)")
         #expect(!Self.files(out).contains { $0.hasSuffix(".csv") || $0 == "manifest.json" }, "\(Self.files(out))")
-        #expect(!Self.files(out).contains { $0.contains(".tmp-") || $0.contains(".staged-") },
-                "no temporary file left: \(Self.files(out))")
+        #expect(
+            !Self.files(out).contains { $0.contains(".tmp-") || $0.contains(".staged-") },
+            "no temporary file left: \(Self.files(out))")
 
         #expect(try Self.command("/bin/mount", ["-o", "remount,nr_inodes=1000", small]) == 0)
         let resumed = try CLI.run(["run", "--resume", out, "--quiet"])

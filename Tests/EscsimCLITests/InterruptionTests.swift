@@ -5,12 +5,17 @@ import Testing
 /// Signals and kills against the real binary: nothing computed is lost, and a resumed run ends
 /// in the same bytes as an uninterrupted one.
 @Suite(.serialized) struct InterruptionTests {
-    static let dataFiles = ["replications.csv", "summary.csv", "histograms.csv", "timeline.csv", "comparison.csv",
-                            "sensitivity.csv"]
+    static let dataFiles = [
+        "replications.csv", "summary.csv", "histograms.csv", "timeline.csv", "comparison.csv",
+        "sensitivity.csv",
+    ]
     /// A batch long enough to be caught mid-run in a debug build.
     static func arguments(out: String) -> [String] {
-        ["run", CLI.baseline, "--variants", "ceasefire_push", "-r", "400", "--seed", "5", "--threads", "2", "--quiet",
-         "--set", "horizon_days=20", "--out", out]
+        [
+            "run", CLI.baseline, "--variants", "ceasefire_push", "-r", "400", "--seed", "5", "--threads", "2",
+            "--quiet",
+            "--set", "horizon_days=20", "--out", out,
+        ]
     }
 
     static func files(_ directory: URL) -> [String: Data] {
@@ -78,12 +83,14 @@ import Testing
         let broken = dir.appendingPathComponent("killed")
         let manifest = broken.appendingPathComponent("manifest.json").path
         let random = RandomStream(seed: 20_241_127)  // GSL mt19937, like every draw in escsim
-        var kills = 0, landed = 0
+        var kills = 0
+        var landed = 0
         var statuses: [Int32] = []
         while (try? String(contentsOfFile: manifest, encoding: .utf8))?.contains("\"complete\" : true") != true {
             // Killed before the plan reached disk, there is nothing to resume: a user starts again.
             let planWritten = FileManager.default.fileExists(atPath: broken.path + "/.escsim/plan.json")
-            let arguments = planWritten ? ["run", "--resume", broken.path, "--quiet"] : Self.arguments(out: broken.path)
+            let arguments =
+                planWritten ? ["run", "--resume", broken.path, "--quiet"] : Self.arguments(out: broken.path)
             if kills < 14 {
                 // Up to 30% of a whole run, so that most kills land however loaded the machine is:
                 // early ones cut the replications, those of a nearly finished resume the writing.
@@ -98,7 +105,8 @@ import Testing
                 break
             }
         }
-        #expect(landed >= 3, "only \(landed) of \(kills) kills landed before the run finished; exit statuses \(statuses)")
+        #expect(
+            landed >= 3, "only \(landed) of \(kills) kills landed before the run finished; exit statuses \(statuses)")
         #expect(Self.files(broken) == reference)
     }
 }

@@ -24,7 +24,8 @@ struct InvalidScenarioCase: Sendable, CustomTestStringConvertible {
     static func load() throws -> [InvalidScenarioCase] {
         let url = CLI.packageRoot.appendingPathComponent("\(folder)/expected.txt")
         var cases: [InvalidScenarioCase] = []
-        for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true) {
+        for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
+        {
             if line.hasPrefix("#") { continue }
             if line.hasPrefix("["), line.hasSuffix("]") {
                 cases.append(InvalidScenarioCase(fixture: String(line.dropFirst().dropLast())))
@@ -52,8 +53,9 @@ struct InvalidScenarioCase: Sendable, CustomTestStringConvertible {
     /// would show up beside the link.
     static func workspace() throws -> URL {
         let directory = try CLI.temporaryDirectory()
-        try FileManager.default.createSymbolicLink(at: directory.appendingPathComponent("Tests"),
-                                                   withDestinationURL: CLI.packageRoot.appendingPathComponent("Tests"))
+        try FileManager.default.createSymbolicLink(
+            at: directory.appendingPathComponent("Tests"),
+            withDestinationURL: CLI.packageRoot.appendingPathComponent("Tests"))
         return directory
     }
 
@@ -91,9 +93,11 @@ struct InvalidScenarioCase: Sendable, CustomTestStringConvertible {
     }
 
     /// `run` refuses the same files before it creates its output folder.
-    @Test(arguments: ["01-unclosed-flow-list.yaml", "25-absurd-fighters.yaml", "34-horizon-absurd.yaml",
-                      "52-disconnected-region.yaml", "62-unknown-variant-on-command-line.yaml",
-                      "69-utf16-little-endian.yaml"])
+    @Test(arguments: [
+        "01-unclosed-flow-list.yaml", "25-absurd-fighters.yaml", "34-horizon-absurd.yaml",
+        "52-disconnected-region.yaml", "62-unknown-variant-on-command-line.yaml",
+        "69-utf16-little-endian.yaml",
+    ])
     func runWritesNothingForABrokenScenario(_ fixture: String) throws {
         let entry = try #require(InvalidScenarioCase.all.first { $0.fixture == fixture })
         let directory = try Self.workspace()
@@ -112,8 +116,10 @@ struct InvalidScenarioCase: Sendable, CustomTestStringConvertible {
     // MARK: - Cases that cannot be files in the repository
 
     /// Runs `escsim validate FILE` in `directory` and checks the whole of standard error.
-    func expectRefusal(_ file: String, in directory: URL, arguments: [String] = [], _ problems: [String],
-                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    func expectRefusal(
+        _ file: String, in directory: URL, arguments: [String] = [], _ problems: [String],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
         let before = try Self.contents(of: directory)
         let result = try CLI.run(["validate", file] + arguments, in: directory)
         let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
@@ -128,23 +134,28 @@ struct InvalidScenarioCase: Sendable, CustomTestStringConvertible {
         defer { try? FileManager.default.removeItem(at: directory) }
         let missing = "\(InvalidScenarioCase.folder)/no-such-scenario.yaml"
         try expectRefusal(missing, in: directory, ["\(missing):1:1: no such scenario file"])
-        try expectRefusal(InvalidScenarioCase.folder, in: directory,
-                          ["\(InvalidScenarioCase.folder):1:1: is a directory, not a scenario file"])
+        try expectRefusal(
+            InvalidScenarioCase.folder, in: directory,
+            ["\(InvalidScenarioCase.folder):1:1: is a directory, not a scenario file"])
     }
 
     /// 9 MiB: a valid scenario padded with comments past ScenarioSource's 8 MiB limit.
     @Test func aFileOfSeveralMegabytesIsRefusedByItsSize() throws {
         let directory = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let valid = try String(contentsOfFile: CLI.packageRoot.appendingPathComponent(
-            InvalidScenarioCase.base).path, encoding: .utf8)
+        let valid = try String(
+            contentsOfFile: CLI.packageRoot.appendingPathComponent(
+                InvalidScenarioCase.base
+            ).path, encoding: .utf8)
         let padding = String(repeating: "# " + String(repeating: "x", count: 1021) + "\n", count: 9 * 1024)
         let text = valid + padding
         try text.write(to: directory.appendingPathComponent("big.yaml"), atomically: true, encoding: .utf8)
         let size = text.utf8.count
-        try expectRefusal("big.yaml", in: directory, [
-            "big.yaml:1:1: file is too large for a scenario: \(size) bytes, and a scenario may have at most 8388608 (8 MiB)",
-        ])
+        try expectRefusal(
+            "big.yaml", in: directory,
+            [
+                "big.yaml:1:1: file is too large for a scenario: \(size) bytes, and a scenario may have at most 8388608 (8 MiB)"
+            ])
     }
 
     @Test func deepNestingIsRefusedBeforeTheParserRecursesIntoIt() throws {
@@ -153,15 +164,19 @@ struct InvalidScenarioCase: Sendable, CustomTestStringConvertible {
         let flow = "escsim: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n"
         try flow.write(to: directory.appendingPathComponent("flow.yaml"), atomically: true, encoding: .utf8)
         // The document's mapping is level 1, so the 128th '[' (after "escsim: ") opens level 129.
-        try expectRefusal("flow.yaml", in: directory, [
-            "flow.yaml:1:136: YAML nested deeper than 128 levels; a scenario needs at most a handful",
-        ])
+        try expectRefusal(
+            "flow.yaml", in: directory,
+            [
+                "flow.yaml:1:136: YAML nested deeper than 128 levels; a scenario needs at most a handful"
+            ])
         // Block mappings indented one space per level: line 129's mapping is level 129.
         let block = (0..<1_100).map { String(repeating: " ", count: $0) + "a:\n" }.joined()
         try block.write(to: directory.appendingPathComponent("block.yaml"), atomically: true, encoding: .utf8)
-        try expectRefusal("block.yaml", in: directory, [
-            "block.yaml:129:129: YAML nested deeper than 128 levels; a scenario needs at most a handful",
-        ])
+        try expectRefusal(
+            "block.yaml", in: directory,
+            [
+                "block.yaml:129:129: YAML nested deeper than 128 levels; a scenario needs at most a handful"
+            ])
     }
 
     /// Ten anchors, each a list of ten aliases of the one before: 10^10 values if expanded. Refused
@@ -170,18 +185,24 @@ struct InvalidScenarioCase: Sendable, CustomTestStringConvertible {
     @Test func anAliasBombIsRefusedAtTheAliasNotExpanded() throws {
         let directory = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var lines = ["escsim: 1", "name: laughs", "horizon_days: 10",
-                     "lol0: &lol0 [" + Array(repeating: "lol", count: 10).joined(separator: ", ") + "]"]
+        var lines = [
+            "escsim: 1", "name: laughs", "horizon_days: 10",
+            "lol0: &lol0 [" + Array(repeating: "lol", count: 10).joined(separator: ", ") + "]",
+        ]
         for level in 1..<10 {
-            lines.append("lol\(level): &lol\(level) ["
-                         + Array(repeating: "*lol\(level - 1)", count: 10).joined(separator: ", ") + "]")
+            lines.append(
+                "lol\(level): &lol\(level) ["
+                    + Array(repeating: "*lol\(level - 1)", count: 10).joined(separator: ", ") + "]")
         }
-        try (lines.joined(separator: "\n") + "\n").write(to: directory.appendingPathComponent("laughs.yaml"),
-                                                          atomically: true, encoding: .utf8)
-        try expectRefusal("laughs.yaml", in: directory, [
-            "laughs.yaml:8:63: alias '*lol3' brings the values repeated through aliases past 100000 (anchors whose "
-                + "content uses aliases grow exponentially); write the values out, or use fewer aliases",
-        ])
+        try (lines.joined(separator: "\n") + "\n").write(
+            to: directory.appendingPathComponent("laughs.yaml"),
+            atomically: true, encoding: .utf8)
+        try expectRefusal(
+            "laughs.yaml", in: directory,
+            [
+                "laughs.yaml:8:63: alias '*lol3' brings the values repeated through aliases past 100000 (anchors whose "
+                    + "content uses aliases grow exponentially); write the values out, or use fewer aliases"
+            ])
 
         // The same through --set, whose value is YAML too.
         let minimal = InvalidScenarioCase.base
@@ -189,37 +210,46 @@ struct InvalidScenarioCase: Sendable, CustomTestStringConvertible {
             let item = level == 0 ? "1" : "*l\(level - 1)"
             return "&l\(level) [" + Array(repeating: item, count: 10).joined(separator: ", ") + "]"
         }
-        let bomb = "description=[" + tens.joined(separator: ", ") + ", ["
+        let bomb =
+            "description=[" + tens.joined(separator: ", ") + ", ["
             + Array(repeating: "*l3", count: 10).joined(separator: ", ") + "]]"
         let result = try CLI.run(["validate", minimal, "--set", bomb], in: directory)
         #expect(result.status == 2)
-        #expect(Self.lines(result.stderr) == [
-            "--set:1:1: alias '*l3' brings the values repeated through aliases past 100000 (anchors whose "
-                + "content uses aliases grow exponentially); write the values out, or use fewer aliases",
-            "escsim: 1 problem in \(minimal)",
-        ])
+        #expect(
+            Self.lines(result.stderr) == [
+                "--set:1:1: alias '*l3' brings the values repeated through aliases past 100000 (anchors whose "
+                    + "content uses aliases grow exponentially); write the values out, or use fewer aliases",
+                "escsim: 1 problem in \(minimal)",
+            ])
     }
 
     /// A pasted paragraph as a key is quoted in part, so the problem stays one readable line.
     @Test func aHugeUnknownKeyIsQuotedShort() throws {
         let directory = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let valid = try String(contentsOfFile: CLI.packageRoot.appendingPathComponent(
-            InvalidScenarioCase.base).path, encoding: .utf8)
+        let valid = try String(
+            contentsOfFile: CLI.packageRoot.appendingPathComponent(
+                InvalidScenarioCase.base
+            ).path, encoding: .utf8)
         let key = String(repeating: "horizon", count: 140)  // 980 characters; libyaml takes keys up to 1024
-        try (valid + "\(key): 1\n").write(to: directory.appendingPathComponent("long.yaml"), atomically: true,
-                                          encoding: .utf8)
-        try expectRefusal("long.yaml", in: directory, [
-            "long.yaml:14:1: unknown key '\(key.prefix(57))...' in the scenario",
-        ])
+        try (valid + "\(key): 1\n").write(
+            to: directory.appendingPathComponent("long.yaml"), atomically: true,
+            encoding: .utf8)
+        try expectRefusal(
+            "long.yaml", in: directory,
+            [
+                "long.yaml:14:1: unknown key '\(key.prefix(57))...' in the scenario"
+            ])
     }
 
     /// More actors than the model has streams for: refused by their count, not checked one by one.
     @Test func tooManyActorsAreRefusedByTheirCount() throws {
         let directory = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let valid = try String(contentsOfFile: CLI.packageRoot.appendingPathComponent(
-            InvalidScenarioCase.base).path, encoding: .utf8)
+        let valid = try String(
+            contentsOfFile: CLI.packageRoot.appendingPathComponent(
+                InvalidScenarioCase.base
+            ).path, encoding: .utf8)
         let extra = (0..<70).map { "  militia\($0): {side: opposition, field_strength: 10}\n" }.joined()
         let text = valid.replacingOccurrences(of: "actors:\n", with: "actors:\n" + extra)
         try text.write(to: directory.appendingPathComponent("crowd.yaml"), atomically: true, encoding: .utf8)
@@ -244,8 +274,9 @@ struct InvalidScenarioCase: Sendable, CustomTestStringConvertible {
     @Test func aUTF8ByteOrderMarkBeforeAValidScenarioIsAccepted() throws {
         let directory = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let valid = try Data(contentsOf: CLI.packageRoot.appendingPathComponent(
-            InvalidScenarioCase.base))
+        let valid = try Data(
+            contentsOf: CLI.packageRoot.appendingPathComponent(
+                InvalidScenarioCase.base))
         try (Data([0xEF, 0xBB, 0xBF]) + valid).write(to: directory.appendingPathComponent("bom.yaml"))
         let result = try CLI.run(["validate", "bom.yaml"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")

@@ -46,7 +46,7 @@ import Testing
             let errors = (0..<2).map { dir.appendingPathComponent("race-\(attempt)-\($0).err") }
             var processes: [Process] = []
             for (index, seed) in ["1", "2"].enumerated() {
-                FileManager.default.createFile(atPath: errors[index].path, contents: nil)
+                try #require(FileManager.default.createFile(atPath: errors[index].path, contents: nil))
                 let process = Process()
                 process.executableURL = CLI.binary
                 process.arguments = ["run", CLI.baseline, "-s", seed, "-o", out] + common
@@ -61,16 +61,20 @@ import Testing
                 if process.terminationStatus != 0 {
                     refused += 1
                     #expect(process.terminationStatus == 1, "\(stderr)")
-                    #expect(stderr.contains("is in use by another escsim process") || stderr.contains("unfinished batch"),
-                            "\(stderr)")
+                    #expect(
+                        stderr.contains("is in use by another escsim process") || stderr.contains("unfinished batch"),
+                        "\(stderr)")
                 }
             }
             #expect(processes.contains { $0.terminationStatus == 0 }, "one of the two runs finishes")
-            let manifest = try JSONSerialization.jsonObject(with: Data(Self.text(out + "/manifest.json").utf8))
+            let manifest =
+                try JSONSerialization.jsonObject(with: Data(Self.text(out + "/manifest.json").utf8))
                 as? [String: Any]
             let seed = (manifest?["seed"] as? NSNumber).map { "\($0)" } ?? "?"
             #expect(manifest?["complete"] as? Bool == true)
-            #expect(Self.text(out + "/replications.csv") == reference[seed], "attempt \(attempt): rows of seed \(seed) only")
+            #expect(
+                Self.text(out + "/replications.csv") == reference[seed], "attempt \(attempt): rows of seed \(seed) only"
+            )
         }
         // Whether the runs overlapped is up to the scheduler; most attempts do on two cores.
         print("racing runs: \(refused) of 20 attempts had one run refused")
@@ -148,8 +152,10 @@ import Testing
         #expect(try CLI.run(["run", CLI.baseline, "-r", "10", "-q", "--variants", "all", "-o", out]).status == 0)
         #expect(try CLI.run(["report", out, "-q"]).status == 0)
         #expect(Self.files(out).contains("comparison.csv") && Self.files(out).contains("report.html"))
-        #expect(try CLI.run(["run", CLI.baseline, "-r", "10", "-q", "--set", "horizon_days=0.5", "-o", out]).status == 0)
-        let manifest = try JSONSerialization.jsonObject(with: Data(Self.text(out + "/manifest.json").utf8)) as? [String: Any]
+        #expect(
+            try CLI.run(["run", CLI.baseline, "-r", "10", "-q", "--set", "horizon_days=0.5", "-o", out]).status == 0)
+        let manifest =
+            try JSONSerialization.jsonObject(with: Data(Self.text(out + "/manifest.json").utf8)) as? [String: Any]
         let listed = (manifest?["files"] as? [String]) ?? []
         #expect(Self.files(out) == ([".escsim", "manifest.json"] + listed).sorted(), "\(Self.files(out))")
         #expect(!listed.contains("comparison.csv") && !listed.contains("timeline.csv"))
@@ -169,10 +175,12 @@ import Testing
         let out = dir.appendingPathComponent("out").path
         // A shard run keeps its plan, so it can be "resumed" (there is nothing left to do).
         #expect(try CLI.run(["run", CLI.baseline, "-r", "10", "-q", "--shard", "0/2", "-o", out]).status == 0)
-        for (options, phrase) in [(["-r", "20"], "-r 20 (the batch has 10)"), (["--seed", "9"], "--seed 9"),
-                                  (["--set", "horizon_days=5"], "--set horizon_days=5"),
-                                  (["--fail-fast"], "--fail-fast"), (["--shard", "1/2"], "--shard 1/2"),
-                                  (["-o", dir.path], "-o \(dir.path)")] {
+        for (options, phrase) in [
+            (["-r", "20"], "-r 20 (the batch has 10)"), (["--seed", "9"], "--seed 9"),
+            (["--set", "horizon_days=5"], "--set horizon_days=5"),
+            (["--fail-fast"], "--fail-fast"), (["--shard", "1/2"], "--shard 1/2"),
+            (["-o", dir.path], "-o \(dir.path)"),
+        ] {
             let result = try CLI.run(["run", "--resume", out, "-q"] + options)
             #expect(result.status == 64, "\(options): \(result.stderr)")
             #expect(result.stderr.contains(phrase) && result.stderr.contains("conflict"), "\(result.stderr)")
@@ -188,14 +196,17 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out").path
-        let first = try CLI.run(["run", CLI.baseline, "-r", "10", "-q", "--set", "max_events=60", "--fail-fast",
-                                 "-t", "1", "-o", out])
+        let first = try CLI.run([
+            "run", CLI.baseline, "-r", "10", "-q", "--set", "max_events=60", "--fail-fast",
+            "-t", "1", "-o", out,
+        ])
         #expect(first.status == 1)
         #expect(first.stderr.contains("fail-fast: replication 0 failed"), "\(first.stderr)")
         let resumed = try CLI.run(["run", "--resume", out, "-q"])
         #expect(resumed.status == 1)
-        #expect(resumed.stderr.contains("stopped under --fail-fast") && resumed.stderr.contains("nothing to resume"),
-                "\(resumed.stderr)")
+        #expect(
+            resumed.stderr.contains("stopped under --fail-fast") && resumed.stderr.contains("nothing to resume"),
+            "\(resumed.stderr)")
         let rows = Self.text(out + "/replications.csv").split(separator: "\n")
         #expect(rows.count == 2, "still the one failed replication: \(rows.count - 1) rows")
         // The stopped batch is finished for good: a corrected run may replace it.
@@ -210,8 +221,10 @@ import Testing
         #expect(target.status == 64)
         #expect(target.stderr.contains("--target: no outcome named 'NOSUCH'"), "\(target.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
-        let sharded = try CLI.run(["run", CLI.baseline, "--precision", "0.01", "--target", "regime_collapsed",
-                                   "--shard", "0/2", "-o", out])
+        let sharded = try CLI.run([
+            "run", CLI.baseline, "--precision", "0.01", "--target", "regime_collapsed",
+            "--shard", "0/2", "-o", out,
+        ])
         #expect(sharded.status == 64)
         #expect(sharded.stderr.contains("--precision") && sharded.stderr.contains("--shard"), "\(sharded.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
@@ -220,11 +233,15 @@ import Testing
     @Test func mergeIgnoresHowTheScenarioPathWasSpelledAndFailFast() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let a = dir.appendingPathComponent("a").path, b = dir.appendingPathComponent("b").path
+        let a = dir.appendingPathComponent("a").path
+        let b = dir.appendingPathComponent("b").path
         let relative = "Scenarios/./aleppo-2024.yaml"
         #expect(try CLI.run(["run", CLI.baseline, "-r", "10", "-q", "--shard", "0/2", "-o", a]).status == 0)
-        #expect(try CLI.run(["run", relative, "-r", "10", "-q", "--shard", "1/2", "--fail-fast", "-o", b],
-                            in: CLI.packageRoot).status == 0)
+        #expect(
+            try CLI.run(
+                ["run", relative, "-r", "10", "-q", "--shard", "1/2", "--fail-fast", "-o", b],
+                in: CLI.packageRoot
+            ).status == 0)
         let merged = try CLI.run(["merge", a, b, "-o", dir.appendingPathComponent("m").path, "-q"])
         #expect(merged.status == 0, "\(merged.stderr)")
     }
@@ -232,7 +249,8 @@ import Testing
     @Test func mergeFindsAShardHoldingAnotherShardsReplications() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let a = dir.appendingPathComponent("a").path, b = dir.appendingPathComponent("b").path
+        let a = dir.appendingPathComponent("a").path
+        let b = dir.appendingPathComponent("b").path
         #expect(try CLI.run(["run", CLI.baseline, "-r", "10", "-q", "--shard", "0/2", "-o", a]).status == 0)
         #expect(try CLI.run(["run", CLI.baseline, "-r", "10", "-q", "--shard", "1/2", "-o", b]).status == 0)
         // Shard 1's log replaced by shard 0's: same size, valid checksums for their positions.
@@ -240,8 +258,9 @@ import Testing
         try FileManager.default.copyItem(atPath: a + "/.escsim/records.bin", toPath: b + "/.escsim/records.bin")
         let merged = try CLI.run(["merge", a, b, "-o", dir.appendingPathComponent("m").path, "-q"])
         #expect(merged.status == 1)
-        #expect(merged.stderr.contains("records.bin is damaged") && merged.stderr.contains("replication 5"),
-                "\(merged.stderr)")
+        #expect(
+            merged.stderr.contains("records.bin is damaged") && merged.stderr.contains("replication 5"),
+            "\(merged.stderr)")
         #expect(merged.stderr.split(separator: "\n").count == 1)
     }
 
@@ -254,14 +273,17 @@ import Testing
 
     /// Damage in `.escsim/`: one clear line and exit 1 from --resume and merge, never a crash
     /// or a silent change.
-    @Test(arguments: ["header", "timeline", "plan-shards", "plan-negative", "plan-zero", "plan-garbage",
-                      "plan-old-version"])
+    @Test(arguments: [
+        "header", "timeline", "plan-shards", "plan-negative", "plan-zero", "plan-garbage",
+        "plan-old-version",
+    ])
     func tamperedStateIsRefusedWithOneLine(damage: String) throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out").path
         #expect(try CLI.run(["run", CLI.baseline, "-r", "6", "-q", "--shard", "0/1", "-o", out]).status == 0)
-        let log = out + "/.escsim/records.bin", planPath = out + "/.escsim/plan.json"
+        let log = out + "/.escsim/records.bin"
+        let planPath = out + "/.escsim/plan.json"
         var plan = Self.text(planPath)
         switch damage {
         case "header", "timeline":
@@ -272,11 +294,13 @@ import Testing
             try handle.write(contentsOf: Data(repeating: 0x7f, count: 8))
             try handle.close()
         case "plan-shards": plan = plan.replacingOccurrences(of: "\"count\" : 1", with: "\"count\" : 0")
-        case "plan-negative": plan = plan.replacingOccurrences(of: "\"replications\" : 6", with: "\"replications\" : -6")
+        case "plan-negative":
+            plan = plan.replacingOccurrences(of: "\"replications\" : 6", with: "\"replications\" : -6")
         case "plan-zero": plan = plan.replacingOccurrences(of: "\"replications\" : 6", with: "\"replications\" : 0")
         case "plan-old-version":  // escsim 0.1.0 kept sweep points as text
             plan = plan.replacingOccurrences(of: "\"pointValues\"", with: "\"pointSettings\"")
-                .replacingOccurrences(of: "\"escsimVersion\" : \"\(escsimVersion)\"", with: "\"escsimVersion\" : \"0.1.0\"")
+                .replacingOccurrences(
+                    of: "\"escsimVersion\" : \"\(escsimVersion)\"", with: "\"escsimVersion\" : \"0.1.0\"")
         default: plan = "{\"seed\": garbage"
         }
         if damage.hasPrefix("plan") {
@@ -287,8 +311,9 @@ import Testing
             let result = try CLI.run(command)
             #expect(result.status == 1, "\(command[0]) \(damage): \(result.stderr)")
             #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
-            #expect(result.stderr.contains(damage.hasPrefix("plan") ? "plan" : "records.bin is damaged"),
-                    "\(result.stderr)")
+            #expect(
+                result.stderr.contains(damage.hasPrefix("plan") ? "plan" : "records.bin is damaged"),
+                "\(result.stderr)")
             if damage == "plan-old-version" {
                 #expect(result.stderr.contains("was written by escsim 0.1.0"), "\(result.stderr)")
             }
@@ -391,7 +416,8 @@ import Testing
 func sha256Hex(_ data: Data) -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    let input = Pipe(), output = Pipe()
+    let input = Pipe()
+    let output = Pipe()
     process.standardInput = input
     process.standardOutput = output
     try? process.run()

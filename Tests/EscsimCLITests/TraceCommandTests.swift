@@ -4,8 +4,10 @@ import Testing
 /// `escsim trace` with hostile or awkward scenarios: what reaches the terminal and events.csv.
 @Suite struct TraceCommandTests {
     /// The minimal valid scenario with a title, display names and max_events of our choosing.
-    private func scenario(in dir: URL, title: String, rebels: String = "Rebels", government: String = "Government",
-                          maxEvents: Int? = nil) throws -> String {
+    private func scenario(
+        in dir: URL, title: String, rebels: String = "Rebels", government: String = "Government",
+        maxEvents: Int? = nil
+    ) throws -> String {
         let text = """
             escsim: 1
             name: hostile
@@ -50,8 +52,9 @@ import Testing
     @Test func displayNamesCannotBecomeSpreadsheetFormulas() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = try scenario(in: dir, title: "Formulas", rebels: #"'=HYPERLINK("http://evil.example","x")'"#,
-                                government: "'@SUM(A1)'")
+        let path = try scenario(
+            in: dir, title: "Formulas", rebels: #"'=HYPERLINK("http://evil.example","x")'"#,
+            government: "'@SUM(A1)'")
         let out = dir.appendingPathComponent("trace").path
         let result = try CLI.run(["trace", path, "--out", out])
         #expect(result.status == 0, "\(result.stderr)")
@@ -79,7 +82,8 @@ import Testing
         let result = try CLI.run(["trace", path, "--out", out])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        let notice = "stopped by the max-events guard after 3 events (max_events: 3): this replication is marked "
+        let notice =
+            "stopped by the max-events guard after 3 events (max_events: 3): this replication is marked "
             + "'guard' in replications.csv"
         #expect(lines.contains { $0.contains(notice) }, "\(result.stdout)")
         #expect(lines.last?.contains(notice) == true, "\(result.stdout)")

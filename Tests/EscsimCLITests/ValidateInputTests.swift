@@ -18,7 +18,9 @@ import Testing
         let process = Process()
         process.executableURL = CLI.binary
         process.arguments = arguments
-        let stdin = Pipe(), out = Pipe(), err = Pipe()
+        let stdin = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardInput = stdin
         process.standardOutput = out
         process.standardError = err
@@ -31,8 +33,9 @@ import Testing
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errData, as: UTF8.self))
+        return CLI.Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     @Test func aScenarioPipedToDevStdinIsValidated() throws {
@@ -47,16 +50,19 @@ import Testing
             .replacingOccurrences(of: "horizon_days: 10", with: "horizon_days: -1")
         let result = try Self.run(["validate", "/dev/stdin"], input: Data(text.utf8))
         #expect(result.status == 2)
-        #expect(result.stderr == "/dev/stdin:3:15: horizon_days must be positive, got -1\n"
+        #expect(
+            result.stderr == "/dev/stdin:3:15: horizon_days must be positive, got -1\n"
                 + "escsim: 1 problem in /dev/stdin\n")
     }
 
     /// The size limit holds for a stream too: it is read to one byte past 8 MiB, then refused.
     @Test func aStreamBeyondTheSizeLimitIsRefused() throws {
-        let result = try Self.run(["validate", "/dev/stdin"], input: Data(repeating: UInt8(ascii: "#"), count: 9 << 20))
+        let result = try Self.run(
+            ["validate", "/dev/stdin"], input: Data(repeating: UInt8(ascii: "#"), count: 9 << 20))
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "/dev/stdin:1:1: input is too large for a scenario: more than 8388608 bytes, "
+        #expect(
+            result.stderr == "/dev/stdin:1:1: input is too large for a scenario: more than 8388608 bytes, "
                 + "and a scenario may have at most 8388608 (8 MiB)\nescsim: 1 problem in /dev/stdin\n")
     }
 

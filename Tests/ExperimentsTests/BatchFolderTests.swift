@@ -1,9 +1,10 @@
 import EscalationModel
-@testable import Experiments
 import Foundation
-@testable import escsim
 import Scenario
 import Testing
+
+@testable import Experiments
+@testable import escsim
 
 @Suite(.serialized) struct BatchFolderTests {
     /// A link planted where the old code put its temporary (`.NAME.staged-PID`, this process's
@@ -35,11 +36,14 @@ import Testing
         let victim = directory + "/../escsim-victim-\(UUID().uuidString)"
         try "keep".write(toFile: victim, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: victim) }
-        let leftovers = [".replications.csv.staged-123-9af3", ".summary.csv.tmp-77-ffee01", ".escsim/columns-5-abc.tmp"]
+        let leftovers = [
+            ".replications.csv.staged-123-9af3", ".summary.csv.tmp-77-ffee01", ".escsim/columns-5-abc.tmp",
+        ]
         for name in leftovers {
             try "stale".write(toFile: directory + "/" + name, atomically: false, encoding: .utf8)
         }
-        try FileManager.default.createSymbolicLink(atPath: directory + "/.timeline.csv.staged-9-1", withDestinationPath: victim)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory + "/.timeline.csv.staged-9-1", withDestinationPath: victim)
         let userFile = directory + "/.notes.tmp"  // not escsim's pattern: kept
         try "mine".write(toFile: userFile, atomically: false, encoding: .utf8)
         try Fixtures.run(plan, into: directory)
@@ -73,10 +77,11 @@ import Testing
             with: "\nvariants:\n  long_war:\n    description: the same war watched for longer\n    set:\n"
                 + "      horizon_days: 40\n")
         #expect(text != Fixtures.baselineText)
-        let plan = ExperimentPlan(scenarioFile: "long.yaml", scenarioText: text, seed: 3, replications: 3,
-                                  shard: .whole, commonRandomNumbers: true,
-                                  variantNames: ["baseline", "long_war"], namedVariants: true,
-                                  pointValues: [[], []], settings: [], failFast: false, precision: nil, target: nil)
+        let plan = ExperimentPlan(
+            scenarioFile: "long.yaml", scenarioText: text, seed: 3, replications: 3,
+            shard: .whole, commonRandomNumbers: true,
+            variantNames: ["baseline", "long_war"], namedVariants: true,
+            pointValues: [[], []], settings: [], failFast: false, precision: nil, target: nil)
         let experiment = try plan.experiment()
         let baselineHorizon = Int(experiment.scenarios[0].baseParameters.horizonDays)
         #expect(baselineHorizon == 30)

@@ -1,7 +1,8 @@
 import Experiments
 import Foundation
-@testable import escsim
 import Testing
+
+@testable import escsim
 
 /// The files depend only on scenario, seed, replications and variants: never on threads,
 /// interruptions or shard layout. Each test compares bytes.
@@ -59,23 +60,34 @@ import Testing
         for index in (0..<shards).reversed() {  // any order
             let directory = Fixtures.scratch("shard\(index)")
             shardDirectories.append(directory)
-            try Fixtures.run(Fixtures.plan(replications: replications, variants: ["iran_reinforces"],
-                                           shard: Shard(index: index, count: shards), shardRun: true),
-                             into: directory, threads: 1)
+            try Fixtures.run(
+                Fixtures.plan(
+                    replications: replications, variants: ["iran_reinforces"],
+                    shard: Shard(index: index, count: shards), shardRun: true),
+                into: directory, threads: 1)
         }
-        let manifest = try BatchMerge.merge(directories: shardDirectories, into: merged, commandLine: [], compile: PlanCompiler.compile)
+        let manifest = try BatchMerge.merge(
+            directories: shardDirectories, into: merged, commandLine: [], compile: PlanCompiler.compile)
         #expect(manifest.replicationsDone == replications)
         #expect(Fixtures.files(in: merged) == Fixtures.files(in: single))
         #expect(Fixtures.files(in: merged).count == 6)
     }
 
     @Test func mergeRefusesShardsThatDoNotBelongTogether() throws {
-        let a = Fixtures.scratch("a"), b = Fixtures.scratch("b"), out = Fixtures.scratch("out")
+        let a = Fixtures.scratch("a")
+        let b = Fixtures.scratch("b")
+        let out = Fixtures.scratch("out")
         defer { for path in [a, b, out] { try? FileManager.default.removeItem(atPath: path) } }
         try Fixtures.run(Fixtures.plan(replications: 10, shard: Shard(index: 0, count: 2)), into: a)
         try Fixtures.run(Fixtures.plan(replications: 10, seed: 99, shard: Shard(index: 1, count: 2)), into: b)
-        #expect(throws: ExperimentError.self) { try BatchMerge.merge(directories: [a, b], into: out, commandLine: [], compile: PlanCompiler.compile) }
-        #expect(throws: ExperimentError.self) { try BatchMerge.merge(directories: [a], into: out, commandLine: [], compile: PlanCompiler.compile) }
-        #expect(throws: ExperimentError.self) { try BatchMerge.merge(directories: [a, a], into: out, commandLine: [], compile: PlanCompiler.compile) }
+        #expect(throws: ExperimentError.self) {
+            try BatchMerge.merge(directories: [a, b], into: out, commandLine: [], compile: PlanCompiler.compile)
+        }
+        #expect(throws: ExperimentError.self) {
+            try BatchMerge.merge(directories: [a], into: out, commandLine: [], compile: PlanCompiler.compile)
+        }
+        #expect(throws: ExperimentError.self) {
+            try BatchMerge.merge(directories: [a, a], into: out, commandLine: [], compile: PlanCompiler.compile)
+        }
     }
 }

@@ -1,7 +1,8 @@
 import Experiments
 import Foundation
-@testable import escsim
 import Scenario
+
+@testable import escsim
 
 /// Shared pieces for batch tests: the shipped baseline, scratch folders, and file comparison.
 enum Fixtures {
@@ -14,21 +15,25 @@ enum Fixtures {
     }
 
     /// A plan over the baseline and `variants`, shortened to `horizon` days to keep tests quick.
-    static func plan(replications: Int, seed: UInt64 = 17, variants: [String] = [], shard: Shard = .whole,
-                     shardRun: Bool = false,
-                     commonRandomNumbers: Bool = true, horizon: Int = 20, precision: Double? = nil,
-                     target: String? = nil) -> ExperimentPlan {
-        ExperimentPlan(scenarioFile: "aleppo-2024.yaml", scenarioText: baselineText, seed: seed,
-                       replications: replications, shard: shard, isShardRun: shard != .whole || shardRun,
-                       commonRandomNumbers: commonRandomNumbers,
-                       variantNames: ["baseline"] + variants, namedVariants: true,
-                       pointValues: Array(repeating: [], count: variants.count + 1),
-                       settings: ["horizon_days=\(horizon)"], failFast: false, precision: precision, target: target,
-                       precisionBatch: 50)
+    static func plan(
+        replications: Int, seed: UInt64 = 17, variants: [String] = [], shard: Shard = .whole,
+        shardRun: Bool = false,
+        commonRandomNumbers: Bool = true, horizon: Int = 20, precision: Double? = nil,
+        target: String? = nil
+    ) -> ExperimentPlan {
+        ExperimentPlan(
+            scenarioFile: "aleppo-2024.yaml", scenarioText: baselineText, seed: seed,
+            replications: replications, shard: shard, isShardRun: shard != .whole || shardRun,
+            commonRandomNumbers: commonRandomNumbers,
+            variantNames: ["baseline"] + variants, namedVariants: true,
+            pointValues: Array(repeating: [], count: variants.count + 1),
+            settings: ["horizon_days=\(horizon)"], failFast: false, precision: precision, target: target,
+            precisionBatch: 50)
     }
 
     static func scratch(_ name: String) -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("escsim-\(name)-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("escsim-\(name)-\(UUID().uuidString)")
+            .path
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -36,7 +41,8 @@ enum Fixtures {
     /// Runs `plan` into `directory`, stopping after `stopAfter` replications when given.
     @discardableResult
     static func run(_ plan: ExperimentPlan, into directory: String, threads: Int = 2, stopAfter: Int? = nil)
-        throws -> BatchSession.Completion {
+        throws -> BatchSession.Completion
+    {
         let session = try BatchSession.start(plan: plan, experiment: try plan.experiment(), directory: directory)
         let stop = StopFlag()
         return try session.run(threads: threads, stop: stop, commandLine: [], started: Date()) { done, _ in
@@ -44,8 +50,10 @@ enum Fixtures {
         }
     }
 
-    static let dataFiles = ["replications.csv", "summary.csv", "histograms.csv", "timeline.csv", "comparison.csv",
-                            "sensitivity.csv"]
+    static let dataFiles = [
+        "replications.csv", "summary.csv", "histograms.csv", "timeline.csv", "comparison.csv",
+        "sensitivity.csv",
+    ]
 
     /// The data files of a folder (those present), by name.
     static func files(in directory: String) -> [String: Data] {

@@ -1,8 +1,10 @@
+import EscalationModel
 import Experiments
 import Foundation
-@testable import escsim
-@testable import Scenario
 import Testing
+
+@testable import Scenario
+@testable import escsim
 
 /// Building a batch's experiment loads the scenario file once, however many variants it runs.
 @Suite struct ExperimentSetUpTests {
@@ -14,12 +16,14 @@ import Testing
                 + "      actors.russia.sorties_per_day: \(index % 40)\n"
         }.joined()
         let text = Fixtures.baselineText.replacingOccurrences(of: "\nvariants:\n", with: "\nvariants:\n" + generated)
-        let names = (0..<extra).map { "generated_\($0)" }
+        let names =
+            (0..<extra).map { "generated_\($0)" }
             + ["russia_air_surge", "iran_reinforces", "turkey_restrains_sna", "hezbollah_intact", "ceasefire_push"]
-        return ExperimentPlan(scenarioFile: "many.yaml", scenarioText: text, seed: 1, replications: 1, shard: .whole,
-                              commonRandomNumbers: true, variantNames: ["baseline"] + names, namedVariants: true,
-                              pointValues: Array(repeating: [], count: names.count + 1), settings: settings,
-                              failFast: false, precision: nil, target: nil)
+        return ExperimentPlan(
+            scenarioFile: "many.yaml", scenarioText: text, seed: 1, replications: 1, shard: .whole,
+            commonRandomNumbers: true, variantNames: ["baseline"] + names, namedVariants: true,
+            pointValues: Array(repeating: [], count: names.count + 1), settings: settings,
+            failFast: false, precision: nil, target: nil)
     }
 
     /// Counted, not timed: one compose and 1 + V decodes (+1 for the sweep's probe) to check the
@@ -43,8 +47,9 @@ import Testing
         let plan = Self.plan(extraVariants: 3, settings: ["horizon_days=20"])
         let experiment = try plan.experiment()
         for (index, name) in plan.variantNames.enumerated() {
-            let alone = try Scenario.parse(plan.scenarioText, file: plan.scenarioFile,
-                                           variant: name == "baseline" ? nil : name, settings: plan.settings)
+            let alone = try Scenario.parse(
+                plan.scenarioText, file: plan.scenarioFile,
+                variant: name == "baseline" ? nil : name, settings: plan.settings)
             let scenario = experiment.scenarios[index]
             #expect(scenario.name == alone.name && scenario.title == alone.title)
             #expect(scenario.baseParameters == alone.baseParameters)

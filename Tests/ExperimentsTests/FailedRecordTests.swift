@@ -1,9 +1,10 @@
 import EscalationModel
-@testable import Experiments
-@testable import escsim
 import Scenario
 import Stochastic
 import Testing
+
+@testable import Experiments
+@testable import escsim
 
 /// A replication whose outcome holds an infinity, or a NaN where a number must be, is recorded
 /// as failed with the outcome named, never kept as if it were a result.
@@ -15,9 +16,10 @@ import Testing
         let layout = experiment.layout
         func status(of outcome: ReplicationOutcome) -> (RecordLayout.Status?, String) {
             var record: [Double] = []
-            layout.encode(outcome: outcome, values: experiment.schema.values(of: outcome),
-                          parameters: Array(repeating: .nan, count: layout.parameters.count),
-                          replication: 0, variant: 0, horizonDays: scenario.baseParameters.horizonDays, into: &record)
+            layout.encode(
+                outcome: outcome, values: experiment.schema.values(of: outcome),
+                parameters: Array(repeating: .nan, count: layout.parameters.count),
+                replication: 0, variant: 0, horizonDays: scenario.baseParameters.horizonDays, into: &record)
             let header = RecordLayout.header(record, at: 0)
             let status = header.status
             return (status, status.map { layout.errorText(status: $0, detail: Int(header.detail)) } ?? "")
@@ -41,9 +43,10 @@ import Testing
         let outcome = Replication.run(parameters: scenario.baseParameters, seeds: StreamSeeds(masterSeed: 3), index: 4)
         let layout = experiment.layout
         var record: [Double] = []
-        layout.encode(outcome: outcome, values: experiment.schema.values(of: outcome),
-                      parameters: Array(repeating: .nan, count: layout.parameters.count),
-                      replication: 4, variant: 0, horizonDays: scenario.baseParameters.horizonDays, into: &record)
+        layout.encode(
+            outcome: outcome, values: experiment.schema.values(of: outcome),
+            parameters: Array(repeating: .nan, count: layout.parameters.count),
+            replication: 4, variant: 0, horizonDays: scenario.baseParameters.horizonDays, into: &record)
         #expect(record.count == layout.width)
         let header = RecordLayout.header(record, at: 0)
         #expect(header.replication == 4 && header.variant == 0 && header.isOK && header.detail == -1)

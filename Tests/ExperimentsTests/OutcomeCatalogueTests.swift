@@ -1,10 +1,11 @@
 import EscalationModel
 import Experiments
 import Foundation
-@testable import escsim
 import Scenario
 import Stochastic
 import Testing
+
+@testable import escsim
 
 /// The outcome catalogue is the one description of the outcome columns: the files, the kinds and
 /// the docs follow from it.
@@ -15,8 +16,9 @@ import Testing
     /// `make generate` (`escsim schema --write`) writes the table.
     @Test func theOutcomeTableOfTheDocsIsTheOneTheCatalogueGenerates() throws {
         let committed = try String(contentsOfFile: Self.outputsDoc, encoding: .utf8)
-        let generated = try #require(OutcomeCatalogue.updating(committed),
-                                     "docs/outputs.md lacks the markers \(OutcomeCatalogue.tableMarkers)")
+        let generated = try #require(
+            OutcomeCatalogue.updating(committed),
+            "docs/outputs.md lacks the markers \(OutcomeCatalogue.tableMarkers)")
         #expect(generated == committed, "docs/outputs.md's outcome table is stale: run `make generate`")
     }
 

@@ -4,7 +4,9 @@ import Testing
 /// Free text in CSV cells cannot become a spreadsheet formula (the OWASP rule).
 @Suite struct SpreadsheetSafeTests {
     @Test func formulaStartsGetASingleQuote() {
-        for text in ["=HYPERLINK(\"http://example.com\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "=", "-", "-inf"] {
+        for text in [
+            "=HYPERLINK(\"http://example.com\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "=", "-", "-inf",
+        ] {
             #expect(CSVField.spreadsheetSafe(text) == "'" + text, "\(text)")
         }
     }

@@ -47,31 +47,39 @@ import Testing
     }
 
     @Test func aDuplicatedColumnIsAnErrorNamingItsPlace() {
-        #expect(refusal("a.b,c.d,a.b\n1,2,3\n")
-            == "--design: FILE:1:9: column 3, 'a.b', repeats column 1; each dotted path may appear once")
+        #expect(
+            refusal("a.b,c.d,a.b\n1,2,3\n")
+                == "--design: FILE:1:9: column 3, 'a.b', repeats column 1; each dotted path may appear once")
     }
 
     @Test func pandasIndexColumnIsSkipped() throws {
         // DataFrame.to_csv() with its defaults: an unnamed first column holding 0, 1, 2, ...
-        #expect(try points(",a.b,c.d\n0,1,2\n1,3,4\n2,5,6\n") == [["a.b=1", "c.d=2"], ["a.b=3", "c.d=4"], ["a.b=5", "c.d=6"]])
+        #expect(
+            try points(",a.b,c.d\n0,1,2\n1,3,4\n2,5,6\n") == [
+                ["a.b=1", "c.d=2"], ["a.b=3", "c.d=4"], ["a.b=5", "c.d=6"],
+            ])
     }
 
     @Test func anUnnamedFirstColumnThatIsNotAnIndexIsRefused() {
-        #expect(refusal(",a.b\n0,1\n5,2\n")
-            == "--design: FILE:3:1: column 1 has no name, and is not the index pandas writes (0, 1, 2, ...): "
-            + "'5' where 1 was expected; name the column or drop it")
+        #expect(
+            refusal(",a.b\n0,1\n5,2\n")
+                == "--design: FILE:3:1: column 1 has no name, and is not the index pandas writes (0, 1, 2, ...): "
+                + "'5' where 1 was expected; name the column or drop it")
         #expect(refusal("a.b,,c.d\n1,2,3\n") == "--design: FILE:1:5: column 2 has no name")
     }
 
     @Test func excelsByteOrderMarkIsSkipped() throws {
         // Excel's "CSV UTF-8" starts the file with EF BB BF.
         #expect(try points([0xEF, 0xBB, 0xBF] + Array("a.b,c.d\n1,2\n".utf8)) == [["a.b=1", "c.d=2"]])
-        #expect(refusal([0xEF, 0xBB, 0xBF] + Array("a.b\nx\n".utf8)) == "--design: FILE:2:1: 'x' in column 'a.b' is not a finite number")
+        #expect(
+            refusal([0xEF, 0xBB, 0xBF] + Array("a.b\nx\n".utf8))
+                == "--design: FILE:2:1: 'x' in column 'a.b' is not a finite number")
     }
 
     @Test func crlfLineEndsAreReadAndCounted() throws {
         #expect(try points("a.b,c.d\r\n1,2\r\n3,4\r\n") == [["a.b=1", "c.d=2"], ["a.b=3", "c.d=4"]])
-        #expect(refusal("a.b,c.d\r\n1,2\r\n3,x\r\n") == "--design: FILE:3:3: 'x' in column 'c.d' is not a finite number")
+        #expect(
+            refusal("a.b,c.d\r\n1,2\r\n3,x\r\n") == "--design: FILE:3:3: 'x' in column 'c.d' is not a finite number")
     }
 
     @Test func quotedFieldsAreUnquoted() throws {
@@ -81,7 +89,8 @@ import Testing
     }
 
     @Test func emptyFilesAndHeadersAloneAreRefused() {
-        let empty = "--design: FILE:1:1: the file is empty; it needs a header of dotted paths and a row of numbers per point"
+        let empty =
+            "--design: FILE:1:1: the file is empty; it needs a header of dotted paths and a row of numbers per point"
         #expect(refusal("") == empty)
         #expect(refusal("\n\n") == empty)
         #expect(refusal([0xEF, 0xBB, 0xBF]) == empty)

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Report
 import Testing
+
+@testable import Report
 
 /// The RFC 4180 reader on small files written here.
 @Suite struct CSVReaderTests {

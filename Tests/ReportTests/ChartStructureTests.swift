@@ -1,6 +1,7 @@
 import Foundation
-@testable import Report
 import Testing
+
+@testable import Report
 
 /// The charts of a real folder's report against that folder's CSV files, read here naively.
 @Suite struct ChartStructureTests {
@@ -20,13 +21,19 @@ import Testing
 
     @Test func everyExpectedChartIsThere() throws {
         let histograms = ChartMarkup.kind(charts, "histogram").compactMap { $0.attributes["data-outcome"] }
-        #expect(histograms == ["aleppo_city_fall_day", "hama_fall_day", "homs_fall_day", "damascus_fall_day",
-                               "regime_collapse_day", "ladder_peak", "civilians_killed", "civilians_displaced"])
+        #expect(
+            histograms == [
+                "aleppo_city_fall_day", "hama_fall_day", "homs_fall_day", "damascus_fall_day",
+                "regime_collapse_day", "ladder_peak", "civilians_killed", "civilians_displaced",
+            ])
         let fans = Set(ChartMarkup.kind(charts, "fan").compactMap { $0.attributes["data-measure"] })
         #expect(fans.isSuperset(of: ["territory_hts", "territory_regime", "ladder_level", "civilians_killed"]))
         let forests = ChartMarkup.kind(charts, "forest").compactMap { $0.attributes["data-outcome"] }
-        #expect(forests == ["aleppo_city_fell", "regime_collapsed", "ceasefire", "chemical_weapons_used", "ladder_peak",
-                            "civilians_killed", "civilians_displaced"])
+        #expect(
+            forests == [
+                "aleppo_city_fell", "regime_collapsed", "ceasefire", "chemical_weapons_used", "ladder_peak",
+                "civilians_killed", "civilians_displaced",
+            ])
         // The page declares its chart count, and every <svg> is a chart of one of the three kinds.
         #expect(html.contains("<body data-charts=\"\(charts.count)\">"))
         #expect(charts.count == histograms.count + fans.count + forests.count)
@@ -35,7 +42,8 @@ import Testing
     /// Territory of an actor is drawn when some day's p95 is above zero, and only then.
     @Test func fanChartsAreDrawnForActorsThatHoldTerritory() throws {
         let timeline = try ReportFixtures.rows(folder + "/timeline.csv")
-        let variant = timeline.header.firstIndex(of: "variant")!, measure = timeline.header.firstIndex(of: "measure")!
+        let variant = timeline.header.firstIndex(of: "variant")!
+        let measure = timeline.header.firstIndex(of: "measure")!
         let p95 = timeline.header.firstIndex(of: "p95")!
         var holds: [String: Bool] = [:]
         for row in timeline.rows where row[variant] == "baseline" && row[measure].hasPrefix("territory_") {
@@ -73,7 +81,9 @@ import Testing
 
     @Test func neverHappenedCountsAreTheEmptyCells() throws {
         let runs = try ReportFixtures.rows(folder + "/replications.csv")
-        let day = ["aleppo_city_fall_day", "hama_fall_day", "homs_fall_day", "damascus_fall_day", "regime_collapse_day"]
+        let day = [
+            "aleppo_city_fall_day", "hama_fall_day", "homs_fall_day", "damascus_fall_day", "regime_collapse_day",
+        ]
         var seenSome = false
         for outcome in day {
             let svg = try #require(chart("histogram", "data-outcome", outcome))
@@ -144,13 +154,20 @@ import Testing
             #expect(!svg.elements("x-tick").isEmpty || svg.attributes["class"] == "chart forest")
             #expect(svg.elements("chart-title").count == 1)
         }
-        let labels = Set(charts.flatMap { $0.text.matches(of: /class="axis-label [xy]-label">([^<]*)</).map { String($0.output.1) } })
-        #expect(labels.isSuperset(of: ["day", "% of territory", "civilians", "ladder rung", "runs",
-                                       "difference, percentage points"]))
+        let labels = Set(
+            charts.flatMap { $0.text.matches(of: /class="axis-label [xy]-label">([^<]*)</).map { String($0.output.1) } }
+        )
+        #expect(
+            labels.isSuperset(of: [
+                "day", "% of territory", "civilians", "ladder rung", "runs",
+                "difference, percentage points",
+            ]))
     }
 
     @Test func thePageNeedsNothingFromOutside() throws {
-        for forbidden in ["http://", "https://", "<script", "<link", "<img", "<iframe", "url(", "@import", "xlink:href"] {
+        for forbidden in [
+            "http://", "https://", "<script", "<link", "<img", "<iframe", "url(", "@import", "xlink:href",
+        ] {
             #expect(!html.lowercased().contains(forbidden), "the page contains \(forbidden)")
         }
         #expect(html.hasPrefix("<!DOCTYPE html>"))
@@ -162,18 +179,25 @@ import Testing
     }
 
     @Test func theHeaderAndManifestComeFromTheManifest() throws {
-        let facts = [("Scenario", "aleppo-2024 (Scenarios/aleppo-2024.yaml)"), ("Seed", "41"),
-                     ("Replications", "200 per variant"),
-                     ("Started", "2023-11-14T22:13:20Z"),
-                     ("Variants", "6: baseline, " + ReportFixtures.variants.joined(separator: ", ")
-                         + " (common random numbers)")]
+        let facts = [
+            ("Scenario", "aleppo-2024 (Scenarios/aleppo-2024.yaml)"), ("Seed", "41"),
+            ("Replications", "200 per variant"),
+            ("Started", "2023-11-14T22:13:20Z"),
+            (
+                "Variants",
+                "6: baseline, " + ReportFixtures.variants.joined(separator: ", ")
+                    + " (common random numbers)"
+            ),
+        ]
         for (key, value) in facts {
             #expect(html.contains("<dt>\(key)</dt><dd>\(value)</dd>"), "\(key)")
         }
         #expect(html.contains(#/<dt>Random numbers</dt><dd>GSL 2\.[0-9.]+ mt19937</dd>/#))
         #expect(html.contains("<dt>Command</dt><dd><code>escsim run Scenarios/aleppo-2024.yaml</code></dd>"))
-        for section in ["id=\"outcomes\"", "id=\"over-time\"", "id=\"variants\"", "id=\"summary\"", "id=\"sensitivity\"",
-                        "id=\"manifest\""] {
+        for section in [
+            "id=\"outcomes\"", "id=\"over-time\"", "id=\"variants\"", "id=\"summary\"", "id=\"sensitivity\"",
+            "id=\"manifest\"",
+        ] {
             #expect(html.contains(section))
         }
         // The sensitivity table ranks the scenario's two uncertain parameters.

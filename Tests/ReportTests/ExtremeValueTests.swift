@@ -1,7 +1,8 @@
 import Foundation
-@testable import Report
 import Stochastic
 import Testing
+
+@testable import Report
 
 /// Charts stay bounded whatever the numbers in a folder: huge, tiny, equal, infinite or NaN
 /// values give a page of bounded size with a bounded number of ticks, drawn at finite
@@ -51,8 +52,10 @@ import Testing
 
     /// Sets `column` to `value` in the rows of the CSV at `path` that `where` picks (by row
     /// index and the row's fields); escsim's files hold identifiers and numbers only.
-    private func edit(_ path: String, column: String, to value: (Int, [String]) -> String?,
-                      where pick: (Int, [String]) -> Bool = { _, _ in true }) throws {
+    private func edit(
+        _ path: String, column: String, to value: (Int, [String]) -> String?,
+        where pick: (Int, [String]) -> Bool = { _, _ in true }
+    ) throws {
         let (header, rows) = try ReportFixtures.rows(path)
         guard let position = header.firstIndex(of: column) else {
             Issue.record("\(path) has no column \(column)")
@@ -82,7 +85,8 @@ import Testing
                 for name in ["x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "width", "height"] {
                     guard let text = element.attributes[name] else { continue }
                     let value = Double(text)
-                    #expect(value?.isFinite == true && value!.magnitude < 20_000, "\(id) \(element.name) \(name)=\(text)")
+                    #expect(
+                        value?.isFinite == true && value!.magnitude < 20_000, "\(id) \(element.name) \(name)=\(text)")
                 }
             }
         }
@@ -125,9 +129,11 @@ import Testing
         // Histogram bins at both ends of the range, and too narrow for their magnitude.
         let histograms = folder + "/histograms.csv"
         try edit(histograms, column: "bin_low", to: { index, _ in index % 3 == 0 ? "10000000000000000" : nil })
-        try edit(histograms, column: "bin_high", to: { index, _ in
-            index % 3 == 0 ? "10000000000000002" : index % 3 == 1 ? "1e307" : nil
-        })
+        try edit(
+            histograms, column: "bin_high",
+            to: { index, _ in
+                index % 3 == 0 ? "10000000000000002" : index % 3 == 1 ? "1e307" : nil
+            })
 
         let written = try HTMLReport.write(folder: folder)
         let html = try String(contentsOfFile: written.path, encoding: .utf8)

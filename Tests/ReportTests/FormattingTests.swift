@@ -1,6 +1,7 @@
 import EscalationModel
-@testable import Report
 import Testing
+
+@testable import Report
 
 /// Numbers, scales and escaping: the small pieces every chart is made of.
 @Suite struct FormattingTests {
@@ -12,7 +13,8 @@ import Testing
         #expect(NumberText.fixed(41301.32, digits: 0, grouped: true) == "41,301")
         #expect(NumberText.fixed(1_234_567.891, digits: 2, grouped: true) == "1,234,567.89")
         #expect(NumberText.fixed(.nan, digits: 2) == "\u{2013}")
-        #expect(NumberText.count(1000) == "1,000" && NumberText.count(999) == "999" && NumberText.count(-1500) == "-1,500")
+        #expect(
+            NumberText.count(1000) == "1,000" && NumberText.count(999) == "999" && NumberText.count(-1500) == "-1,500")
     }
 
     @Test func automaticKeepsThreeSignificantFiguresBelowAHundred() {
@@ -41,7 +43,8 @@ import Testing
         #expect(scale.domain.low == 0 && scale.domain.high == 150)
         #expect(scale.ticks(count: 5).values == [0, 50, 100, 150])
         #expect(LinearScale(domain: (1, 30), range: (0, 1)).ticks(count: 6).values == [5, 10, 15, 20, 25, 30])
-        #expect(LinearScale.decimals(forStep: 2.5) == 1 && LinearScale.decimals(forStep: 0.25) == 2
+        #expect(
+            LinearScale.decimals(forStep: 2.5) == 1 && LinearScale.decimals(forStep: 0.25) == 2
                 && LinearScale.decimals(forStep: 50) == 0)
     }
 
@@ -56,7 +59,8 @@ import Testing
     @Test func markupEscapesEverythingThatCouldOpenATagOrAttribute() {
         #expect(Markup.escape("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&#39;")
         #expect(Markup.escape("bell\u{07}tab\t") == "belltab\t")
-        #expect(Markup.commandLine(["escsim", "run", "my file.yaml", "--set", "x='1'"])
+        #expect(
+            Markup.commandLine(["escsim", "run", "my file.yaml", "--set", "x='1'"])
                 == "escsim run 'my file.yaml' --set 'x='\\''1'\\'''")
     }
 
@@ -72,22 +76,31 @@ import Testing
         #expect(OutcomeLabels.title("end_day") == "Day the run ended")
         #expect(OutcomeLabels.title("some_new_outcome") == "Some new outcome")
         #expect(OutcomeLabels.unit("end_day", kind: .quantity) == "day")
-        #expect(OutcomeLabels.rungs(among: ["ladder_peak", "rung_ground_offensive_day", "rung_x_day"])
+        #expect(
+            OutcomeLabels.rungs(among: ["ladder_peak", "rung_ground_offensive_day", "rung_x_day"])
                 == ["ground_offensive", "x"])
     }
 
     /// The key outcomes are those the catalogue marks, in the folder's order; of a family
     /// compared by its first member (the first key city), only that one.
     @Test func theCatalogueChoosesTheChartedAndComparedOutcomes() {
-        let outcomes = ["aleppo_city_fell", "aleppo_city_fall_day", "hama_fell", "hama_fall_day", "regime_collapsed",
-                        "regime_collapse_day", "ceasefire", "chemical_weapons_used", "ladder_peak", "ladder_final",
-                        "civilians_killed", "civilians_injured", "civilians_displaced", "end_day"]
-        #expect(OutcomeLabels.histogramOutcomes(among: outcomes)
-                == ["aleppo_city_fall_day", "hama_fall_day", "regime_collapse_day", "ladder_peak", "civilians_killed",
-                    "civilians_displaced"])
-        #expect(OutcomeLabels.comparedOutcomes(among: outcomes)
-                == ["aleppo_city_fell", "regime_collapsed", "ceasefire", "chemical_weapons_used", "ladder_peak",
-                    "civilians_killed", "civilians_displaced"])
+        let outcomes = [
+            "aleppo_city_fell", "aleppo_city_fall_day", "hama_fell", "hama_fall_day", "regime_collapsed",
+            "regime_collapse_day", "ceasefire", "chemical_weapons_used", "ladder_peak", "ladder_final",
+            "civilians_killed", "civilians_injured", "civilians_displaced", "end_day",
+        ]
+        #expect(
+            OutcomeLabels.histogramOutcomes(among: outcomes)
+                == [
+                    "aleppo_city_fall_day", "hama_fall_day", "regime_collapse_day", "ladder_peak", "civilians_killed",
+                    "civilians_displaced",
+                ])
+        #expect(
+            OutcomeLabels.comparedOutcomes(among: outcomes)
+                == [
+                    "aleppo_city_fell", "regime_collapsed", "ceasefire", "chemical_weapons_used", "ladder_peak",
+                    "civilians_killed", "civilians_displaced",
+                ])
     }
 }
 

@@ -1,8 +1,9 @@
 import Experiments
 import Foundation
-@testable import Report
 import Stochastic
 import Testing
+
+@testable import Report
 
 /// Loading folders: the optional files, damaged or unfinished folders, and that a failure
 /// writes nothing.
@@ -13,7 +14,9 @@ import Testing
 
     /// Files in `directory` whose name starts with "." (AtomicFile's temporaries) or ends in .html.
     private func leftovers(_ directory: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".html") || $0.hasPrefix(".report") }
+        try FileManager.default.contentsOfDirectory(atPath: directory).filter {
+            $0.hasSuffix(".html") || $0.hasPrefix(".report")
+        }
     }
 
     @Test func aFolderWithoutVariantsHasNoForestPlot() throws {
@@ -36,12 +39,14 @@ import Testing
         // An older folder would not list it either.
         let manifestPath = folder + "/manifest.json"
         let manifest = try String(contentsOfFile: manifestPath, encoding: .utf8)
-        try manifest.replacingOccurrences(of: "\"histograms.csv\",", with: "").write(toFile: manifestPath, atomically: true,
-                                                                                   encoding: .utf8)
+        try manifest.replacingOccurrences(of: "\"histograms.csv\",", with: "").write(
+            toFile: manifestPath, atomically: true,
+            encoding: .utf8)
         let rebuilt = try OutputFolder.load(folder)
         #expect(rebuilt.histograms == nil)
         for outcome in rebuilt.histogramOutcomes {
-            let made = rebuilt.bins("baseline", outcome), read = stored.bins("baseline", outcome)
+            let made = rebuilt.bins("baseline", outcome)
+            let read = stored.bins("baseline", outcome)
             #expect(made.count == read.count, "\(outcome)")
             #expect(made.map(\.count) == read.map(\.count), "\(outcome)")
             #expect(made.first?.low == read.first?.low && made.last?.high == read.last?.high, "\(outcome)")
@@ -132,9 +137,11 @@ import Testing
         let folder = try ReportFixtures.copy(try ReportFixtures.baselineOnly.get(), as: "escaping")
         let manifestPath = folder + "/manifest.json"
         let manifest = try String(contentsOfFile: manifestPath, encoding: .utf8)
-        try manifest.replacingOccurrences(of: "\"name\" : \"aleppo-2024\"",
-                                          with: "\"name\" : \"<script>alert('x')</script> & \\\"q\\\"\"")
-            .write(toFile: manifestPath, atomically: true, encoding: .utf8)
+        try manifest.replacingOccurrences(
+            of: "\"name\" : \"aleppo-2024\"",
+            with: "\"name\" : \"<script>alert('x')</script> & \\\"q\\\"\""
+        )
+        .write(toFile: manifestPath, atomically: true, encoding: .utf8)
         let html = HTMLReport(folder: try OutputFolder.load(folder)).render().html
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"))

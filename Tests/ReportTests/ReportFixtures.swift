@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+
 @testable import Report
 @testable import escsim
 
@@ -9,8 +10,10 @@ enum ReportFixtures {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let scenarioPath = packageRoot.appendingPathComponent("Scenarios/aleppo-2024.yaml").path
-    static let variants = ["russia_air_surge", "iran_reinforces", "turkey_restrains_sna", "hezbollah_intact",
-                           "ceasefire_push"]
+    static let variants = [
+        "russia_air_surge", "iran_reinforces", "turkey_restrains_sna", "hezbollah_intact",
+        "ceasefire_push",
+    ]
 
     /// One scratch folder for the whole process, removed when it exits.
     static let root: String = {
@@ -32,8 +35,10 @@ enum ReportFixtures {
             precision: nil, target: nil, precisionBatch: 50)
         let session = try BatchSession.start(plan: plan, experiment: try plan.experiment(), directory: directory)
         let stop = StopFlag()
-        _ = try session.run(threads: 1, stop: stop, commandLine: ["escsim", "run", "Scenarios/aleppo-2024.yaml"],
-                            started: Date(timeIntervalSince1970: 1_700_000_000)) { done, _ in
+        _ = try session.run(
+            threads: 1, stop: stop, commandLine: ["escsim", "run", "Scenarios/aleppo-2024.yaml"],
+            started: Date(timeIntervalSince1970: 1_700_000_000)
+        ) { done, _ in
             if let stopAfter, done >= stopAfter { stop.request() }
         }
         return directory
@@ -86,10 +91,13 @@ struct ChartMarkup {
     static func all(in html: String) -> [ChartMarkup] {
         var charts: [ChartMarkup] = []
         var rest = html[...]
-        while let start = rest.range(of: "<svg"), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+        while let start = rest.range(of: "<svg"),
+            let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex)
+        {
             let text = String(rest[start.lowerBound..<end.upperBound])
             let tags = tagList(text)
-            charts.append(ChartMarkup(attributes: tags.first?.attributes ?? [:], elements: Array(tags.dropFirst()), text: text))
+            charts.append(
+                ChartMarkup(attributes: tags.first?.attributes ?? [:], elements: Array(tags.dropFirst()), text: text))
             rest = rest[end.upperBound...]
         }
         return charts
@@ -101,7 +109,8 @@ struct ChartMarkup {
 
     /// Elements whose class list contains `role`.
     func elements(_ role: String) -> [[String: String]] {
-        elements.filter { ($0.attributes["class"] ?? "").split(separator: " ").contains { $0 == role } }.map(\.attributes)
+        elements.filter { ($0.attributes["class"] ?? "").split(separator: " ").contains { $0 == role } }.map(
+            \.attributes)
     }
 
     private static func tagList(_ text: String) -> [(name: String, attributes: [String: String])] {

@@ -20,8 +20,10 @@ enum ShippedScenarios {
         #expect(scenario.name == "aleppo-2024")
         #expect(parameters.actors.map(\.id) == ["hts", "sna", "regime", "russia", "iran", "hezbollah", "turkey"])
         let regions = Set(parameters.regions.map(\.id))
-        for required in ["idlib", "west_aleppo", "aleppo_city", "tal_rifaat", "manbij", "hama", "homs", "coast",
-                         "damascus"] {
+        for required in [
+            "idlib", "west_aleppo", "aleppo_city", "tal_rifaat", "manbij", "hama", "homs", "coast",
+            "damascus",
+        ] {
             #expect(regions.contains(required), "missing region \(required)")
         }
         #expect(parameters.actors[3].patronOf == 2)  // Russia backs the regime
@@ -32,15 +34,17 @@ enum ShippedScenarios {
         let parameters = try Scenario.load(path: ShippedScenarios.baseline).baseParameters
         for (index, region) in parameters.regions.enumerated() {
             for other in region.neighbours {
-                #expect(parameters.regions[other].neighbours.contains(index),
-                        "\(region.id) -> \(parameters.regions[other].id) is one-way")
+                #expect(
+                    parameters.regions[other].neighbours.contains(index),
+                    "\(region.id) -> \(parameters.regions[other].id) is one-way")
             }
         }
     }
 
     @Test func russianCommitmentIsDrawnPerReplication() throws {
         let scenario = try Scenario.load(path: ShippedScenarios.baseline)
-        #expect(scenario.uncertainParameters.map(\.path) == ["actors.russia.commitment", "actors.hezbollah.field_strength"])
+        #expect(
+            scenario.uncertainParameters.map(\.path) == ["actors.russia.commitment", "actors.hezbollah.field_strength"])
         let seeds = StreamSeeds(masterSeed: 7)
         let (first, firstDraws) = scenario.draw.parameters(forReplication: 0, seeds: seeds)
         let (second, secondDraws) = scenario.draw.parameters(forReplication: 1, seeds: seeds)

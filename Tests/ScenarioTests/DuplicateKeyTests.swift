@@ -10,19 +10,21 @@ import Testing
         let text = minimalScenario.replacingOccurrences(
             of: "field_strength: 1000, assaults_per_day: 1}",
             with: "field_strength: 1000, assaults_per_day: 1, moral: 0.5, moral: 0.6}")
-        #expect(problems(in: text) == [
-            "5:73: unknown key 'moral' in actor 'rebels' (did you mean 'morale'?)",
-            "5:85: duplicate key 'moral' in actor 'rebels'",
-        ])
+        #expect(
+            problems(in: text) == [
+                "5:73: unknown key 'moral' in actor 'rebels' (did you mean 'morale'?)",
+                "5:85: duplicate key 'moral' in actor 'rebels'",
+            ])
     }
 
     /// Three times at the top level: one unknown, then a duplicate at each repetition.
     @Test func aKeyWrittenThreeTimesIsUnknownOnceAndDuplicatedTwice() {
         let text = minimalScenario + "\nhorizon: 1\nhorizon: 2\nhorizon: 3\n"
-        #expect(problems(in: text) == [
-            "14:1: unknown key 'horizon' in the scenario (did you mean 'horizon_days'?)",
-            "15:1: duplicate key 'horizon' in the scenario",
-            "16:1: duplicate key 'horizon' in the scenario",
-        ])
+        #expect(
+            problems(in: text) == [
+                "14:1: unknown key 'horizon' in the scenario (did you mean 'horizon_days'?)",
+                "15:1: duplicate key 'horizon' in the scenario",
+                "16:1: duplicate key 'horizon' in the scenario",
+            ])
     }
 }

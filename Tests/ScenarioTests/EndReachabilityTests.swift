@@ -49,15 +49,19 @@ func outcomes(_ settings: [String], runs: Int = 20) throws -> [ReplicationOutcom
 
 @Suite struct EndReachabilityTests {
     @Test func theRegimeCollapsesWhenItsCapitalFalls() throws {
-        let runs = try outcomes(["actors.rebels.field_strength=30000", "actors.rebels.assaults_per_day=3",
-                                 "collapse.morale_threshold=0"])
+        let runs = try outcomes([
+            "actors.rebels.field_strength=30000", "actors.rebels.assaults_per_day=3",
+            "collapse.morale_threshold=0",
+        ])
         #expect(runs.filter { $0.endState == .regimeCollapse }.count >= 15)
         #expect(runs.contains { $0.territoryShare[0] + $0.territoryShare[3] == 1 })  // the capital went too
     }
 
     @Test func theRegimeCollapsesWhenItsMoraleDissolves() throws {
-        let runs = try outcomes(["actors.rebels.field_strength=8000", "actors.rebels.assaults_per_day=2",
-                                 "collapse.morale_threshold=0.45"])
+        let runs = try outcomes([
+            "actors.rebels.field_strength=8000", "actors.rebels.assaults_per_day=2",
+            "collapse.morale_threshold=0.45",
+        ])
         let collapsedWithCapital = runs.filter { $0.endState == .regimeCollapse && $0.territoryShare[1] > 0 }
         #expect(!collapsedWithCapital.isEmpty, "no collapse by morale while the capital still stood")
     }
@@ -79,8 +83,10 @@ func outcomes(_ settings: [String], runs: Int = 20) throws -> [ReplicationOutcom
     }
 
     @Test func aDesperateRegimeCanUseChemicalWeaponsAndBringsInTheResponders() throws {
-        let runs = try outcomes(["chemical_weapons.daily_hazard=1", "chemical_weapons.desperation_morale=1",
-                                 "chemical_weapons.minimum_rung=frozen"])
+        let runs = try outcomes([
+            "chemical_weapons.daily_hazard=1", "chemical_weapons.desperation_morale=1",
+            "chemical_weapons.minimum_rung=frozen",
+        ])
         #expect(runs.allSatisfy { $0.chemicalWeaponsDay == 1 })
         #expect(runs.allSatisfy { $0.rungFirstDay[5] == 1 && $0.peakLadderLevel >= 5 })
         #expect(runs.allSatisfy { $0.postureChanges == [1] })  // the backer moved to back its client
@@ -88,9 +94,11 @@ func outcomes(_ settings: [String], runs: Int = 20) throws -> [ReplicationOutcom
     }
 
     @Test func patronsTroopsEnterTheFight() throws {
-        let runs = try outcomes(["actors.patron.commitment=1", "actors.patron.distraction=0",
-                                 "actors.patron.decision_interval_days=0.5", "patron_rule.threat_sensitivity=10",
-                                 "actors.rebels.assaults_per_day=2"])
+        let runs = try outcomes([
+            "actors.patron.commitment=1", "actors.patron.distraction=0",
+            "actors.patron.decision_interval_days=0.5", "patron_rule.threat_sensitivity=10",
+            "actors.rebels.assaults_per_day=2",
+        ])
         #expect(runs.contains { $0.reinforcementsSent[0] > 0 && $0.rungFirstDay[4] != nil })
     }
 
@@ -104,11 +112,19 @@ func outcomes(_ settings: [String], runs: Int = 20) throws -> [ReplicationOutcom
     @Test func everyRungIsReachedSomewhere() throws {
         var reached = Set<Int>()
         let knobs: [[String]] = [
-            ["actors.rebels.field_strength=30000", "actors.rebels.assaults_per_day=3", "actors.government.sorties_per_day=30",
-             "collapse.morale_threshold=0"],
-            ["chemical_weapons.daily_hazard=1", "chemical_weapons.desperation_morale=1", "chemical_weapons.minimum_rung=frozen"],
-            ["actors.patron.commitment=1", "actors.patron.distraction=0", "actors.patron.decision_interval_days=0.5",
-             "patron_rule.threat_sensitivity=10", "actors.rebels.assaults_per_day=2"],
+            [
+                "actors.rebels.field_strength=30000", "actors.rebels.assaults_per_day=3",
+                "actors.government.sorties_per_day=30",
+                "collapse.morale_threshold=0",
+            ],
+            [
+                "chemical_weapons.daily_hazard=1", "chemical_weapons.desperation_morale=1",
+                "chemical_weapons.minimum_rung=frozen",
+            ],
+            [
+                "actors.patron.commitment=1", "actors.patron.distraction=0", "actors.patron.decision_interval_days=0.5",
+                "patron_rule.threat_sensitivity=10", "actors.rebels.assaults_per_day=2",
+            ],
         ]
         for settings in knobs {
             for run in try outcomes(settings) {

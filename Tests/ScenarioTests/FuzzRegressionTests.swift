@@ -1,5 +1,5 @@
-import Foundation
 import EscalationModel
+import Foundation
 import Scenario
 import Testing
 
@@ -50,7 +50,8 @@ import Testing
     @Test func nestingWithinTheLimitIsStillRead() {
         // 127 lists inside the top-level mapping: 128 levels, the most allowed.
         let value = String(repeating: "[", count: 127) + "1" + String(repeating: "]", count: 127)
-        let found = problems(in: minimalScenario.replacingOccurrences(of: "horizon_days: 10", with: "horizon_days: " + value))
+        let found = problems(
+            in: minimalScenario.replacingOccurrences(of: "horizon_days: 10", with: "horizon_days: " + value))
         #expect(found == ["3:15: horizon_days must be a number, got a list"])
         #expect(problems(in: minimalScenario, settings: ["horizon_days=" + value]).allSatisfy { !$0.contains("nests") })
     }
@@ -63,26 +64,32 @@ import Testing
     }
 
     @Test func aLatinHypercubeOfTooManyPointsIsRefused() {
-        let found = problems(in: sweep("""
-              method: latin_hypercube
-              points: 100000000000
-              parameters: {horizon_days: {low: 5, high: 20}}
-            """))
+        let found = problems(
+            in: sweep(
+                """
+                  method: latin_hypercube
+                  points: 100000000000
+                  parameters: {horizon_days: {low: 5, high: 20}}
+                """))
         #expect(found == ["16:11: sweep: points must be at most 10000, got 100000000000"])
     }
 
     @Test func aGridAxisOfTooManyStepsIsRefused() {
-        let found = problems(in: sweep("""
-              method: grid
-              parameters: {horizon_days: {low: 5, high: 20, steps: 100000000000}}
-            """))
+        let found = problems(
+            in: sweep(
+                """
+                  method: grid
+                  parameters: {horizon_days: {low: 5, high: 20, steps: 100000000000}}
+                """))
         #expect(found == ["16:56: sweep: horizon_days: steps must be at most 10000, got 100000000000"])
     }
 
     @Test func aGridWhoseProductOverflowsIsRefused() {
         // Each axis is small, but 6^26 points overflow Int where `run --sweep` multiplies them.
-        let keys = ["quality", "morale", "assault_commitment", "commitment", "distraction", "troops_hit_probability",
-                    "field_strength", "assaults_per_day", "sorties_per_day"]
+        let keys = [
+            "quality", "morale", "assault_commitment", "commitment", "distraction", "troops_hit_probability",
+            "field_strength", "assaults_per_day", "sorties_per_day",
+        ]
         var lines = ["  method: grid", "  parameters:"]
         for actor in ["rebels", "government"] {
             lines += keys.map { "    actors.\(actor).\($0): {low: 0.1, high: 0.9, steps: 6}" }
@@ -93,18 +100,26 @@ import Testing
             }
         }
         let found = problems(in: sweep(lines.joined(separator: "\n")))
-        #expect(found == ["15:3: sweep: the grid has more than 10000 points; use fewer steps or values, or a latin_hypercube"])
+        #expect(
+            found == [
+                "15:3: sweep: the grid has more than 10000 points; use fewer steps or values, or a latin_hypercube"
+            ])
     }
 
     @Test func aGridOfAtMostTenThousandPointsIsAccepted() throws {
-        let scenario = try Scenario.parse(sweep("""
-              method: grid
-              parameters:
-                horizon_days: {low: 5, high: 20, steps: 100}
-                actors.rebels.morale: {values: [0.2, 0.4, 0.6, 0.8, 1.0]}
-                regions.north.garrison: {low: 10, high: 100, steps: 20}
-            """))
-        #expect(scenario.sweep?.parameters.map(\.path) == ["horizon_days", "actors.rebels.morale", "regions.north.garrison"])
+        let scenario = try Scenario.parse(
+            sweep(
+                """
+                  method: grid
+                  parameters:
+                    horizon_days: {low: 5, high: 20, steps: 100}
+                    actors.rebels.morale: {values: [0.2, 0.4, 0.6, 0.8, 1.0]}
+                    regions.north.garrison: {low: 10, high: 100, steps: 20}
+                """))
+        #expect(
+            scenario.sweep?.parameters.map(\.path) == [
+                "horizon_days", "actors.rebels.morale", "regions.north.garrison",
+            ])
     }
 
     // MARK: - Suggestions for long unknown names (quadratic time)
@@ -118,21 +133,26 @@ import Testing
         var text = minimalScenario.components(separatedBy: "regions:")[0] + "regions:\n"
         for (index, name) in names.enumerated() {
             let controller = index == 0 ? "rebels" : "government"
-            text += "  \(name): {controller: \(controller), population: 1, garrison: 1, "
+            text +=
+                "  \(name): {controller: \(controller), population: 1, garrison: 1, "
                 + "neighbours: [\(names[(index + 1) % names.count]), \(unknown), \(unknown), \(unknown)]}\n"
         }
-        text += "ladder:\n  - {id: calm, trigger: start}\ncollapse: {actor: government, capital: \(names[1]), "
+        text +=
+            "ladder:\n  - {id: calm, trigger: start}\ncollapse: {actor: government, capital: \(names[1]), "
             + "morale_threshold: 0.1}\n"
         let start = ContinuousClock.now
         let found = problems(in: text)
         let elapsed = ContinuousClock.now - start
         #expect(found.count == 90)
-        #expect(found.allSatisfy { $0.contains("neighbours refers to unknown region 'zzz") && !$0.contains("did you mean") })
+        #expect(
+            found.allSatisfy { $0.contains("neighbours refers to unknown region 'zzz") && !$0.contains("did you mean") }
+        )
         #expect(elapsed < .seconds(20), "\(elapsed)")
     }
 
     @Test func shortTyposStillGetASuggestion() {
-        let found = problems(in: minimalScenario.replacingOccurrences(of: "neighbours: [south]", with: "neighbours: [sowth]"))
+        let found = problems(
+            in: minimalScenario.replacingOccurrences(of: "neighbours: [south]", with: "neighbours: [sowth]"))
         #expect(found == ["8:77: region 'north': neighbours refers to unknown region 'sowth' (did you mean 'south'?)"])
     }
 }

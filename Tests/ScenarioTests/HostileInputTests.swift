@@ -1,6 +1,7 @@
 import Foundation
-@testable import Scenario
 import Testing
+
+@testable import Scenario
 
 /// The guards that keep hostile scenarios cheap to refuse: the alias count, the visit budget, the
 /// problem cap, and a stable order of problems. The CLI corpus (InvalidScenarioCorpusTests) checks
@@ -10,8 +11,10 @@ import Testing
     static let laughs: String = {
         var lines = ["lol0: &lol0 [" + Array(repeating: "lol", count: 10).joined(separator: ", ") + "]"]
         for level in 1..<10 {
-            lines.append("lol\(level): &lol\(level) [" + Array(repeating: "*lol\(level - 1)", count: 10)
-                .joined(separator: ", ") + "]")
+            lines.append(
+                "lol\(level): &lol\(level) ["
+                    + Array(repeating: "*lol\(level - 1)", count: 10)
+                    .joined(separator: ", ") + "]")
         }
         return lines.joined(separator: "\n") + "\n"
     }()
@@ -53,8 +56,9 @@ import Testing
             Issue.record("the budget was not enforced")
         } catch {
             #expect(error.errors.count == 1)
-            #expect(error.errors.first?.message.contains("the scenario is too large to check") == true,
-                    "\(error)")
+            #expect(
+                error.errors.first?.message.contains("the scenario is too large to check") == true,
+                "\(error)")
         }
     }
 
@@ -62,15 +66,18 @@ import Testing
     /// them), whatever the order of a Set; before, it changed from run to run.
     @Test func problemsAtOnePlaceComeInTheOrderFound() {
         let found = problems(in: "title: nothing else\n")
-        #expect(found == ["escsim", "name", "horizon_days", "actors", "regions", "ladder", "collapse"].map {
-            "1:1: the scenario is missing the required key '\($0)'"
-        })
+        #expect(
+            found
+                == ["escsim", "name", "horizon_days", "actors", "regions", "ladder", "collapse"].map {
+                    "1:1: the scenario is missing the required key '\($0)'"
+                })
     }
 
     /// A pasted list of unknown names gets the first 100 problems, not 100,000.
     @Test func problemsStopAtTheCap() {
         let unknown = (0..<5_000).map { "nowhere\($0)" }.joined(separator: ", ")
-        let text = minimalScenario.replacingOccurrences(of: "neighbours: [south]", with: "neighbours: [south, \(unknown)]")
+        let text = minimalScenario.replacingOccurrences(
+            of: "neighbours: [south]", with: "neighbours: [south, \(unknown)]")
         do {
             _ = try Scenario.parse(text, file: "paste.yaml")
             Issue.record("accepted")

@@ -170,8 +170,10 @@ struct JSONSchemaValidator {
         }
     }
 
-    private func checkObject(_ pairs: [(key: String, value: JSONValue)], _ schema: JSONValue, _ path: String,
-                             into errors: inout [String]) {
+    private func checkObject(
+        _ pairs: [(key: String, value: JSONValue)], _ schema: JSONValue, _ path: String,
+        into errors: inout [String]
+    ) {
         let here = path.isEmpty ? "/" : path
         let properties = schema["properties"]
         for (key, value) in pairs {
@@ -191,7 +193,8 @@ struct JSONSchemaValidator {
                 if !nameErrors.isEmpty { errors.append("\(child): the key '\(key)' is not allowed: \(nameErrors[0])") }
             }
         }
-        for key in schema["required"]?.array?.compactMap(\.string) ?? [] where !pairs.contains(where: { $0.key == key }) {
+        for key in schema["required"]?.array?.compactMap(\.string) ?? [] where !pairs.contains(where: { $0.key == key })
+        {
             errors.append("\(here): missing the required key '\(key)'")
         }
         if let least = schema["minProperties"]?.number, Double(pairs.count) < least {
@@ -222,7 +225,9 @@ struct JSONSchemaValidator {
         }
     }
 
-    private func checkCombinators(_ instance: JSONValue, _ schema: JSONValue, _ path: String, into errors: inout [String]) {
+    private func checkCombinators(
+        _ instance: JSONValue, _ schema: JSONValue, _ path: String, into errors: inout [String]
+    ) {
         let here = path.isEmpty ? "/" : path
         for part in schema["allOf"]?.array ?? [] {
             check(instance, against: part, at: path, into: &errors)
@@ -230,16 +235,18 @@ struct JSONSchemaValidator {
         if let options = schema["anyOf"]?.array {
             let results = options.map { errorsAgainst(instance, $0, path) }
             if !results.contains(where: \.isEmpty) {
-                errors.append("\(here): matches none of \(options.count) alternatives; closest: "
-                              + (results.min { $0.count < $1.count }?.joined(separator: "; ") ?? ""))
+                errors.append(
+                    "\(here): matches none of \(options.count) alternatives; closest: "
+                        + (results.min { $0.count < $1.count }?.joined(separator: "; ") ?? ""))
             }
         }
         if let options = schema["oneOf"]?.array {
             let results = options.map { errorsAgainst(instance, $0, path) }
             let matches = results.filter(\.isEmpty).count
             if matches == 0 {
-                errors.append("\(here): matches none of \(options.count) alternatives; closest: "
-                              + (results.min { $0.count < $1.count }?.joined(separator: "; ") ?? ""))
+                errors.append(
+                    "\(here): matches none of \(options.count) alternatives; closest: "
+                        + (results.min { $0.count < $1.count }?.joined(separator: "; ") ?? ""))
             } else if matches > 1 {
                 errors.append("\(here): matches \(matches) of the alternatives, must match exactly one")
             }
@@ -262,7 +269,7 @@ struct JSONSchemaValidator {
     static func has(_ instance: JSONValue, type: String) -> Bool {
         switch (type, instance) {
         case ("null", .null), ("boolean", .bool), ("number", .number), ("string", .string), ("array", .array),
-             ("object", .object):
+            ("object", .object):
             return true
         case ("integer", .number(let value)):
             return value.isFinite && value == value.rounded()

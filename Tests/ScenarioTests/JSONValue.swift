@@ -19,11 +19,11 @@ enum JSONValue: Equatable, CustomStringConvertible {
     static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
-        case let (.bool(a), .bool(b)): return a == b
-        case let (.number(a), .number(b)): return a == b
-        case let (.string(a), .string(b)): return a == b
-        case let (.array(a), .array(b)): return a == b
-        case let (.object(a), .object(b)):
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)):
             // JSON objects are unordered.
             guard a.count == b.count else { return false }
             return a.allSatisfy { pair in b.contains { $0.key == pair.key && $0.value == pair.value } }
@@ -203,8 +203,10 @@ enum JSONValue: Equatable, CustomStringConvertible {
         case ".nan", ".NaN", ".NAN": return .number(.nan)
         default: break
         }
-        if text.wholeMatch(of: /[-+]?[0-9]+/) != nil || text.wholeMatch(of: /[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?/) != nil,
-           let value = Double(text) {
+        if text.wholeMatch(of: /[-+]?[0-9]+/) != nil
+            || text.wholeMatch(of: /[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?/) != nil,
+            let value = Double(text)
+        {
             return .number(value)
         }
         if text.wholeMatch(of: /0x[0-9a-fA-F]+/) != nil, let value = Int(text.dropFirst(2), radix: 16) {

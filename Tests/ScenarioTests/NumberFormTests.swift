@@ -14,14 +14,22 @@ import Testing
 
     @Test(arguments: ["1:30", "0x1F", "0o17", "-0x1F", "1:30:00.5"])
     func yaml11NumberFormsAreText(_ value: String) {
-        #expect(problems(in: Self.horizon(value)) == ["3:15: horizon_days must be a number, got the text '\(value)'"
-                                                      + Self.yaml11])
+        #expect(
+            problems(in: Self.horizon(value)) == [
+                "3:15: horizon_days must be a number, got the text '\(value)'"
+                    + Self.yaml11
+            ])
     }
 
-    @Test(arguments: [("!!str 10", "!!str"), ("!!float 10", "!!float"), ("!!int 10", "!!int"),
-                      ("!custom 10", "!custom"), ("! 10", "!")])
+    @Test(arguments: [
+        ("!!str 10", "!!str"), ("!!float 10", "!!float"), ("!!int 10", "!!int"),
+        ("!custom 10", "!custom"), ("! 10", "!"),
+    ])
     func aTaggedScalarIsNotANumber(_ value: String, _ tag: String) {
-        #expect(problems(in: Self.horizon(value)) == ["3:15: horizon_days must be a number, got '10' tagged '\(tag)' (remove the tag)"])
+        #expect(
+            problems(in: Self.horizon(value)) == [
+                "3:15: horizon_days must be a number, got '10' tagged '\(tag)' (remove the tag)"
+            ])
     }
 
     @Test(arguments: ["10", "+10", "10.", ".5e1", "1e1", "10_0", "1_0.0"])
@@ -33,26 +41,32 @@ import Testing
     /// Words Swift's `Double(_:)` would read as numbers are text here.
     @Test(arguments: ["inf", "nan", "infinity", "0x1p3"])
     func swiftOnlyNumberWordsAreText(_ value: String) {
-        #expect(problems(in: Self.horizon(value)).first?.hasPrefix("3:15: horizon_days must be a number, got the text")
+        #expect(
+            problems(in: Self.horizon(value)).first?.hasPrefix("3:15: horizon_days must be a number, got the text")
                 == true)
     }
 
     /// The same rule in a distribution's parameters, a variant and a `--set`.
     @Test func theRuleHoldsInDistributionsVariantsAndSettings() {
-        let text = minimalScenario.replacingOccurrences(
-            of: "field_strength: 1000, assaults_per_day: 1}",
-            with: "field_strength: {distribution: uniform, low: 0x10, high: 1000}, assaults_per_day: 1}")
+        let text =
+            minimalScenario.replacingOccurrences(
+                of: "field_strength: 1000, assaults_per_day: 1}",
+                with: "field_strength: {distribution: uniform, low: 0x10, high: 1000}, assaults_per_day: 1}")
             + "\nvariants:\n  slow: {set: {horizon_days: !!str 20}}\n"
-        #expect(problems(in: text) == [
-            "5:75: actor 'rebels': field_strength: low must be a number, got the text '0x10'" + Self.yaml11,
-            "15:30: variant 'slow': horizon_days must be a number, got '20' tagged '!!str' (remove the tag)",
-        ])
+        #expect(
+            problems(in: text) == [
+                "5:75: actor 'rebels': field_strength: low must be a number, got the text '0x10'" + Self.yaml11,
+                "15:30: variant 'slow': horizon_days must be a number, got '20' tagged '!!str' (remove the tag)",
+            ])
         do {
             _ = try Scenario.parse(minimalScenario, file: "test.yaml", settings: ["horizon_days=1:30"])
             Issue.record("--set horizon_days=1:30 was accepted")
         } catch {
-            #expect(error.errors.map(\.description) == ["--set:1:14: horizon_days must be a number, got the text '1:30'"
-                                                        + Self.yaml11])
+            #expect(
+                error.errors.map(\.description) == [
+                    "--set:1:14: horizon_days must be a number, got the text '1:30'"
+                        + Self.yaml11
+                ])
         }
     }
 }

@@ -1,8 +1,9 @@
 import EscalationModel
 import Foundation
-@testable import Scenario
 import Stochastic
 import Testing
+
+@testable import Scenario
 
 /// `Scenario.parseAll` loads a file once for many variants and gives what `parse` gives for each.
 @Suite struct ParseAllTests {
@@ -22,14 +23,18 @@ import Testing
 
     static func expectSame(_ a: Scenario, _ b: Scenario, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(a.name == b.name && a.title == b.title && a.variant == b.variant, sourceLocation: sourceLocation)
-        #expect(a.variants == b.variants && a.settings == b.settings && a.sweep == b.sweep, sourceLocation: sourceLocation)
+        #expect(
+            a.variants == b.variants && a.settings == b.settings && a.sweep == b.sweep, sourceLocation: sourceLocation)
         #expect(a.source.bytes == b.source.bytes && a.source.file == b.source.file, sourceLocation: sourceLocation)
         #expect(a.baseParameters == b.baseParameters, sourceLocation: sourceLocation)
         #expect(a.uncertainParameters.map(\.path) == b.uncertainParameters.map(\.path), sourceLocation: sourceLocation)
-        #expect(a.uncertainParameters.map(\.distribution) == b.uncertainParameters.map(\.distribution),
-                sourceLocation: sourceLocation)
-        #expect(a.uncertainParameters.map(\.stream) == b.uncertainParameters.map(\.stream), sourceLocation: sourceLocation)
-        #expect(a.uncertainParameters.map(\.target) == b.uncertainParameters.map(\.target), sourceLocation: sourceLocation)
+        #expect(
+            a.uncertainParameters.map(\.distribution) == b.uncertainParameters.map(\.distribution),
+            sourceLocation: sourceLocation)
+        #expect(
+            a.uncertainParameters.map(\.stream) == b.uncertainParameters.map(\.stream), sourceLocation: sourceLocation)
+        #expect(
+            a.uncertainParameters.map(\.target) == b.uncertainParameters.map(\.target), sourceLocation: sourceLocation)
     }
 
     @Test func eachScenarioIsTheOneParseGives() throws {
@@ -39,7 +44,8 @@ import Testing
         let all = try Scenario.parseAll(text, file: "a.yaml", variants: names, settings: settings)
         #expect(all.count == names.count)
         for (index, name) in names.enumerated() {
-            Self.expectSame(all[index], try Scenario.parse(text, file: "a.yaml", variant: name, settings: settings[index]))
+            Self.expectSame(
+                all[index], try Scenario.parse(text, file: "a.yaml", variant: name, settings: settings[index]))
         }
         let plain = try Scenario.parseAll(text, file: "a.yaml", variants: names)
         for (index, name) in names.enumerated() {
@@ -50,11 +56,15 @@ import Testing
     /// The same problems as `parse`, for the file and for a selection.
     @Test func problemsAreTheOnesParseReports() {
         let broken = minimalScenario + "\nvariants:\n  surge: {set: {actors.rebels.assaults_per_day: -2}}\n"
-        for (variant, settings) in [(String?.none, [String]()), ("surge", []), ("surge", ["horizon_days=0"]),
-                                    ("surgee", [])] {
+        for (variant, settings) in [
+            (String?.none, [String]()), ("surge", []), ("surge", ["horizon_days=0"]),
+            ("surgee", []),
+        ] {
             var fromParse: ScenarioErrors?
             var fromAll: ScenarioErrors?
-            do { _ = try Scenario.parse(broken, file: "b.yaml", variant: variant, settings: settings) } catch { fromParse = error }
+            do { _ = try Scenario.parse(broken, file: "b.yaml", variant: variant, settings: settings) } catch {
+                fromParse = error
+            }
             do { _ = try Scenario.parseAll(broken, file: "b.yaml", variants: [variant], settings: [settings]) } catch {
                 fromAll = error
             }
@@ -81,8 +91,9 @@ import Testing
         // With a setting on top each scenario is decoded once more: still linear.
         let withSettings = ScenarioFile.LoadCounter()
         _ = try ScenarioFile.$loadCounter.withValue(withSettings) {
-            try Scenario.parseAll(text, variants: [nil] + names,
-                                  settings: Array(repeating: ["horizon_days=20"], count: variants + 1))
+            try Scenario.parseAll(
+                text, variants: [nil] + names,
+                settings: Array(repeating: ["horizon_days=20"], count: variants + 1))
         }
         #expect(withSettings.composeCount == 1)
         #expect(withSettings.decodeCount == 1 + variants + 2 + (variants + 1))

@@ -93,7 +93,9 @@ let minimalScenario = """
     @Test func distributionsAreValidatedBeforeTheyReachGSL() {
         let text = minimalScenario.replacingOccurrences(
             of: "field_strength: 1000, assaults_per_day: 1",
-            with: "field_strength: {distribution: gamma, mean: -3, sd: 1}, morale: {distribution: normal, mean: 0.5, sd: 0.1}")
+            with:
+                "field_strength: {distribution: gamma, mean: -3, sd: 1}, morale: {distribution: normal, mean: 0.5, sd: 0.1}"
+        )
         let found = problems(in: text)
         #expect(found.contains { $0.contains("field_strength") && $0.contains("gamma") }, "\(found)")
         #expect(found.contains { $0.contains("morale must be above 0 and at most 1, but normal") }, "\(found)")
@@ -101,7 +103,8 @@ let minimalScenario = """
 
     @Test func unknownDistributionFamiliesSuggestTheRightOne() {
         let text = minimalScenario.replacingOccurrences(
-            of: "field_strength: 1000, assaults_per_day: 1", with: "field_strength: {distribution: gama, shape: 2, scale: 3}")
+            of: "field_strength: 1000, assaults_per_day: 1",
+            with: "field_strength: {distribution: gama, shape: 2, scale: 3}")
         let found = problems(in: text)
         #expect(found.contains { $0.contains("unknown distribution 'gama' (did you mean 'gamma'?)") }, "\(found)")
     }
@@ -127,8 +130,9 @@ let minimalScenario = """
 
     @Test func referencesToMissingCollapseTargetsAreReported() {
         let text = minimalScenario.replacingOccurrences(of: "capital: south", with: "capital: sowth")
-        #expect(problems(in: text).contains {
-            $0.contains("collapse: capital refers to unknown region 'sowth' (did you mean 'south'?)")
-        })
+        #expect(
+            problems(in: text).contains {
+                $0.contains("collapse: capital refers to unknown region 'sowth' (did you mean 'south'?)")
+            })
     }
 }

@@ -1,9 +1,10 @@
 import EscalationModel
 import Foundation
-@testable import Scenario
 import Stochastic
 import Testing
 import Yams
+
+@testable import Scenario
 
 /// `Scenarios/schema.json`, which editors use to complete and check scenario files: it accepts
 /// every shipped scenario, rejects broken ones, and agrees with the Swift decoder on keys,
@@ -32,8 +33,8 @@ import Yams
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().compactMap { name in
             let path = directory + "/" + name
             guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-                  case .mapping(let mapping)? = try? Yams.compose(yaml: text),
-                  mapping.contains(where: { $0.key.string == "escsim" })
+                case .mapping(let mapping)? = try? Yams.compose(yaml: text),
+                mapping.contains(where: { $0.key.string == "escsim" })
             else { return nil }
             return path
         }
@@ -59,15 +60,20 @@ import Yams
         """
 
     /// `requiredOnly` plus a patron (for the patron-only keys) and an airstrikes rung (for `threshold`).
-    static let probe = requiredOnly.replacingOccurrences(of: "  regime: {side: loyalist, field_strength: 1000}\n", with: """
-          regime: {side: loyalist, field_strength: 1000}
-          backer: {side: loyalist, patron_of: regime, field_strength: 0}
+    static let probe = requiredOnly.replacingOccurrences(
+        of: "  regime: {side: loyalist, field_strength: 1000}\n",
+        with: """
+              regime: {side: loyalist, field_strength: 1000}
+              backer: {side: loyalist, patron_of: regime, field_strength: 0}
 
-        """).replacingOccurrences(of: "  - {id: calm, trigger: start}\n", with: """
-          - {id: calm, trigger: start}
-          - {id: bombing, trigger: airstrikes, threshold: 10}
+            """
+    ).replacingOccurrences(
+        of: "  - {id: calm, trigger: start}\n",
+        with: """
+              - {id: calm, trigger: start}
+              - {id: bombing, trigger: airstrikes, threshold: 10}
 
-        """)
+            """)
 
     /// Where each section of the schema is (`*`: any entry of a mapping, `[n]`: list item n) and
     /// where `probe` has one to set keys on with `--set`.
@@ -143,8 +149,9 @@ import Yams
         #expect(first.hasPrefix(Self.modeline), "\(file) starts with '\(first)'")
         let relative = String(first.dropFirst(Self.modeline.count))
         let target = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(relative)
-        #expect(target.standardized.path == URL(fileURLWithPath: Self.schemaPath).standardized.path,
-                "\(file) points at \(relative)")
+        #expect(
+            target.standardized.path == URL(fileURLWithPath: Self.schemaPath).standardized.path,
+            "\(file) points at \(relative)")
     }
 
     struct Mutation: Sendable, CustomTestStringConvertible {
@@ -157,29 +164,40 @@ import Yams
     }
 
     static let mutations: [Mutation] = [
-        Mutation(name: "unknown key", original: "    field_strength: 15000", replacement: "    field_strenght: 15000",
-                 pointer: "/actors/hts"),
-        Mutation(name: "wrong type", original: "horizon_days: 30", replacement: "horizon_days: thirty",
-                 pointer: "/horizon_days"),
+        Mutation(
+            name: "unknown key", original: "    field_strength: 15000", replacement: "    field_strenght: 15000",
+            pointer: "/actors/hts"),
+        Mutation(
+            name: "wrong type", original: "horizon_days: 30", replacement: "horizon_days: thirty",
+            pointer: "/horizon_days"),
         Mutation(name: "misspelt law", original: "law: square", replacement: "law: sqaure", pointer: "/combat/law"),
-        Mutation(name: "misspelt posture", original: "posture: tolerate", replacement: "posture: tolerat",
-                 pointer: "/actors/turkey/posture"),
-        Mutation(name: "probability 1.5", original: "troops_hit_probability: 0.002",
-                 replacement: "troops_hit_probability: 1.5", pointer: "/actors/turkey/troops_hit_probability"),
-        Mutation(name: "negative rate", original: "attempts_per_day: 0.1", replacement: "attempts_per_day: -0.1",
-                 pointer: "/mediation/attempts_per_day"),
-        Mutation(name: "unknown distribution parameter", original: "{distribution: poisson, mean: 2}",
-                 replacement: "{distribution: poisson, lambda: 2}", pointer: "/air_campaign/fighters_hit_per_strike"),
-        Mutation(name: "both forms of a beta", original: "{distribution: beta, mean: 0.45, sd: 0.15}",
-                 replacement: "{distribution: beta, a: 2, mean: 0.45, sd: 0.15}", pointer: "/actors/russia/commitment"),
-        Mutation(name: "first rung not start", original: "{id: frozen_front, trigger: start}",
-                 replacement: "{id: frozen_front, trigger: ground_assault}", pointer: "/ladder/0"),
-        Mutation(name: "threshold on a ground rung", original: "trigger: ground_assault}",
-                 replacement: "trigger: ground_assault, threshold: 5}", pointer: "/ladder/1"),
-        Mutation(name: "variant without set", original: "    set:\n      mediation.attempts_per_day: 0.5",
-                 replacement: "    sett:\n      mediation.attempts_per_day: 0.5", pointer: "/variants/ceasefire_push"),
-        Mutation(name: "latin hypercube with values", original: "{low: 0.2, high: 0.9}",
-                 replacement: "{values: [0.2, 0.9]}", pointer: "/sweep"),
+        Mutation(
+            name: "misspelt posture", original: "posture: tolerate", replacement: "posture: tolerat",
+            pointer: "/actors/turkey/posture"),
+        Mutation(
+            name: "probability 1.5", original: "troops_hit_probability: 0.002",
+            replacement: "troops_hit_probability: 1.5", pointer: "/actors/turkey/troops_hit_probability"),
+        Mutation(
+            name: "negative rate", original: "attempts_per_day: 0.1", replacement: "attempts_per_day: -0.1",
+            pointer: "/mediation/attempts_per_day"),
+        Mutation(
+            name: "unknown distribution parameter", original: "{distribution: poisson, mean: 2}",
+            replacement: "{distribution: poisson, lambda: 2}", pointer: "/air_campaign/fighters_hit_per_strike"),
+        Mutation(
+            name: "both forms of a beta", original: "{distribution: beta, mean: 0.45, sd: 0.15}",
+            replacement: "{distribution: beta, a: 2, mean: 0.45, sd: 0.15}", pointer: "/actors/russia/commitment"),
+        Mutation(
+            name: "first rung not start", original: "{id: frozen_front, trigger: start}",
+            replacement: "{id: frozen_front, trigger: ground_assault}", pointer: "/ladder/0"),
+        Mutation(
+            name: "threshold on a ground rung", original: "trigger: ground_assault}",
+            replacement: "trigger: ground_assault, threshold: 5}", pointer: "/ladder/1"),
+        Mutation(
+            name: "variant without set", original: "    set:\n      mediation.attempts_per_day: 0.5",
+            replacement: "    sett:\n      mediation.attempts_per_day: 0.5", pointer: "/variants/ceasefire_push"),
+        Mutation(
+            name: "latin hypercube with values", original: "{low: 0.2, high: 0.9}",
+            replacement: "{values: [0.2, 0.9]}", pointer: "/sweep"),
     ]
 
     /// A broken scenario fails the schema where it is broken, and the decoder rejects it too.
@@ -228,11 +246,13 @@ import Yams
             guard let name = family["properties"]?["distribution"]?["const"]?.string else { continue }
             schemaFamilies[name] = Set(family["properties"]?.keys ?? [])
         }
-        Self.expectSameKeys("families", decoder: Set(NodeDecoder.distributionParameters.keys),
-                            schema: Set(schemaFamilies.keys))
+        Self.expectSameKeys(
+            "families", decoder: Set(NodeDecoder.distributionParameters.keys),
+            schema: Set(schemaFamilies.keys))
         for (family, parameters) in NodeDecoder.distributionParameters {
-            Self.expectSameKeys("distribution \(family)", decoder: Set(["distribution"] + parameters),
-                                schema: schemaFamilies[family] ?? [])
+            Self.expectSameKeys(
+                "distribution \(family)", decoder: Set(["distribution"] + parameters),
+                schema: schemaFamilies[family] ?? [])
         }
     }
 
@@ -257,7 +277,8 @@ import Yams
             (["sweep", "method"], SweepSpecification.Method.allCases.map(\.rawValue)),
         ]
         for (path, swift) in vocabularies {
-            Self.expectSameKeys(path.joined(separator: "."), decoder: Set(swift), schema: Set(validator.enumValues(at: path)))
+            Self.expectSameKeys(
+                path.joined(separator: "."), decoder: Set(swift), schema: Set(validator.enumValues(at: path)))
         }
         // `reinforce` is a literal pair inside the decoder: each schema value must load, a misspelling must not.
         let reinforce = validator.enumValues(at: ["actors", "*", "reinforce"])
@@ -281,11 +302,14 @@ import Yams
             (["variants", "*"], ["variants", "shorter"]), (["sweep"], ["sweep"]),
         ]
         for (schemaPath, documentPath) in places {
-            let required = Set(validator.schemas(at: schemaPath).flatMap { $0["required"]?.array?.compactMap(\.string) ?? [] })
+            let required = Set(
+                validator.schemas(at: schemaPath).flatMap { $0["required"]?.array?.compactMap(\.string) ?? [] })
             // The probe carries variants: and sweep: only for their own required keys.
             let present = Set(document.value(at: documentPath)?.keys ?? [])
                 .subtracting(documentPath.isEmpty ? ["variants", "sweep"] : [])
-            #expect(required == present, "\(documentPath): schema requires \(required.sorted()), the probe has \(present.sorted())")
+            #expect(
+                required == present,
+                "\(documentPath): schema requires \(required.sorted()), the probe has \(present.sorted())")
             for key in required.sorted() {
                 let broken = document.updating(documentPath[...] + [key]) { _ in nil }
                 do {
@@ -309,14 +333,16 @@ import Yams
                 else { continue }
                 checked += 1
                 let setting = "\(prefix)\(key)=\(value)"
-                #expect(try Scenario.parse(Self.probe, file: "probe.yaml", settings: [setting]).baseParameters == base,
-                        "\(name): \(setting) is not what the decoder does without it")
+                #expect(
+                    try Scenario.parse(Self.probe, file: "probe.yaml", settings: [setting]).baseParameters == base,
+                    "\(name): \(setting) is not what the decoder does without it")
             }
         }
         #expect(checked >= 45, "only \(checked) defaults checked")
 
         let sweep = try #require(try Scenario.parse(Self.probe, file: "probe.yaml").sweep)
-        let steps = validator.schemas(at: ["sweep", "parameters", "*", "steps"]).compactMap { $0["default"]?.number }.first
+        let steps = validator.schemas(at: ["sweep", "parameters", "*", "steps"]).compactMap { $0["default"]?.number }
+            .first
         let points = validator.schemas(at: ["sweep", "points"]).compactMap { $0["default"]?.number }.first
         #expect(steps == Double(sweep.parameters[0].steps))
         #expect(points == Double(sweep.points))
@@ -340,21 +366,25 @@ import Yams
                 if !probes.isEmpty { probed += 1 }
                 for (value, valid) in probes {
                     let setting = "\(prefix)\(key)=\(JSONValue.number(value))"
-                    #expect(Self.accepts(Self.probe, settings: [setting]) == valid,
-                            "\(name): the schema \(valid ? "accepts" : "refuses") \(setting), the decoder does not")
+                    #expect(
+                        Self.accepts(Self.probe, settings: [setting]) == valid,
+                        "\(name): the schema \(valid ? "accepts" : "refuses") \(setting), the decoder does not")
                 }
             }
         }
         #expect(probed >= 50, "only \(probed) keys probed")
     }
 
-    static func expectSameKeys(_ name: String, decoder: Set<String>, schema: Set<String>,
-                               sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func expectSameKeys(
+        _ name: String, decoder: Set<String>, schema: Set<String>,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let onlyDecoder = decoder.subtracting(schema).sorted()
         let onlySchema = schema.subtracting(decoder).sorted()
-        #expect(onlyDecoder.isEmpty && onlySchema.isEmpty,
-                "\(name): only in the decoder \(onlyDecoder), only in the schema \(onlySchema)",
-                sourceLocation: sourceLocation)
+        #expect(
+            onlyDecoder.isEmpty && onlySchema.isEmpty,
+            "\(name): only in the decoder \(onlyDecoder), only in the schema \(onlySchema)",
+            sourceLocation: sourceLocation)
     }
 }
 

@@ -12,7 +12,8 @@ import Testing
     }()
 
     @Test func thereIsMoreThanOneSituation() {
-        #expect(Self.files.map { URL(fileURLWithPath: $0).lastPathComponent } == ["aleppo-2024.yaml", "idlib-2020.yaml"])
+        #expect(
+            Self.files.map { URL(fileURLWithPath: $0).lastPathComponent } == ["aleppo-2024.yaml", "idlib-2020.yaml"])
     }
 
     /// Every shipped scenario and each of its variants loads and runs a few replications cleanly.
@@ -33,7 +34,8 @@ import Testing
 
     /// The engine knows roles, not names: in idlib-2020 the regime camp attacks and gains ground.
     @Test func theLoyalistOffensiveOfIdlib2020GainsGround() throws {
-        let scenario = try Scenario.load(path: ShippedScenarios.directory.appendingPathComponent("idlib-2020.yaml").path)
+        let scenario = try Scenario.load(
+            path: ShippedScenarios.directory.appendingPathComponent("idlib-2020.yaml").path)
         let parameters = scenario.baseParameters
         let regime = parameters.actors.firstIndex { $0.id == "regime" }!
         let total = parameters.regions.reduce(0) { $0 + $1.strategicValue }
@@ -42,7 +44,9 @@ import Testing
         var gains = 0
         for index in 0..<30 {
             let (drawn, _) = scenario.draw.parameters(forReplication: index, seeds: seeds)
-            if Replication.run(parameters: drawn, seeds: seeds, index: index).territoryShare[regime] > initial { gains += 1 }
+            if Replication.run(parameters: drawn, seeds: seeds, index: index).territoryShare[regime] > initial {
+                gains += 1
+            }
         }
         #expect(gains >= 20, "the regime gained ground in only \(gains) of 30 runs")
     }

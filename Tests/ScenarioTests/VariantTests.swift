@@ -7,8 +7,11 @@ import Testing
 @Suite struct VariantTests {
     @Test func everyShippedVariantLoadsAndChangesWhatItSays() throws {
         let baseline = try Scenario.load(path: ShippedScenarios.baseline)
-        #expect(baseline.variants.map(\.name) == ["russia_air_surge", "iran_reinforces", "turkey_restrains_sna",
-                                                   "hezbollah_intact", "ceasefire_push"])
+        #expect(
+            baseline.variants.map(\.name) == [
+                "russia_air_surge", "iran_reinforces", "turkey_restrains_sna",
+                "hezbollah_intact", "ceasefire_push",
+            ])
         let surge = try Scenario.load(path: ShippedScenarios.baseline, variant: "russia_air_surge")
         #expect(surge.variant == "russia_air_surge")
         let russia = surge.baseParameters.actors.firstIndex { $0.id == "russia" }!
@@ -39,8 +42,11 @@ import Testing
         #expect(russianDrawsDiffer == 200)  // the one thing the variant changed
 
         let russiaIndex = baseline.baseParameters.actors.firstIndex { $0.id == "russia" }!
-        let untouched = [StreamLayout.combat, StreamLayout.airstrikeEffects, StreamLayout.cascade,
-                         StreamLayout.mediation, StreamLayout.chemicalWeapons]
+        let untouched =
+            [
+                StreamLayout.combat, StreamLayout.airstrikeEffects, StreamLayout.cascade,
+                StreamLayout.mediation, StreamLayout.chemicalWeapons,
+            ]
             + baseline.baseParameters.actors.indices.filter { $0 != russiaIndex }.flatMap {
                 [StreamLayout.actor($0), StreamLayout.actorParameters($0)]
             }
@@ -52,25 +58,34 @@ import Testing
     }
 
     @Test func aVariantThatSetsAMissingPathIsReportedWhereItIsWritten() {
-        let text = minimalScenario + """
+        let text =
+            minimalScenario + """
 
-            variants:
-              typo:
-                set:
-                  actors.rebles.morale: 0.5
-            """
+                variants:
+                  typo:
+                    set:
+                      actors.rebles.morale: 0.5
+                """
         let found = problems(in: text)
-        #expect(found.contains { $0.hasPrefix("17:7: ") && $0.contains("path 'actors.rebles.morale' does not exist")
-                                 && $0.contains("did you mean 'rebels'") }, "\(found)")
+        #expect(
+            found.contains {
+                $0.hasPrefix("17:7: ") && $0.contains("path 'actors.rebles.morale' does not exist")
+                    && $0.contains("did you mean 'rebels'")
+            }, "\(found)")
     }
 
     @Test func commandLineSettingsOverrideAndReportTheirOwnPosition() throws {
-        let scenario = try Scenario.parse(minimalScenario, settings: ["actors.rebels.morale=0.55",
-                                                                      "actors.rebels.quality={distribution: gamma, mean: 1, sd: 0.2}"])
+        let scenario = try Scenario.parse(
+            minimalScenario,
+            settings: [
+                "actors.rebels.morale=0.55",
+                "actors.rebels.quality={distribution: gamma, mean: 1, sd: 0.2}",
+            ])
         #expect(scenario.baseParameters.actors[0].morale == 0.55)
         #expect(scenario.uncertainParameters.map(\.path) == ["actors.rebels.quality"])
         do {
-            _ = try Scenario.parse(minimalScenario, file: "m.yaml", settings: ["horizon_days=5", "actors.rebels.morale=7"])
+            _ = try Scenario.parse(
+                minimalScenario, file: "m.yaml", settings: ["horizon_days=5", "actors.rebels.morale=7"])
             Issue.record("an out-of-range --set was accepted")
         } catch {
             #expect(error.description.hasPrefix("--set:2:"), "\(error)")
@@ -90,17 +105,20 @@ import Testing
                 _ = try Scenario.load(path: ShippedScenarios.baseline, settings: [path])
                 Issue.record("--set \(path) was accepted and would have been ignored")
             } catch {
-                #expect(error.description.contains("--set:1:1: '\(path.prefix { $0 != "=" })' cannot be set"), "\(error)")
+                #expect(
+                    error.description.contains("--set:1:1: '\(path.prefix { $0 != "=" })' cannot be set"), "\(error)")
             }
         }
     }
 
     @Test func aSweepParameterWithNoValuesIsAnError() throws {
         let text = try String(contentsOfFile: ShippedScenarios.baseline, encoding: .utf8)
-            .replacingOccurrences(of: "actors.iran.distraction: {low: 0.2, high: 0.9}", with: "actors.iran.distraction: {values: []}")
+            .replacingOccurrences(
+                of: "actors.iran.distraction: {low: 0.2, high: 0.9}", with: "actors.iran.distraction: {values: []}")
         let found = problems(in: text)
-        #expect(found.contains { $0.contains("sweep: actors.iran.distraction: values must list at least one number") },
-                "\(found)")
+        #expect(
+            found.contains { $0.contains("sweep: actors.iran.distraction: values must list at least one number") },
+            "\(found)")
     }
 
     @Test func anUnknownVariantIsAnError() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Stochastic
 
 /// Sample moments of `n` draws, with central moments from a second pass.

@@ -1,5 +1,5 @@
-import Testing
 import Stochastic
+import Testing
 
 /// An invalid distribution and a fragment its first validation message must contain.
 struct InvalidCase: Sendable, CustomTestStringConvertible {
@@ -67,7 +67,8 @@ let invalidCases: [InvalidCase] = [
         .negativeBinomial(successes: 0, p: 0.5),
         "negativeBinomial successes must be positive and finite, got 0"),
     InvalidCase(.negativeBinomial(successes: 2, p: 0), "negativeBinomial p must be in (0, 1], got 0"),
-    InvalidCase(.negativeBinomial(successes: 1e6, p: 1e-6), "negativeBinomial mean successes (1 - p) / p must be at most"),
+    InvalidCase(
+        .negativeBinomial(successes: 1e6, p: 1e-6), "negativeBinomial mean successes (1 - p) / p must be at most"),
     InvalidCase(.bernoulli(p: -0.1), "bernoulli p must be in [0, 1], got -0.1"),
     InvalidCase(.bernoulli(p: nan), "bernoulli p must be in [0, 1], got nan"),
     InvalidCase(.categorical(values: [], weights: []), "categorical needs at least one value"),
@@ -78,7 +79,8 @@ let invalidCases: [InvalidCase] = [
         .categorical(values: [1, 2, 3], weights: [1, -1, -2]),
         "categorical weights must be non-negative and finite, got -1 at index 1 (2 such weights)"),
     InvalidCase(.categorical(values: [1, 2], weights: [0, 0]), "categorical weights must not all be zero"),
-    InvalidCase(.categorical(values: [1, nan], weights: [1, 1]), "categorical values must be finite, got nan at index 1"),
+    InvalidCase(
+        .categorical(values: [1, nan], weights: [1, 1]), "categorical values must be finite, got nan at index 1"),
     InvalidCase(
         .categorical(values: [1, 2], weights: [1e308, 1e308]), "categorical weights must have a finite sum"),
 ]

@@ -2,7 +2,7 @@ import Stochastic
 import Testing
 
 @Suite struct StreamCacheTests {
-    let seeds = StreamSeeds(masterSeed: 20241127)
+    let seeds = StreamSeeds(masterSeed: 20_241_127)
 
     func draws(_ stream: RandomStream, _ count: Int = 1000) -> [Double] {
         (0..<count).map { _ in stream.uniform() }

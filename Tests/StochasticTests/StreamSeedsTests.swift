@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Stochastic
 
 @Suite("StreamSeeds")
@@ -52,8 +53,9 @@ struct StreamSeedsTests {
         let b = StreamSeeds(masterSeed: 42)
         #expect(a == b)
         for (replication, stream) in [(0, 0), (1, 0), (0, 1), (12_345, 200), (1_000_000, 255)] {
-            #expect(a.seed(replication: replication, stream: stream)
-                == b.seed(replication: replication, stream: stream))
+            #expect(
+                a.seed(replication: replication, stream: stream)
+                    == b.seed(replication: replication, stream: stream))
         }
     }
 

@@ -67,18 +67,28 @@ public enum ParameterCatalogue {
         // Each kind's key path is of its own type (the factories that made `target` guarantee it).
         switch target.kind {
         case .actor:
-            (type, uncertainty, defaultValue) = (.number, .perReplication, .number(defaultActor[keyPath: target.actor!]))
+            (type, uncertainty, defaultValue) = (
+                .number, .perReplication, .number(defaultActor[keyPath: target.actor!])
+            )
         case .region:
-            (type, uncertainty, defaultValue) = (.number, .perReplication,
-                                                 .number(defaultRegion[keyPath: target.region!]))
+            (type, uncertainty, defaultValue) = (
+                .number, .perReplication,
+                .number(defaultRegion[keyPath: target.region!])
+            )
         case .model:
-            (type, uncertainty, defaultValue) = (.number, .perReplication, .number(defaultModel[keyPath: target.model!]))
+            (type, uncertainty, defaultValue) = (
+                .number, .perReplication, .number(defaultModel[keyPath: target.model!])
+            )
         case .wholeNumber:
-            (type, uncertainty, defaultValue) = (.wholeNumber, .plain,
-                                                 .number(Double(defaultModel[keyPath: target.wholeNumber!])))
+            (type, uncertainty, defaultValue) = (
+                .wholeNumber, .plain,
+                .number(Double(defaultModel[keyPath: target.wholeNumber!]))
+            )
         case .perEvent:
-            (type, uncertainty, defaultValue) = (.distribution, .perEvent,
-                                                 .distribution(defaultModel[keyPath: target.perEvent!]))
+            (type, uncertainty, defaultValue) = (
+                .distribution, .perEvent,
+                .distribution(defaultModel[keyPath: target.perEvent!])
+            )
         }
         return Spec(
             key, in: section, type, constraint: constraint, ceiling: ceiling,

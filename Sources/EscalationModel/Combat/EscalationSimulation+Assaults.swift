@@ -25,8 +25,9 @@ extension EscalationSimulation {
     /// at the start, after each assault, and whenever `assaultRate(of:)` may have changed.
     mutating func scheduleNextAssault(of actor: Int, after time: Double, queue: inout EventQueue<ModelEvent>) {
         let rate = assaultRate(of: actor)
-        actors[actor].assaults.reschedule(.assaultLaunch(actor: actor), rate: rate, after: time,
-                                          stream: actorStreams[actor], queue: &queue)
+        actors[actor].assaults.reschedule(
+            .assaultLaunch(actor: actor), rate: rate, after: time,
+            stream: actorStreams[actor], queue: &queue)
     }
 
     mutating func launchAssault(by actor: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
@@ -34,7 +35,7 @@ extension EscalationSimulation {
 
         let committed = actors[actor].fieldStrength * tables.actorAssaultCommitment[actor]
         guard committed >= Self.minimumAssaultForce,
-              let target = chooseTarget(for: actor, force: committed)
+            let target = chooseTarget(for: actor, force: committed)
         else { return }
 
         let defender = regions[target].controller
@@ -53,9 +54,10 @@ extension EscalationSimulation {
         let slot = allocateEngagement(engagement)
 
         if trace != nil {
-            note(time, "assault", [actor, defender], region: target,
-                 "\(parameters.actors[actor].name) attacks \(parameters.regions[target].name) with \(Int(committed)) fighters "
-                 + "against \(Int(engagement.initialDefenders)) of \(parameters.actors[defender].name)")
+            note(
+                time, "assault", [actor, defender], region: target,
+                "\(parameters.actors[actor].name) attacks \(parameters.regions[target].name) with \(Int(committed)) fighters "
+                    + "against \(Int(engagement.initialDefenders)) of \(parameters.actors[defender].name)")
         }
         raiseLadder(.groundAssault, at: time)
         if tables.regionIsKeyCity[target] { raiseLadder(.urbanAssault, at: time) }
@@ -80,10 +82,12 @@ extension EscalationSimulation {
             let state = regions[region]
             guard !state.underAssault, side(of: state.controller) != mySide, borders(region, side: mySide)
             else { return 0 }
-            let defencePower = state.garrison * tables.actorQuality[state.controller] * tables.regionFortification[region]
+            let defencePower =
+                state.garrison * tables.actorQuality[state.controller] * tables.regionFortification[region]
             // Odds below the actor's threshold: it does not attack here.
             guard attackPower >= minimumRatio * defencePower else { return 0 }
-            let a2 = attackPower * attackPower, d2 = defencePower * defencePower
+            let a2 = attackPower * attackPower
+            let d2 = defencePower * defencePower
             return tables.regionValue[region] * a2 / (a2 + d2)
         }
         return weightedChoice(stream: actorStreams[actor], weight: weight)
@@ -94,7 +98,8 @@ extension EscalationSimulation {
     mutating func fightRound(of slot: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
         guard var fight = engagements[slot] else { return }
         let attackPower = fight.attackers * effectiveness(of: fight.attacker, morale: fight.attackerMorale)
-        let defencePower = fight.defenders * effectiveness(of: fight.defender, morale: fight.defenderMorale)
+        let defencePower =
+            fight.defenders * effectiveness(of: fight.defender, morale: fight.defenderMorale)
             * tables.regionFortification[fight.region]
 
         // One yardstick for both sides, so the linear law keeps its own winner condition.
@@ -119,10 +124,11 @@ extension EscalationSimulation {
             releaseEngagement(slot)
             actors[fight.defender].fieldStrength += fight.defenders  // survivors withdraw
             if trace != nil {
-                note(time, "capture", [fight.attacker, fight.defender], region: fight.region,
-                     "\(parameters.actors[fight.attacker].name) takes \(parameters.regions[fight.region].name); "
-                     + "the \(parameters.actors[fight.defender].name) garrison broke after \(fight.rounds) rounds, "
-                     + "losing \(Int(fight.initialDefenders - fight.defenders)) fighters")
+                note(
+                    time, "capture", [fight.attacker, fight.defender], region: fight.region,
+                    "\(parameters.actors[fight.attacker].name) takes \(parameters.regions[fight.region].name); "
+                        + "the \(parameters.actors[fight.defender].name) garrison broke after \(fight.rounds) rounds, "
+                        + "losing \(Int(fight.initialDefenders - fight.defenders)) fighters")
             }
             let garrison = fight.attackers * tables.occupationShare
             actors[fight.attacker].fieldStrength += fight.attackers - garrison
@@ -134,9 +140,10 @@ extension EscalationSimulation {
             actors[fight.attacker].fieldStrength += fight.attackers
             if trace != nil {
                 let why = attackerStrain >= 1 ? "the attackers broke" : "the assault stalled"
-                note(time, "repelled", [fight.defender, fight.attacker], region: fight.region,
-                     "\(parameters.actors[fight.defender].name) holds \(parameters.regions[fight.region].name); "
-                     + "\(why) after \(fight.rounds) rounds")
+                note(
+                    time, "repelled", [fight.defender, fight.attacker], region: fight.region,
+                    "\(parameters.actors[fight.defender].name) holds \(parameters.regions[fight.region].name); "
+                        + "\(why) after \(fight.rounds) rounds")
             }
         } else {
             engagements[slot] = fight

@@ -7,8 +7,10 @@ extension EscalationSimulation {
     /// every actor and garrison of it loses `moraleShock x value share` (the region's share of
     /// what the camp held), the winners gain half that, the garrisons next door
     /// lose `localShock` more, and any garrison pushed below the withdrawal line starts to pull out.
-    mutating func transfer(_ region: Int, to newController: Int, garrison: Double, at time: Double,
-                           queue: inout EventQueue<ModelEvent>) {
+    mutating func transfer(
+        _ region: Int, to newController: Int, garrison: Double, at time: Double,
+        queue: inout EventQueue<ModelEvent>
+    ) {
         let loser = regions[region].controller
         let loserSide = side(of: loser)
         // The shock is the region's share of what the loser's camp held just before the loss.
@@ -53,7 +55,7 @@ extension EscalationSimulation {
     mutating func considerWithdrawal(of region: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
         let state = regions[region]
         guard state.garrisonMorale < tables.withdrawalMorale, !state.withdrawalPending,
-              !state.underAssault, borders(region, side: side(of: state.controller).opponent)
+            !state.underAssault, borders(region, side: side(of: state.controller).opponent)
         else { return }
         regions[region].withdrawalPending = true
         let delay = cascadeStream.exponential(mean: tables.withdrawalDelayDays)
@@ -81,9 +83,10 @@ extension EscalationSimulation {
         let garrison = actors[taker].fieldStrength * tables.actorAssaultCommitment[taker] * tables.occupationShare
         actors[taker].fieldStrength -= garrison
         if trace != nil {
-            note(time, "withdrawal", [state.controller, taker], region: region,
-                 "the \(parameters.actors[state.controller].name) garrison of \(parameters.regions[region].name) "
-                 + "withdrew after its morale broke; \(parameters.actors[taker].name) moves in without a fight")
+            note(
+                time, "withdrawal", [state.controller, taker], region: region,
+                "the \(parameters.actors[state.controller].name) garrison of \(parameters.regions[region].name) "
+                    + "withdrew after its morale broke; \(parameters.actors[taker].name) moves in without a fight")
         }
         transfer(region, to: taker, garrison: garrison, at: time, queue: &queue)
     }

@@ -13,8 +13,10 @@ public struct ChemicalWeaponsParameters: Sendable, Hashable {
     public var civiliansKilled: Distribution
     public var responders: [Int]
 
-    public init(dailyHazard: Double = 0, desperationMorale: Double = 0, minimumRung: Int = 0,
-                civiliansKilled: Distribution = .fixed(0), responders: [Int] = []) {
+    public init(
+        dailyHazard: Double = 0, desperationMorale: Double = 0, minimumRung: Int = 0,
+        civiliansKilled: Distribution = .fixed(0), responders: [Int] = []
+    ) {
         self.dailyHazard = dailyHazard
         self.desperationMorale = desperationMorale
         self.minimumRung = minimumRung

@@ -23,8 +23,9 @@ extension EscalationSimulation {
     /// at the start, after each strike, and whenever `sortieRate(of:)` may have changed.
     mutating func scheduleNextAirstrike(of actor: Int, after time: Double, queue: inout EventQueue<ModelEvent>) {
         let rate = sortieRate(of: actor)
-        actors[actor].strikes.reschedule(.airStrike(actor: actor), rate: rate, after: time,
-                                         stream: actorStreams[actor], queue: &queue)
+        actors[actor].strikes.reschedule(
+            .airStrike(actor: actor), rate: rate, after: time,
+            stream: actorStreams[actor], queue: &queue)
     }
 
     mutating func flyStrike(by actor: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
@@ -38,7 +39,8 @@ extension EscalationSimulation {
 
         let killed = min(regions[target].population, strikeEffects.civiliansKilledPerStrike.sample(effectsStream))
         let injured = strikeEffects.civiliansInjuredPerStrike.sample(effectsStream)
-        let displaced = min(regions[target].population - killed, strikeEffects.civiliansDisplacedPerStrike.sample(effectsStream))
+        let displaced = min(
+            regions[target].population - killed, strikeEffects.civiliansDisplacedPerStrike.sample(effectsStream))
         regions[target].population -= killed + displaced
         civiliansKilled += killed
         civiliansInjured += injured
@@ -46,10 +48,11 @@ extension EscalationSimulation {
         airstrikes += 1
         raiseLadder(.airstrikes, at: time)
         if trace != nil {
-            note(time, "airstrike", [actor, owner], region: target,
-                 "\(parameters.actors[actor].name) strikes \(parameters.regions[target].name): "
-                 + "\(Int(hit)) fighters hit, \(Int(killed)) civilians killed, \(Int(injured)) injured, "
-                 + "\(Int(displaced)) displaced")
+            note(
+                time, "airstrike", [actor, owner], region: target,
+                "\(parameters.actors[actor].name) strikes \(parameters.regions[target].name): "
+                    + "\(Int(hit)) fighters hit, \(Int(killed)) civilians killed, \(Int(injured)) injured, "
+                    + "\(Int(displaced)) displaced")
         }
         troopsMayBeHit(in: target, by: actor, at: time, queue: &queue)
     }

@@ -9,7 +9,7 @@ extension EscalationSimulation {
         let rule = parameters.chemicalWeapons
         let regime = parameters.collapse.actor
         guard chemicalWeaponsDay == nil, rule.dailyHazard > 0, actors[regime].morale < rule.desperationMorale,
-              ladderLevel >= rule.minimumRung, chemicalStream.uniform() < rule.dailyHazard
+            ladderLevel >= rule.minimumRung, chemicalStream.uniform() < rule.dailyHazard
         else { return }
         chemicalWeaponsDay = time
         // A count of people: a continuous distribution (the baseline's gamma) is rounded to whole deaths.
@@ -17,8 +17,9 @@ extension EscalationSimulation {
         civiliansKilled += killed
         raiseLadder(.chemicalWeapons, at: time)
         if trace != nil {
-            note(time, "chemical-weapons", [regime], region: nil,
-                 "\(parameters.actors[regime].name), desperate, uses chemical weapons: \(Int(killed)) civilians killed")
+            note(
+                time, "chemical-weapons", [regime], region: nil,
+                "\(parameters.actors[regime].name), desperate, uses chemical weapons: \(Int(killed)) civilians killed")
         }
         // Outside powers respond: full commitment, and a patron with a posture backs its client.
         for responder in rule.responders {

@@ -8,7 +8,9 @@ extension EscalationSimulation {
             if rungFirstDay[index] == nil {
                 rungFirstDay[index] = time
                 if trace != nil, index > ladderLevel {
-                    note(time, "escalation", [], region: nil, "the war climbs to the rung '\(parameters.ladder[index].id)'")
+                    note(
+                        time, "escalation", [], region: nil,
+                        "the war climbs to the rung '\(parameters.ladder[index].id)'")
                 }
             }
             ladderLevel = max(ladderLevel, index)
@@ -25,8 +27,9 @@ extension EscalationSimulation {
         collapseDay = time
         if trace != nil {
             let why = capitalLost ? "the capital has fallen" : "its forces' morale has dissolved"
-            note(time, "collapse", [rule.actor], region: capitalLost ? rule.capital : nil,
-                 "\(parameters.actors[rule.actor].name) collapses: \(why)")
+            note(
+                time, "collapse", [rule.actor], region: capitalLost ? rule.capital : nil,
+                "\(parameters.actors[rule.actor].name) collapses: \(why)")
         }
         raiseLadder(.regimeCollapse, at: time)
     }

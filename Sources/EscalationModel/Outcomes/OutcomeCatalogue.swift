@@ -6,90 +6,130 @@
 public enum OutcomeCatalogue {
     /// The entries in column order.
     public static let entries: [OutcomeEntry] = [
-        OutcomeEntry("<city>_fell", .keyCity, .indicator, "<city> changed hands at least once",
-                     title: "<city> fell", compared: .firstMember) { outcome, city in
+        OutcomeEntry(
+            "<city>_fell", .keyCity, .indicator, "<city> changed hands at least once",
+            title: "<city> fell", compared: .firstMember
+        ) { outcome, city in
             outcome.cityFallDay[city] == nil ? 0 : 1
         },
-        OutcomeEntry("<city>_fall_day", .keyCity, .day, "the day <city> first changed hands; empty if it never did",
-                     title: "Day <city> fell", charted: true, interleaved: true) { outcome, city in
+        OutcomeEntry(
+            "<city>_fall_day", .keyCity, .day, "the day <city> first changed hands; empty if it never did",
+            title: "Day <city> fell", charted: true, interleaved: true
+        ) { outcome, city in
             outcome.cityFallDay[city] ?? .nan
         },
-        OutcomeEntry("regime_collapsed", .indicator, "the regime (`collapse.actor`) collapsed",
-                     title: "Regime collapsed", compared: .yes) { outcome, _ in
+        OutcomeEntry(
+            "regime_collapsed", .indicator, "the regime (`collapse.actor`) collapsed",
+            title: "Regime collapsed", compared: .yes
+        ) { outcome, _ in
             outcome.collapseDay == nil ? 0 : 1
         },
-        OutcomeEntry("regime_collapse_day", .day, "the day the regime collapsed; empty if it did not",
-                     title: "Day of regime collapse", charted: true) { outcome, _ in
+        OutcomeEntry(
+            "regime_collapse_day", .day, "the day the regime collapsed; empty if it did not",
+            title: "Day of regime collapse", charted: true
+        ) { outcome, _ in
             outcome.collapseDay ?? .nan
         },
-        OutcomeEntry("ceasefire", .indicator, "mediators froze the front", title: "Ceasefire",
-                     compared: .yes) { outcome, _ in
+        OutcomeEntry(
+            "ceasefire", .indicator, "mediators froze the front", title: "Ceasefire",
+            compared: .yes
+        ) { outcome, _ in
             outcome.ceasefireDay == nil ? 0 : 1
         },
-        OutcomeEntry("ceasefire_day", .day, "the day of the ceasefire; empty if there was none",
-                     title: "Day of the ceasefire") { outcome, _ in
+        OutcomeEntry(
+            "ceasefire_day", .day, "the day of the ceasefire; empty if there was none",
+            title: "Day of the ceasefire"
+        ) { outcome, _ in
             outcome.ceasefireDay ?? .nan
         },
-        OutcomeEntry("chemical_weapons_used", .indicator, "the regime used chemical weapons",
-                     title: "Chemical weapons used", compared: .yes) { outcome, _ in
+        OutcomeEntry(
+            "chemical_weapons_used", .indicator, "the regime used chemical weapons",
+            title: "Chemical weapons used", compared: .yes
+        ) { outcome, _ in
             outcome.chemicalWeaponsDay == nil ? 0 : 1
         },
-        OutcomeEntry("chemical_weapons_day", .day, "the day chemical weapons were first used; empty if never",
-                     title: "Day chemical weapons were first used") { outcome, _ in
+        OutcomeEntry(
+            "chemical_weapons_day", .day, "the day chemical weapons were first used; empty if never",
+            title: "Day chemical weapons were first used"
+        ) { outcome, _ in
             outcome.chemicalWeaponsDay ?? .nan
         },
-        OutcomeEntry("end_<state>", .endState, .indicator,
-                     "the run ended as <state> (exactly one is 1 for an `ok` row)",
-                     title: "Run ended as <state>") { outcome, end in
+        OutcomeEntry(
+            "end_<state>", .endState, .indicator,
+            "the run ended as <state> (exactly one is 1 for an `ok` row)",
+            title: "Run ended as <state>"
+        ) { outcome, end in
             outcome.endState == EndState.allCases[end] ? 1 : 0
         },
-        OutcomeEntry("ladder_peak", .level, "the highest escalation rung reached (0 = the first rung)",
-                     title: "Peak ladder rung", charted: true, compared: .yes) { outcome, _ in
+        OutcomeEntry(
+            "ladder_peak", .level, "the highest escalation rung reached (0 = the first rung)",
+            title: "Peak ladder rung", charted: true, compared: .yes
+        ) { outcome, _ in
             Double(outcome.peakLadderLevel)
         },
-        OutcomeEntry("ladder_final", .level, "the escalation rung at the end", title: "Final ladder rung") { outcome, _ in
+        OutcomeEntry("ladder_final", .level, "the escalation rung at the end", title: "Final ladder rung") {
+            outcome, _ in
             Double(outcome.finalLadderLevel)
         },
-        OutcomeEntry("rung_<rung>_day", .rung, .day, "the day the rung <rung> was first reached; empty if never",
-                     title: "Day rung <rung> was first reached") { outcome, rung in
+        OutcomeEntry(
+            "rung_<rung>_day", .rung, .day, "the day the rung <rung> was first reached; empty if never",
+            title: "Day rung <rung> was first reached"
+        ) { outcome, rung in
             outcome.rungFirstDay[rung] ?? .nan
         },
-        OutcomeEntry("civilians_killed", .quantity, unit: "civilians",
-                     "civilians killed by airstrikes (and by a chemical attack)", title: "Civilians killed",
-                     charted: true, compared: .yes) { outcome, _ in
+        OutcomeEntry(
+            "civilians_killed", .quantity, unit: "civilians",
+            "civilians killed by airstrikes (and by a chemical attack)", title: "Civilians killed",
+            charted: true, compared: .yes
+        ) { outcome, _ in
             outcome.civiliansKilled
         },
-        OutcomeEntry("civilians_injured", .quantity, unit: "civilians", "civilians injured by airstrikes",
-                     title: "Civilians injured") { outcome, _ in
+        OutcomeEntry(
+            "civilians_injured", .quantity, unit: "civilians", "civilians injured by airstrikes",
+            title: "Civilians injured"
+        ) { outcome, _ in
             outcome.civiliansInjured
         },
-        OutcomeEntry("civilians_displaced", .quantity, unit: "civilians", "civilians displaced by airstrikes",
-                     title: "Civilians displaced", charted: true, compared: .yes) { outcome, _ in
+        OutcomeEntry(
+            "civilians_displaced", .quantity, unit: "civilians", "civilians displaced by airstrikes",
+            title: "Civilians displaced", charted: true, compared: .yes
+        ) { outcome, _ in
             outcome.civiliansDisplaced
         },
-        OutcomeEntry("airstrikes", .quantity, unit: "airstrikes", "airstrikes flown", title: "Airstrikes") { outcome, _ in
+        OutcomeEntry("airstrikes", .quantity, unit: "airstrikes", "airstrikes flown", title: "Airstrikes") {
+            outcome, _ in
             Double(outcome.airstrikes)
         },
-        OutcomeEntry("reinforcements_<patron>", .patron, .quantity, unit: "fighters",
-                     "fighters <patron> decided to send (counted when sent)",
-                     title: "Fighters <patron> sent") { outcome, patron in
+        OutcomeEntry(
+            "reinforcements_<patron>", .patron, .quantity, unit: "fighters",
+            "fighters <patron> decided to send (counted when sent)",
+            title: "Fighters <patron> sent"
+        ) { outcome, patron in
             outcome.reinforcementsSent[patron]
         },
-        OutcomeEntry("posture_changes_<actor>", .postureHolder, .quantity, unit: "changes",
-                     "how often <actor> changed its posture", title: "Posture changes of <actor>") { outcome, holder in
+        OutcomeEntry(
+            "posture_changes_<actor>", .postureHolder, .quantity, unit: "changes",
+            "how often <actor> changed its posture", title: "Posture changes of <actor>"
+        ) { outcome, holder in
             Double(outcome.postureChanges[holder])
         },
         territory,
-        OutcomeEntry("losses_<actor>", .actor, .quantity, unit: "fighters",
-                     "fighters <actor> lost in combat and to airstrikes", title: "Fighters <actor> lost") { outcome, actor in
+        OutcomeEntry(
+            "losses_<actor>", .actor, .quantity, unit: "fighters",
+            "fighters <actor> lost in combat and to airstrikes", title: "Fighters <actor> lost"
+        ) { outcome, actor in
             outcome.combatantLosses[actor]
         },
-        OutcomeEntry("end_day", .quantity, unit: "day", "the day the run ended (collapse, ceasefire or the horizon)",
-                     title: "Day the run ended") { outcome, _ in
+        OutcomeEntry(
+            "end_day", .quantity, unit: "day", "the day the run ended (collapse, ceasefire or the horizon)",
+            title: "Day the run ended"
+        ) { outcome, _ in
             outcome.endDay
         },
-        OutcomeEntry("events", .quantity, unit: "events", "events the kernel processed",
-                     title: "Events processed") { outcome, _ in
+        OutcomeEntry(
+            "events", .quantity, unit: "events", "events the kernel processed",
+            title: "Events processed"
+        ) { outcome, _ in
             Double(outcome.eventsProcessed)
         },
     ]
@@ -97,7 +137,8 @@ public enum OutcomeCatalogue {
     /// Each actor's share of territory at the end; `timeline.csv` names its daily territory
     /// measures by the same columns.
     public static let territory = OutcomeEntry(
-        "territory_<actor>", .actor, .share, "the share of all strategic value <actor> holds at the end (they sum to 1)",
+        "territory_<actor>", .actor, .share,
+        "the share of all strategic value <actor> holds at the end (they sum to 1)",
         title: "Territory of <actor>"
     ) { outcome, actor in
         outcome.territoryShare[actor]
@@ -118,15 +159,17 @@ public enum OutcomeCatalogue {
     }
 
     /// The marker lines around the generated table in `docs/outputs.md`.
-    public static let tableMarkers = (begin: "<!-- BEGIN generated outcome table: OutcomeCatalogue.markdownTable() -->",
-                                      end: "<!-- END generated outcome table -->")
+    public static let tableMarkers = (
+        begin: "<!-- BEGIN generated outcome table: OutcomeCatalogue.markdownTable() -->",
+        end: "<!-- END generated outcome table -->"
+    )
 
     /// `document` (the text of `docs/outputs.md`) with the lines between `tableMarkers` replaced by
     /// `markdownTable()`; nil when it lacks the markers. A generator writes the result back; a
     /// test checks that the committed file already equals it.
     public static func updating(_ document: String) -> String? {
         guard let begin = document.firstRange(of: tableMarkers.begin + "\n"),
-              let end = document[begin.upperBound...].firstRange(of: tableMarkers.end)
+            let end = document[begin.upperBound...].firstRange(of: tableMarkers.end)
         else { return nil }
         return String(document[..<begin.upperBound]) + markdownTable() + String(document[end.lowerBound...])
     }
@@ -138,7 +181,9 @@ public enum OutcomeCatalogue {
         for entry in entries {
             let placeholder = entry.family.placeholder
             // A placeholder is code in Markdown, or it would read as an HTML tag.
-            let meaning = entry.family == .single ? entry.meaning
+            let meaning =
+                entry.family == .single
+                ? entry.meaning
                 : entry.family.each + ": " + entry.meaning.replacing(placeholder, with: "`\(placeholder)`")
             lines.append("| `\(entry.column)` | \(entry.kind.rawValue) | \(entry.unit) | \(meaning) |")
         }

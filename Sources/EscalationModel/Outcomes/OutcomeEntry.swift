@@ -31,20 +31,26 @@ public struct OutcomeEntry: Sendable {
     let value: @Sendable (ReplicationOutcome, Int) -> Double
 
     /// An entry for one column.
-    init(_ column: String, _ kind: OutcomeKind, unit: String? = nil, _ meaning: String, title: String,
-         charted: Bool = false, compared: Comparison = .no,
-         value: @escaping @Sendable (ReplicationOutcome, Int) -> Double) {
-        self.init(column, .single, kind, unit: unit, meaning, title: title, charted: charted, compared: compared,
-                  value: value)
+    init(
+        _ column: String, _ kind: OutcomeKind, unit: String? = nil, _ meaning: String, title: String,
+        charted: Bool = false, compared: Comparison = .no,
+        value: @escaping @Sendable (ReplicationOutcome, Int) -> Double
+    ) {
+        self.init(
+            column, .single, kind, unit: unit, meaning, title: title, charted: charted, compared: compared,
+            value: value)
     }
 
     /// An entry for a family of columns; `column`, `meaning` and `title` name the member with the
     /// family's placeholder.
-    init(_ column: String, _ family: OutcomeFamily, _ kind: OutcomeKind, unit: String? = nil, _ meaning: String,
-         title: String, charted: Bool = false, compared: Comparison = .no, interleaved: Bool = false,
-         value: @escaping @Sendable (ReplicationOutcome, Int) -> Double) {
-        precondition(family == .single || column.contains(family.placeholder),
-                     "the column of a family names its member with \(family.placeholder)")
+    init(
+        _ column: String, _ family: OutcomeFamily, _ kind: OutcomeKind, unit: String? = nil, _ meaning: String,
+        title: String, charted: Bool = false, compared: Comparison = .no, interleaved: Bool = false,
+        value: @escaping @Sendable (ReplicationOutcome, Int) -> Double
+    ) {
+        precondition(
+            family == .single || column.contains(family.placeholder),
+            "the column of a family names its member with \(family.placeholder)")
         guard let unit = unit ?? kind.unit else { preconditionFailure("a quantity states its unit") }
         self.column = column
         self.family = family
@@ -68,7 +74,8 @@ public struct OutcomeEntry: Sendable {
     public func member(ofColumn name: String) -> String? {
         guard family != .single else { return name == column ? "" : nil }
         guard let slot = column.firstRange(of: family.placeholder) else { return nil }
-        let prefix = column[..<slot.lowerBound], suffix = column[slot.upperBound...]
+        let prefix = column[..<slot.lowerBound]
+        let suffix = column[slot.upperBound...]
         guard name.count > prefix.count + suffix.count, name.hasPrefix(prefix), name.hasSuffix(suffix) else {
             return nil
         }

@@ -33,8 +33,10 @@ public enum OutcomeFamily: Sendable, Hashable, CaseIterable {
         switch self {
         case .single: ""
         case .keyCity: "for each key city (`key_cities`)"
-        case .endState: "for each end state but `incomplete` (" + Self.endStates.map { "`\($0.rawValue)`" }
-            .joined(separator: ", ") + ")"
+        case .endState:
+            "for each end state but `incomplete` ("
+                + Self.endStates.map { "`\($0.rawValue)`" }
+                .joined(separator: ", ") + ")"
         case .rung: "for each rung of the ladder but the first"
         case .patron: "for each patron"
         case .postureHolder: "for each patron with a posture"
@@ -64,8 +66,9 @@ public enum OutcomeFamily: Sendable, Hashable, CaseIterable {
             }
         case .endState:
             return Self.endStates.map { end in
-                Member(id: end.rawValue, name: end.rawValue.replacingUnderscores,
-                       index: EndState.allCases.firstIndex(of: end) ?? 0)
+                Member(
+                    id: end.rawValue, name: end.rawValue.replacingUnderscores,
+                    index: EndState.allCases.firstIndex(of: end) ?? 0)
             }
         case .rung:
             return parameters.ladder.enumerated().dropFirst().map { position, rung in

@@ -34,10 +34,14 @@ public struct OutcomeSchema: Sendable {
         for run in runs {
             for member in run[0].family.members(in: parameters) {
                 for entry in run {
-                    let description = entry.family == .single ? entry.meaning
+                    let description =
+                        entry.family == .single
+                        ? entry.meaning
                         : entry.meaning.replacing(entry.family.placeholder, with: member.name)
-                    columns.append(OutcomeColumn(name: entry.column(of: member.id), kind: entry.kind,
-                                                 description: description))
+                    columns.append(
+                        OutcomeColumn(
+                            name: entry.column(of: member.id), kind: entry.kind,
+                            description: description))
                     sources.append((entry, member.index))
                 }
             }

@@ -6,8 +6,9 @@ import Stochastic
 extension EscalationSimulation {
     /// Schedules the next mediation attempt, at `attempts_per_day` (none while it is 0).
     mutating func scheduleNextMediationAttempt(after time: Double, queue: inout EventQueue<ModelEvent>) {
-        mediationAttempts.reschedule(.mediationAttempt, rate: parameters.mediation.attemptsPerDay, after: time,
-                                     stream: mediationStream, queue: &queue)
+        mediationAttempts.reschedule(
+            .mediationAttempt, rate: parameters.mediation.attemptsPerDay, after: time,
+            stream: mediationStream, queue: &queue)
     }
 
     mutating func attemptMediation(at time: Double, queue: inout EventQueue<ModelEvent>) {
@@ -15,17 +16,22 @@ extension EscalationSimulation {
         let mediation = parameters.mediation
         let losses = actors.reduce(0) { $0 + $1.losses }
         let lossShare = initialFighters > 0 ? min(1, losses / initialFighters) : 0
-        let success = min(1, mediation.baseSuccess + mediation.exhaustionWeight * time / parameters.horizonDays
-                          + mediation.lossWeight * lossShare)
+        let success = min(
+            1,
+            mediation.baseSuccess + mediation.exhaustionWeight * time / parameters.horizonDays
+                + mediation.lossWeight * lossShare)
         guard mediationStream.uniform() < success else {
-            if trace != nil { note(time, "mediation", [], region: nil, "mediation fails (chance was \(Int(success * 100))%)") }
+            if trace != nil {
+                note(time, "mediation", [], region: nil, "mediation fails (chance was \(Int(success * 100))%)")
+            }
             return
         }
         ceasefireDay = time
         ladderLevel = 0
         if trace != nil {
-            note(time, "ceasefire", [], region: nil,
-                 "mediators secure a ceasefire (chance was \(Int(success * 100))%); the front freezes")
+            note(
+                time, "ceasefire", [], region: nil,
+                "mediators secure a ceasefire (chance was \(Int(success * 100))%); the front freezes")
         }
     }
 }

@@ -16,8 +16,9 @@ extension EscalationSimulation {
     mutating func scheduleNextDecision(of actor: Int, after time: Double, queue: inout EventQueue<ModelEvent>) {
         let spec = parameters.actors[actor]
         let meanInterval = spec.isPatron ? spec.decisionIntervalDays : 0
-        actors[actor].decisions.reschedule(.patronDecision(actor: actor), meanInterval: meanInterval, after: time,
-                                           stream: actorStreams[actor], queue: &queue)
+        actors[actor].decisions.reschedule(
+            .patronDecision(actor: actor), meanInterval: meanInterval, after: time,
+            stream: actorStreams[actor], queue: &queue)
     }
 
     mutating func decide(as patron: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
@@ -37,16 +38,18 @@ extension EscalationSimulation {
                 let arrival = time + stream.exponential(mean: spec.reinforcementDelayDays)
                 queue.schedule(.reinforcementArrives(actor: patron, fighters: spec.reinforcementSize), at: arrival)
                 if trace != nil {
-                    note(time, "reinforce", [patron], region: nil,
-                         "\(spec.name) decides to send \(Int(spec.reinforcementSize)) fighters "
-                         + "(its client's camp has lost \(Int(loss(of: clientSide) * 100))% of its ground)")
+                    note(
+                        time, "reinforce", [patron], region: nil,
+                        "\(spec.name) decides to send \(Int(spec.reinforcementSize)) fighters "
+                            + "(its client's camp has lost \(Int(loss(of: clientSide) * 100))% of its ground)")
                 }
             } else if u < reinforce + drawDown {
                 actors[patron].commitment *= rule.drawdownFactor
                 scheduleNextAirstrike(of: patron, after: time, queue: &queue)
                 if trace != nil {
-                    note(time, "draw-down", [patron], region: nil,
-                         "\(spec.name) draws down: commitment now \(Int(actors[patron].commitment * 100))%")
+                    note(
+                        time, "draw-down", [patron], region: nil,
+                        "\(spec.name) draws down: commitment now \(Int(actors[patron].commitment * 100))%")
                 }
             }
         }
@@ -62,8 +65,10 @@ extension EscalationSimulation {
     }
 
     /// Changes a patron's posture, and with it the rates of its own and its client's operations.
-    mutating func setPosture(of patron: Int, to posture: Posture, at time: Double, because reason: String,
-                             queue: inout EventQueue<ModelEvent>) {
+    mutating func setPosture(
+        of patron: Int, to posture: Posture, at time: Double, because reason: String,
+        queue: inout EventQueue<ModelEvent>
+    ) {
         guard let current = actors[patron].posture, current != posture else { return }
         actors[patron].posture = posture
         actors[patron].postureChanges += 1
@@ -72,31 +77,38 @@ extension EscalationSimulation {
         if let client = parameters.actors[patron].patronOf {
             scheduleNextAssault(of: client, after: time, queue: &queue)
             if trace != nil {
-                note(time, "posture", [patron, client], region: nil,
-                     "\(parameters.actors[patron].name) moves from \(current.rawValue) to \(posture.rawValue) "
-                     + "toward \(parameters.actors[client].name), \(reason)")
+                note(
+                    time, "posture", [patron, client], region: nil,
+                    "\(parameters.actors[patron].name) moves from \(current.rawValue) to \(posture.rawValue) "
+                        + "toward \(parameters.actors[client].name), \(reason)")
             }
         }
     }
 
     /// An assault or strike on a region where a patron has troops may hit them: that patron then
     /// backs its client at once (and its own aircraft and troops join the fight).
-    mutating func troopsMayBeHit(in region: Int, by attacker: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
-        guard let patron = parameters.regions[region].stationedPatron, side(of: patron) != side(of: attacker) else { return }
+    mutating func troopsMayBeHit(in region: Int, by attacker: Int, at time: Double, queue: inout EventQueue<ModelEvent>)
+    {
+        guard let patron = parameters.regions[region].stationedPatron, side(of: patron) != side(of: attacker) else {
+            return
+        }
         let probability = parameters.actors[patron].troopsHitProbability
         guard probability > 0, effectsStream.uniform() < probability else { return }
         if trace != nil {
-            note(time, "troops-hit", [attacker, patron], region: region,
-                 "\(parameters.actors[attacker].name) fire hits \(parameters.actors[patron].name) troops "
-                 + "in \(parameters.regions[region].name)")
+            note(
+                time, "troops-hit", [attacker, patron], region: region,
+                "\(parameters.actors[attacker].name) fire hits \(parameters.actors[patron].name) troops "
+                    + "in \(parameters.regions[region].name)")
         }
         actors[patron].commitment = max(actors[patron].commitment, min(1, actors[patron].commitment + 0.3))
         setPosture(of: patron, to: .back, at: time, because: "after its troops were hit", queue: &queue)
     }
 
     /// Reinforcements join the patron's own field force (it fights itself) or its client's.
-    mutating func receiveReinforcement(from patron: Int, fighters: Double, at time: Double,
-                                       queue: inout EventQueue<ModelEvent>) {
+    mutating func receiveReinforcement(
+        from patron: Int, fighters: Double, at time: Double,
+        queue: inout EventQueue<ModelEvent>
+    ) {
         let spec = parameters.actors[patron]
         guard let client = spec.patronOf else { return }
         let recipient = spec.reinforcesOwnForces ? patron : client
@@ -111,9 +123,10 @@ extension EscalationSimulation {
         }
         raiseLadder(.foreignGroundForces, at: time)
         if trace != nil {
-            note(time, "arrival", [patron, recipient], region: nil,
-                 "\(Int(fighters)) \(spec.name) fighters arrive and join "
-                 + (recipient == patron ? "its own forces" : "\(parameters.actors[client].name)'s field force"))
+            note(
+                time, "arrival", [patron, recipient], region: nil,
+                "\(Int(fighters)) \(spec.name) fighters arrive and join "
+                    + (recipient == patron ? "its own forces" : "\(parameters.actors[client].name)'s field force"))
         }
     }
 }

@@ -10,7 +10,9 @@ public struct MediationParameters: Sendable, Hashable {
     public var exhaustionWeight: Double
     public var lossWeight: Double
 
-    public init(attemptsPerDay: Double = 0, baseSuccess: Double = 0, exhaustionWeight: Double = 0, lossWeight: Double = 0) {
+    public init(
+        attemptsPerDay: Double = 0, baseSuccess: Double = 0, exhaustionWeight: Double = 0, lossWeight: Double = 0
+    ) {
         self.attemptsPerDay = attemptsPerDay
         self.baseSuccess = baseSuccess
         self.exhaustionWeight = exhaustionWeight

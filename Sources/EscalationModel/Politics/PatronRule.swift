@@ -23,9 +23,11 @@ public struct PatronRule: Sendable, Hashable {
     public var backedAssaultFactor: Double
     public var moraleBoostPerThousand: Double
 
-    public init(threatSensitivity: Double = 3, drawdownPropensity: Double = 0.2, drawdownFactor: Double = 0.8,
-                restraintPerRung: Double = 0.3, restrainedAssaultFactor: Double = 0.25, backedAssaultFactor: Double = 1.5,
-                moraleBoostPerThousand: Double = 0) {
+    public init(
+        threatSensitivity: Double = 3, drawdownPropensity: Double = 0.2, drawdownFactor: Double = 0.8,
+        restraintPerRung: Double = 0.3, restrainedAssaultFactor: Double = 0.25, backedAssaultFactor: Double = 1.5,
+        moraleBoostPerThousand: Double = 0
+    ) {
         self.threatSensitivity = threatSensitivity
         self.drawdownPropensity = drawdownPropensity
         self.drawdownFactor = drawdownFactor

@@ -15,9 +15,10 @@ extension EscalationSimulation {
 
     /// Territory, ladder and civilian harm now.
     func snapshot(day: Int) -> DailySnapshot {
-        DailySnapshot(day: day, territoryShare: territoryShares(), ladderLevel: ladderLevel,
-                      civiliansKilled: civiliansKilled, civiliansInjured: civiliansInjured,
-                      civiliansDisplaced: civiliansDisplaced)
+        DailySnapshot(
+            day: day, territoryShare: territoryShares(), ladderLevel: ladderLevel,
+            civiliansKilled: civiliansKilled, civiliansInjured: civiliansInjured,
+            civiliansDisplaced: civiliansDisplaced)
     }
 
     /// Share of total strategic value each actor holds; sums to 1.

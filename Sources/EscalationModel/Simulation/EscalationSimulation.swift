@@ -65,17 +65,21 @@ public struct EscalationSimulation: DiscreteEventModel {
 
     /// Creates the world of replication `replication`, with streams derived from `seeds` (taken
     /// from `streams`, a worker's reusable generators, when given).
-    public init(parameters: ModelParameters, seeds: StreamSeeds, replication: Int, tracing: Bool = false,
-                streams: StreamCache? = nil) {
+    public init(
+        parameters: ModelParameters, seeds: StreamSeeds, replication: Int, tracing: Bool = false,
+        streams: StreamCache? = nil
+    ) {
         tables = ModelTables(parameters)
         strikeEffects = parameters.airCampaign
         actors = parameters.actors.map {
-            ActorState(fieldStrength: $0.fieldStrength, morale: $0.morale, commitment: $0.commitment,
-                       posture: $0.initialPosture)
+            ActorState(
+                fieldStrength: $0.fieldStrength, morale: $0.morale, commitment: $0.commitment,
+                posture: $0.initialPosture)
         }
         regions = parameters.regions.map {
-            RegionState(controller: $0.controller, garrison: $0.garrison,
-                        garrisonMorale: parameters.actors[$0.controller].morale, population: $0.population)
+            RegionState(
+                controller: $0.controller, garrison: $0.garrison,
+                garrisonMorale: parameters.actors[$0.controller].morale, population: $0.population)
         }
         neighboursHeld = Array(repeating: 0, count: 2 * parameters.regions.count)
         for (index, region) in parameters.regions.enumerated() {
@@ -100,7 +104,8 @@ public struct EscalationSimulation: DiscreteEventModel {
                 parameters.actors[$0].patronOf == client && parameters.actors[$0].initialPosture != nil
             }
         }
-        var opposition = 0.0, loyalist = 0.0
+        var opposition = 0.0
+        var loyalist = 0.0
         for region in parameters.regions {
             if parameters.actors[region.controller].side == .opposition {
                 opposition += region.strategicValue
@@ -109,7 +114,8 @@ public struct EscalationSimulation: DiscreteEventModel {
             }
         }
         initialSideValue = (opposition, loyalist)
-        initialFighters = parameters.actors.reduce(0) { $0 + $1.fieldStrength }
+        initialFighters =
+            parameters.actors.reduce(0) { $0 + $1.fieldStrength }
             + parameters.regions.reduce(0) { $0 + $1.garrison }
         rungFirstDay = Array(repeating: nil, count: parameters.ladder.count)
         if !rungFirstDay.isEmpty { rungFirstDay[0] = 0 }

@@ -5,8 +5,10 @@ import Stochastic
 public enum Replication {
     /// Runs replication `index` with parameters already drawn for it. The result depends only on
     /// (parameters, seeds, index); `streams`, a worker's reusable generators, only saves allocations.
-    public static func run(parameters: ModelParameters, seeds: StreamSeeds, index: Int,
-                           streams: StreamCache? = nil) -> ReplicationOutcome {
+    public static func run(
+        parameters: ModelParameters, seeds: StreamSeeds, index: Int,
+        streams: StreamCache? = nil
+    ) -> ReplicationOutcome {
         let model = EscalationSimulation(parameters: parameters, seeds: seeds, replication: index, streams: streams)
         var simulation = Simulation(model: model)
         simulation.model.start(queue: &simulation.queue)
@@ -16,7 +18,8 @@ public enum Replication {
 
     /// Runs replication `index` and keeps its story: the outcome and every traced happening in order.
     public static func trace(parameters: ModelParameters, seeds: StreamSeeds, index: Int)
-        -> (outcome: ReplicationOutcome, entries: [TraceEntry]) {
+        -> (outcome: ReplicationOutcome, entries: [TraceEntry])
+    {
         let model = EscalationSimulation(parameters: parameters, seeds: seeds, replication: index, tracing: true)
         var simulation = Simulation(model: model)
         simulation.model.start(queue: &simulation.queue)

@@ -22,7 +22,8 @@ public struct ModelParameters: Sendable, Hashable {
     public var collapse: CollapseRule
 
     public init(
-        horizonDays: Double, maxEvents: Int = 10_000_000, stalemateDays: Double = 7, actors: [ActorSpec], regions: [RegionSpec],
+        horizonDays: Double, maxEvents: Int = 10_000_000, stalemateDays: Double = 7, actors: [ActorSpec],
+        regions: [RegionSpec],
         ladder: [LadderRung], combat: CombatParameters = CombatParameters(),
         cascade: CascadeParameters = CascadeParameters(), airCampaign: AirCampaignParameters = AirCampaignParameters(),
         patronRule: PatronRule = PatronRule(), mediation: MediationParameters = MediationParameters(),

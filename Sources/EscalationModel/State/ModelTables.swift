@@ -51,14 +51,16 @@ final class ModelTables: Sendable {
         regionValue = parameters.regions.map(\.strategicValue)
         regionFortification = parameters.regions.map(\.fortification)
         regionIsKeyCity = parameters.regions.map(\.isKeyCity)
-        var start = [0], list: [Int] = []
+        var start = [0]
+        var list: [Int] = []
         for region in parameters.regions {
             list += region.neighbours
             start.append(list.count)
         }
         neighbourStart = start
         neighbourList = list
-        var rungStart = [0], rungList: [Int] = []
+        var rungStart = [0]
+        var rungList: [Int] = []
         for trigger in LadderTrigger.allCases {
             rungList += parameters.ladder.indices.filter { parameters.ladder[$0].trigger == trigger }
             rungStart.append(rungList.count)
@@ -83,12 +85,12 @@ final class ModelTables: Sendable {
 
     @inline(__always)
     func neighbours(of region: Int) -> Range<Int> {
-        neighbourStart[region] ..< neighbourStart[region + 1]
+        neighbourStart[region]..<neighbourStart[region + 1]
     }
 
     @inline(__always)
     func rungs(of trigger: LadderTrigger) -> Range<Int> {
         let position = LadderTrigger.allCases.firstIndex(of: trigger)!
-        return rungStart[position] ..< rungStart[position + 1]
+        return rungStart[position]..<rungStart[position + 1]
     }
 }

@@ -17,8 +17,10 @@ public enum BatchOutput {
     /// What `escsim report` writes into the folder when given no other path (never a batch).
     public static let reportFile = "report.html"
     /// Every file a batch may write into its folder (which of them depends on the batch).
-    public static let allFiles = [replicationsFile, summaryFile, histogramsFile, timelineFile, comparisonFile,
-                                  sensitivityFile, manifestFile]
+    public static let allFiles = [
+        replicationsFile, summaryFile, histogramsFile, timelineFile, comparisonFile,
+        sensitivityFile, manifestFile,
+    ]
 
     /// The header of each file, as written and as `escsim report` requires it; `replications.csv`
     /// opens with `replicationsLeadingColumns` (the record header), then the outcome and parameter columns.
@@ -45,11 +47,14 @@ public enum BatchOutput {
 
     /// Writes every data file into `directory` (each whole or not at all; scratch space in
     /// `workDirectory`); the caller writes the manifest.
-    public static func write(_ experiment: Experiment, logs: [RecordLog], to directory: String,
-                             workDirectory: String) throws(FileWriteError) -> Result {
+    public static func write(
+        _ experiment: Experiment, logs: [RecordLog], to directory: String,
+        workDirectory: String
+    ) throws(FileWriteError) -> Result {
         let layout = experiment.layout
-        let store = try ColumnStore(logs: logs, width: layout.width, variants: experiment.variantCount,
-                                    workDirectory: workDirectory)
+        let store = try ColumnStore(
+            logs: logs, width: layout.width, variants: experiment.variantCount,
+            workDirectory: workDirectory)
         var files: [String] = []
         var checksums: [String: String] = [:]
         func publish(_ text: String, as name: String) throws(FileWriteError) {
@@ -57,8 +62,9 @@ public enum BatchOutput {
             files.append(name)
             checksums[name] = SHA256.hexDigest(text.utf8)
         }
-        let (failed, replicationsSHA256) = try writeReplications(experiment, logs: logs,
-                                                                 to: directory + "/" + replicationsFile)
+        let (failed, replicationsSHA256) = try writeReplications(
+            experiment, logs: logs,
+            to: directory + "/" + replicationsFile)
         files.append(replicationsFile)
         checksums[replicationsFile] = replicationsSHA256
 
@@ -70,14 +76,17 @@ public enum BatchOutput {
             var perOutcome: [OutcomeStatistic] = []
             for (index, column) in layout.outcomes.enumerated() {
                 // One array per column, sorted in place by the summary and reused by the histogram.
-                var present = store.presentValues(variant: variant, field: layout.outcomeOffset + index,
-                                                  mask: masks[variant])
+                var present = store.presentValues(
+                    variant: variant, field: layout.outcomeOffset + index,
+                    mask: masks[variant])
                 let statistic = OutcomeStatistic(column: column, sorting: &present)
                 perOutcome.append(statistic)
                 summary.append(summaryRow(name, statistic))
                 for bin in column.kind.histogram(of: present) {
-                    histograms.append([.text(name), .text(column.name), .number(bin.low), .number(bin.high),
-                                       .integer(bin.count), .number(bin.fraction)])
+                    histograms.append([
+                        .text(name), .text(column.name), .number(bin.low), .number(bin.high),
+                        .integer(bin.count), .number(bin.fraction),
+                    ])
                 }
             }
             statistics.append(perOutcome)
@@ -92,11 +101,14 @@ public enum BatchOutput {
                 let horizon = experiment.scenarios[variant].baseParameters.horizonDays
                 for day in 1...layout.days where Double(day) <= horizon {
                     for (measure, measureName) in layout.timelineMeasures.enumerated() {
-                        var values = store.presentValues(variant: variant, field: layout.timelineIndex(day: day, measure: measure),
-                                                         mask: masks[variant])
+                        var values = store.presentValues(
+                            variant: variant, field: layout.timelineIndex(day: day, measure: measure),
+                            mask: masks[variant])
                         let s = SampleSummary(sorting: &values)
-                        timeline.append([.text(name), .integer(day), .text(measureName), .number(s.mean),
-                                         .number(s.p05), .number(s.p25), .number(s.p50), .number(s.p75), .number(s.p95)])
+                        timeline.append([
+                            .text(name), .integer(day), .text(measureName), .number(s.mean),
+                            .number(s.p05), .number(s.p25), .number(s.p50), .number(s.p75), .number(s.p95),
+                        ])
                     }
                 }
             }
@@ -112,8 +124,9 @@ public enum BatchOutput {
                     let row = ComparisonRow(
                         variant: experiment.variantNames[variant], baseline: experiment.variantNames[0],
                         outcome: column.name, commonRandomNumbers: experiment.commonRandomNumbers,
-                        difference: PairedDifference(store.okColumn(variant: variant, field: field, mask: masks[variant]),
-                                                     store.okColumn(variant: 0, field: field, mask: masks[0])))
+                        difference: PairedDifference(
+                            store.okColumn(variant: variant, field: field, mask: masks[variant]),
+                            store.okColumn(variant: 0, field: field, mask: masks[0])))
                     comparisons.append(row)
                     table.append(row.fields)
                 }
@@ -124,8 +137,9 @@ public enum BatchOutput {
         if let sensitivity = Sensitivity.table(experiment, store: store, masks: masks) {
             try publish(sensitivity.text, as: sensitivityFile)
         }
-        return Result(statistics: statistics, comparisons: comparisons, files: files, checksums: checksums,
-                      failedRecords: failed)
+        return Result(
+            statistics: statistics, comparisons: comparisons, files: files, checksums: checksums,
+            failedRecords: failed)
     }
 
     static func summaryRow(_ variant: String, _ statistic: OutcomeStatistic) -> [CSVField] {
@@ -141,10 +155,12 @@ public enum BatchOutput {
     /// `replications.csv`, streamed from the logs: one row per replication and variant. Returns
     /// the number of failed records and the file's SHA-256.
     static func writeReplications(_ experiment: Experiment, logs: [RecordLog], to path: String) throws(FileWriteError)
-        -> (failed: Int, sha256: String) {
+        -> (failed: Int, sha256: String)
+    {
         let layout = experiment.layout
         let file = try StagedFile(path: path)
-        let header = replicationsLeadingColumns + layout.outcomes.map(\.name)
+        let header =
+            replicationsLeadingColumns + layout.outcomes.map(\.name)
             + layout.parameters
         try file.append(CSVTable.renderLine(header.map(CSVField.text)))
         var failed = 0
@@ -166,7 +182,9 @@ public enum BatchOutput {
                         .text(status.label), .text(layout.errorText(status: status, detail: Int(header.detail))),
                         .text((header.endState ?? .incomplete).rawValue),
                     ]
-                    for field in layout.outcomeOffset..<layout.timelineOffset { row.append(.number(values[base + field])) }
+                    for field in layout.outcomeOffset..<layout.timelineOffset {
+                        row.append(.number(values[base + field]))
+                    }
                     text += CSVTable.renderLine(row)
                 }
                 try file.append(text)

@@ -17,8 +17,10 @@ public struct ComparisonRow: Sendable {
     ]
 
     var fields: [CSVField] {
-        [.text(variant), .text(baseline), .text(outcome), .integer(difference.pairs), .number(difference.meanA),
-         .number(difference.meanB), .number(difference.difference), .number(difference.interval.low),
-         .number(difference.interval.high), .text(commonRandomNumbers ? "common-random-numbers" : "independent")]
+        [
+            .text(variant), .text(baseline), .text(outcome), .integer(difference.pairs), .number(difference.meanA),
+            .number(difference.meanB), .number(difference.difference), .number(difference.interval.low),
+            .number(difference.interval.high), .text(commonRandomNumbers ? "common-random-numbers" : "independent"),
+        ]
     }
 }

@@ -12,20 +12,24 @@ import Stochastic
 enum Sensitivity {
     static let maximumRows = 20_000
 
-    static let header = ["variant", "outcome", "parameter", "method", "n", "prcc", "ci95_low", "ci95_high",
-                         "p_value", "rank"]
+    static let header = [
+        "variant", "outcome", "parameter", "method", "n", "prcc", "ci95_low", "ci95_high",
+        "p_value", "rank",
+    ]
 
     static func table(_ experiment: Experiment, store: ColumnStore, masks: [[Bool]]) -> CSVTable? {
         let layout = experiment.layout
         guard !layout.parameters.isEmpty else { return nil }
         var table = CSVTable(header: header)
-        let groups: [(name: String, variants: [Int])] = experiment.sweptValues.isEmpty
+        let groups: [(name: String, variants: [Int])] =
+            experiment.sweptValues.isEmpty
             ? experiment.variantNames.enumerated().map { ($1, [$0]) }
             : [("all_points", Array(0..<experiment.variantCount))]
         for group in groups {
             func pooled(_ field: Int) -> [Double] {
                 group.variants.flatMap {
-                    store.okColumn(variant: $0, field: field, mask: masks[$0]).prefix(maximumRows / group.variants.count)
+                    store.okColumn(variant: $0, field: field, mask: masks[$0]).prefix(
+                        maximumRows / group.variants.count)
                 }
             }
             var inputs: [(name: String, values: [Double])] = []
@@ -48,9 +52,11 @@ enum Sensitivity {
                 let n = output.filter { !$0.isNaN }.count
                 for (rank, input) in order.enumerated() {
                     let r = results[input]
-                    table.append([.text(group.name), .text(column.name), .text(inputs[input].name), .text("prcc"),
-                                  .integer(n), .number(r.coefficient), .number(r.interval.low), .number(r.interval.high),
-                                  .number(r.pValue), .integer(rank + 1)])
+                    table.append([
+                        .text(group.name), .text(column.name), .text(inputs[input].name), .text("prcc"),
+                        .integer(n), .number(r.coefficient), .number(r.interval.low), .number(r.interval.high),
+                        .number(r.pValue), .integer(rank + 1),
+                    ])
                 }
             }
         }

@@ -7,8 +7,10 @@ import Stochastic
 package enum BatchMerge {
     /// Checks the shards belong together (same plan but for the shard index; indices 0..N-1
     /// each once; each complete) and writes the merged files and manifest into `out`.
-    package static func merge(directories: [String], into out: String, commandLine: [String],
-                              force: Bool = false, compile: ExperimentPlan.Compiler) throws -> Manifest {
+    package static func merge(
+        directories: [String], into out: String, commandLine: [String],
+        force: Bool = false, compile: ExperimentPlan.Compiler
+    ) throws -> Manifest {
         let started = Date()
         guard !directories.isEmpty else { throw ExperimentError("no shard folders given") }
         let outPath = canonical(out)
@@ -21,13 +23,15 @@ package enum BatchMerge {
         let first = sessions[0]
         let count = first.plan.shard.count
         for session in sessions where !session.plan.isSameBatch(as: first.plan) {
-            throw ExperimentError("\(session.directory) is not a shard of the same batch as \(first.directory) "
-                                  + "(scenario, seed, replications, variants, settings or shard count differ)")
+            throw ExperimentError(
+                "\(session.directory) is not a shard of the same batch as \(first.directory) "
+                    + "(scenario, seed, replications, variants, settings or shard count differ)")
         }
         var byIndex: [Int: BatchSession] = [:]
         for session in sessions {
             if let other = byIndex[session.plan.shard.index] {
-                throw ExperimentError("shard \(session.plan.shard) appears twice: \(other.directory) and \(session.directory)")
+                throw ExperimentError(
+                    "shard \(session.plan.shard) appears twice: \(other.directory) and \(session.directory)")
             }
             byIndex[session.plan.shard.index] = session
         }
@@ -41,8 +45,9 @@ package enum BatchMerge {
             let log = try session.openLog()
             let expected = session.plan.shard.replications(of: session.plan.replications).count
             guard log.groupCount == expected else {
-                throw ExperimentError("shard \(session.plan.shard) in \(session.directory) holds \(log.groupCount) of its "
-                                      + "\(expected) replications; finish it with --resume first")
+                throw ExperimentError(
+                    "shard \(session.plan.shard) in \(session.directory) holds \(log.groupCount) of its "
+                        + "\(expected) replications; finish it with --resume first")
             }
             logs.append(log)
         }
@@ -51,7 +56,8 @@ package enum BatchMerge {
         let plan = first.plan
         let folder = try BatchFolder(out, create: true)
         try folder.prepareForNewBatch(outputs: BatchOutput.allFiles, force: force) { _ throws(BatchFolderError) in
-            throw BatchFolderError("\(out) holds a batch of its own (unfinished, or a shard); merge into another folder")
+            throw BatchFolderError(
+                "\(out) holds a batch of its own (unfinished, or a shard); merge into another folder")
         }
         let result = try BatchOutput.write(first.experiment, logs: logs, to: out, workDirectory: folder.workDirectory)
         let manifest = Manifest(
@@ -62,8 +68,9 @@ package enum BatchMerge {
             stopReason: "merged", result: result)
         let text = manifest.json()
         try AtomicFile.write(text, to: out + "/" + BatchOutput.manifestFile)
-        try folder.recordWritten(result.checksums.merging([BatchOutput.manifestFile: SHA256.hexDigest(text.utf8)]) { $1 },
-                                 claimed: BatchOutput.allFiles)
+        try folder.recordWritten(
+            result.checksums.merging([BatchOutput.manifestFile: SHA256.hexDigest(text.utf8)]) { $1 },
+            claimed: BatchOutput.allFiles)
         return manifest
     }
 

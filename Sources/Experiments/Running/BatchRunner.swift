@@ -30,13 +30,16 @@ public enum BatchRunner {
 
     /// Continues the log of `range` from where it stands to the end of the range.
     /// - Parameter progress: called with (replications done, replications in the range) as groups are written.
-    public static func run(_ experiment: Experiment, range: Range<Int>, log: RecordLog, threads: Int,
-                           stop: StopFlag, failFast: Bool = false,
-                           progress: (@Sendable (Int, Int) -> Void)? = nil) throws(FileWriteError) -> Report {
+    public static func run(
+        _ experiment: Experiment, range: Range<Int>, log: RecordLog, threads: Int,
+        stop: StopFlag, failFast: Bool = false,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(FileWriteError) -> Report {
         GSLRuntime.prepare()  // before any thread touches GSL: its error handler is process-wide
         let first = range.lowerBound + log.groupCount
-        let writer = OrderedWriter(log: log, first: first, layout: experiment.layout,
-                                   variants: experiment.variantCount, failFast: failFast, stop: stop)
+        let writer = OrderedWriter(
+            log: log, first: first, layout: experiment.layout,
+            variants: experiment.variantCount, failFast: failFast, stop: stop)
         let next = Atomic<Int>(first)
         let end = range.upperBound
         let workers = max(1, min(threads, end - first))
@@ -57,7 +60,9 @@ public enum BatchRunner {
         if let error = writer.error { throw error }
         log.sync()
         let completed = log.groupCount
-        if let failure = writer.failedReplication { return Report(ending: .failed(replication: failure), completed: completed) }
+        if let failure = writer.failedReplication {
+            return Report(ending: .failed(replication: failure), completed: completed)
+        }
         return Report(ending: range.lowerBound + completed < end ? .interrupted : .finished, completed: completed)
     }
 }

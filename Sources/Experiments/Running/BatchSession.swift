@@ -25,20 +25,25 @@ package struct BatchSession {
     /// holds, a folder that holds another unfinished batch or a finished shard, and (unless
     /// `force`) a folder escsim did not make or files it did not write; removes the earlier run's
     /// files, its manifest first.
-    package static func start(plan: ExperimentPlan, experiment: Experiment, directory: String,
-                             force: Bool = false) throws -> BatchSession {
+    package static func start(
+        plan: ExperimentPlan, experiment: Experiment, directory: String,
+        force: Bool = false
+    ) throws -> BatchSession {
         try plan.check()
-        let need = StorageEstimate(experiment: experiment, replications: plan.shard.replications(of: plan.replications).count)
+        let need = StorageEstimate(
+            experiment: experiment, replications: plan.shard.replications(of: plan.replications).count)
         try need.checkFreeSpace(near: directory)
         let folder = try BatchFolder(directory, create: true)
         try folder.prepareForNewBatch(outputs: BatchOutput.allFiles, force: force) { old throws(BatchFolderError) in
             if Self.stoppedForGood(folder: folder, plan: old) { return }
             if let manifest = Self.manifest(in: directory), manifest.complete {
-                throw BatchFolderError("\(directory) holds a finished shard (kept for escsim merge); choose another "
-                                       + "--out or remove it")
+                throw BatchFolderError(
+                    "\(directory) holds a finished shard (kept for escsim merge); choose another "
+                        + "--out or remove it")
             }
-            throw BatchFolderError("\(directory) holds an unfinished batch: continue it with --resume "
-                                   + "\(ShellWord.quoted(directory)), or choose another --out")
+            throw BatchFolderError(
+                "\(directory) holds an unfinished batch: continue it with --resume "
+                    + "\(ShellWord.quoted(directory)), or choose another --out")
         }
         do {
             try AtomicFile.write(plan.json(), to: folder.planPath)
@@ -53,9 +58,10 @@ package struct BatchSession {
     package static func resume(directory: String, compile: ExperimentPlan.Compiler) throws -> BatchSession {
         let session = try open(directory: directory, access: .exclusive, compile: compile)
         if session.plan.failFast, let failed = session.failedReplication() {
-            throw BatchFolderError("the batch in \(directory) stopped under --fail-fast at replication \(failed), which "
-                                   + "failed; there is nothing to resume: see its row in replications.csv, then start a "
-                                   + "new run")
+            throw BatchFolderError(
+                "the batch in \(directory) stopped under --fail-fast at replication \(failed), which "
+                    + "failed; there is nothing to resume: see its row in replications.csv, then start a "
+                    + "new run")
         }
         let remaining = session.plan.shard.replications(of: session.plan.replications).count
         let need = StorageEstimate(experiment: session.experiment, replications: remaining)
@@ -66,28 +72,33 @@ package struct BatchSession {
 
     /// Opens the batch in `directory` with its plan and record log checked (for `resume`, and
     /// with shared access for `merge`).
-    package static func open(directory: String, access: BatchFolder.Access,
-                             compile: ExperimentPlan.Compiler) throws -> BatchSession {
+    package static func open(
+        directory: String, access: BatchFolder.Access,
+        compile: ExperimentPlan.Compiler
+    ) throws -> BatchSession {
         guard !directory.isEmpty, FileManager.default.fileExists(atPath: directory) else {
             throw BatchFolderError("\(directory.isEmpty ? "''" : directory) does not exist")
         }
         let folder = try BatchFolder(directory, access: access)
         guard FileManager.default.fileExists(atPath: folder.planPath) else {
             if let manifest = Self.manifest(in: directory), manifest.stopReason.hasPrefix("fail-fast") {
-                throw BatchFolderError("the batch in \(directory) stopped under --fail-fast (\(manifest.stopReason)); "
-                                       + "there is nothing to resume: see the failed row in replications.csv, then "
-                                       + "start a new run")
+                throw BatchFolderError(
+                    "the batch in \(directory) stopped under --fail-fast (\(manifest.stopReason)); "
+                        + "there is nothing to resume: see the failed row in replications.csv, then "
+                        + "start a new run")
             }
-            throw BatchFolderError("\(directory) holds no batch to resume (none was started there, it finished, or it "
-                                   + "was stopped before its plan was written): start it again with the original command")
+            throw BatchFolderError(
+                "\(directory) holds no batch to resume (none was started there, it finished, or it "
+                    + "was stopped before its plan was written): start it again with the original command")
         }
         let plan: ExperimentPlan
         do {
             plan = try ExperimentPlan.read(from: folder.planPath)
             try plan.check()
         } catch {
-            throw BatchFolderError("\(folder.planPath) is damaged: \(error); escsim will not guess the batch it "
-                                   + "describes: start the batch again in a new folder")
+            throw BatchFolderError(
+                "\(folder.planPath) is damaged: \(error); escsim will not guess the batch it "
+                    + "describes: start the batch again in a new folder")
         }
         let session = BatchSession(folder: folder, plan: plan, experiment: try plan.experiment(compile: compile))
         try session.checkLog()
@@ -110,12 +121,14 @@ package struct BatchSession {
         }
         let range = plan.shard.replications(of: plan.replications)
         guard log.groupCount <= range.count else {
-            throw BatchFolderError("\(folder.logPath) holds \(log.groupCount) replications where its plan has "
-                                   + "\(range.count); the folder is damaged: start the batch again in a new folder")
+            throw BatchFolderError(
+                "\(folder.logPath) holds \(log.groupCount) replications where its plan has "
+                    + "\(range.count); the folder is damaged: start the batch again in a new folder")
         }
         if let bad = log.firstCorruptGroup() {
-            throw BatchFolderError("\(folder.logPath) is damaged at replication \(range.lowerBound + bad) (its checksum "
-                                   + "does not match); escsim will not use it: start the batch again in a new folder")
+            throw BatchFolderError(
+                "\(folder.logPath) is damaged at replication \(range.lowerBound + bad) (its checksum "
+                    + "does not match); escsim will not use it: start the batch again in a new folder")
         }
         let layout = experiment.layout
         let variants = experiment.variantCount
@@ -126,10 +139,13 @@ package struct BatchSession {
             for row in 0..<take {
                 for variant in 0..<variants {
                     let base = (row * variants + variant) * layout.width
-                    if let problem = layout.headerProblem(values, at: base, replication: range.lowerBound + group + row,
-                                                          variant: variant) {
-                        throw BatchFolderError("\(folder.logPath) is damaged: \(problem); escsim will not use it: "
-                                               + "start the batch again in a new folder")
+                    if let problem = layout.headerProblem(
+                        values, at: base, replication: range.lowerBound + group + row,
+                        variant: variant)
+                    {
+                        throw BatchFolderError(
+                            "\(folder.logPath) is damaged: \(problem); escsim will not use it: "
+                                + "start the batch again in a new folder")
                     }
                 }
             }
@@ -169,8 +185,10 @@ package struct BatchSession {
 
     /// Runs (or continues) the batch, then writes the files and the manifest. With `--precision`,
     /// runs in batches until the target's 95% half-width is small enough or the cap is reached.
-    package func run(threads: Int, stop: StopFlag, commandLine: [String], started: Date,
-                    progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Completion {
+    package func run(
+        threads: Int, stop: StopFlag, commandLine: [String], started: Date,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> Completion {
         let clock = ContinuousClock()
         let start = clock.now
         let log = try openLog()
@@ -178,7 +196,9 @@ package struct BatchSession {
         var report: BatchRunner.Report
         var stopReason: String
         if let precision = plan.precision, let target = plan.target {
-            let field = experiment.layout.outcomes.firstIndex { $0.name == target }.map { experiment.layout.outcomeOffset + $0 }
+            let field = experiment.layout.outcomes.firstIndex { $0.name == target }.map {
+                experiment.layout.outcomeOffset + $0
+            }
             guard let field else { throw ExperimentError("--target: no outcome named '\(target)'") }
             // Checks fall on multiples of the batch size, so a resumed run stops where an
             // uninterrupted one would.
@@ -190,12 +210,14 @@ package struct BatchSession {
                 if done > 0, done % batch == 0 || done == range.count {
                     let halfWidth = Self.halfWidth(log: log, field: field, layout: experiment.layout)
                     if halfWidth <= precision {
-                        stopReason = "precision reached: \(target) 95% half-width \(NumberFormat.csv(halfWidth)) <= "
+                        stopReason =
+                            "precision reached: \(target) 95% half-width \(NumberFormat.csv(halfWidth)) <= "
                             + "\(NumberFormat.csv(precision)) after \(done) replications"
                         break
                     }
                     if done == range.count {
-                        stopReason = "cap reached: \(done) replications, \(target) 95% half-width "
+                        stopReason =
+                            "cap reached: \(done) replications, \(target) 95% half-width "
                             + "\(NumberFormat.csv(halfWidth)) > \(NumberFormat.csv(precision))"
                         break
                     }
@@ -205,14 +227,16 @@ package struct BatchSession {
                 let capped: (@Sendable (Int, Int) -> Void)? = progress.map { report in
                     { @Sendable done, _ in report(done, total) }
                 }
-                report = try BatchRunner.run(experiment, range: range.lowerBound..<end, log: log, threads: threads,
-                                             stop: stop, failFast: plan.failFast, progress: capped)
+                report = try BatchRunner.run(
+                    experiment, range: range.lowerBound..<end, log: log, threads: threads,
+                    stop: stop, failFast: plan.failFast, progress: capped)
                 stopReason = Self.describe(report.ending)
                 guard report.ending == .finished else { break }
             }
         } else {
-            report = try BatchRunner.run(experiment, range: range, log: log, threads: threads, stop: stop,
-                                         failFast: plan.failFast, progress: progress)
+            report = try BatchRunner.run(
+                experiment, range: range, log: log, threads: threads, stop: stop,
+                failFast: plan.failFast, progress: progress)
             stopReason = Self.describe(report.ending)
         }
         let complete = report.ending == .finished
@@ -231,8 +255,9 @@ package struct BatchSession {
             outputSeconds: seconds(simulated, finished), complete: complete, stopReason: stopReason, result: result)
         let manifestText = manifest.json()
         try AtomicFile.write(manifestText, to: directory + "/" + BatchOutput.manifestFile)
-        try folder.recordWritten(result.checksums.merging([BatchOutput.manifestFile: SHA256.hexDigest(manifestText.utf8)]) { $1 },
-                                 claimed: BatchOutput.allFiles)
+        try folder.recordWritten(
+            result.checksums.merging([BatchOutput.manifestFile: SHA256.hexDigest(manifestText.utf8)]) { $1 },
+            claimed: BatchOutput.allFiles)
         // A finished single-machine batch needs its log no more (nor does one that --fail-fast
         // ended); shards keep theirs for `merge`.
         if complete || report.ending != .interrupted, !plan.isShardRun {
@@ -271,7 +296,7 @@ package struct BatchSession {
     /// Peak resident set size of this process (VmHWM from /proc/self/status), in MiB.
     package static func peakMemoryMiB() -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
         else { return .nan }
         let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") ?? .nan
         return (kilobytes / 1024 * 10).rounded() / 10

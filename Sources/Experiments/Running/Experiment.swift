@@ -37,18 +37,22 @@ public struct Experiment: Sendable {
     public let layout: RecordLayout
 
     /// - Throws: a message when the variants do not share the baseline's outcome columns.
-    public init(scenarios: [Variant], variantNames: [String], sweptValues: [[String: Double]] = [],
-                seed: UInt64, commonRandomNumbers: Bool = true) throws(ExperimentError) {
+    public init(
+        scenarios: [Variant], variantNames: [String], sweptValues: [[String: Double]] = [],
+        seed: UInt64, commonRandomNumbers: Bool = true
+    ) throws(ExperimentError) {
         precondition(!scenarios.isEmpty && scenarios.count == variantNames.count)
         let schema = OutcomeSchema(parameters: scenarios[0].baseParameters)
         for (scenario, name) in zip(scenarios, variantNames)
         where OutcomeSchema(parameters: scenario.baseParameters).columns.map(\.name) != schema.columns.map(\.name) {
-            throw ExperimentError("variant '\(name)' changes the outcome columns (actors, cities or rungs); "
-                                  + "variants may change numbers only")
+            throw ExperimentError(
+                "variant '\(name)' changes the outcome columns (actors, cities or rungs); "
+                    + "variants may change numbers only")
         }
         var parameterColumns: [String] = []
         for (index, scenario) in scenarios.enumerated() {
-            for path in scenario.uncertainParameters.map(\.path) + (sweptValues.isEmpty ? [] : sweptValues[index].keys.sorted())
+            for path in scenario.uncertainParameters.map(\.path)
+                + (sweptValues.isEmpty ? [] : sweptValues[index].keys.sorted())
             where !parameterColumns.contains(path) {
                 parameterColumns.append(path)
             }
@@ -62,9 +66,10 @@ public struct Experiment: Sendable {
         self.schema = schema
         // The timeline runs to the longest horizon of any variant: a variant may lengthen it.
         let longest = scenarios.map(\.baseParameters.horizonDays).max() ?? base.horizonDays
-        self.layout = RecordLayout(outcomes: schema.columns, parameters: parameterColumns,
-                                   days: Int(longest.rounded(.down)),
-                                   actors: base.actors.map(\.id))
+        self.layout = RecordLayout(
+            outcomes: schema.columns, parameters: parameterColumns,
+            days: Int(longest.rounded(.down)),
+            actors: base.actors.map(\.id))
     }
 
     public var variantCount: Int { scenarios.count }
@@ -83,7 +88,8 @@ public struct Experiment: Sendable {
         for variant in 0..<variantCount {
             let scenario = scenarios[variant]
             let seeds = seeds(forVariant: variant)
-            let (parameters, draws) = scenario.draw.parameters(forReplication: replication, seeds: seeds, cache: streams)
+            let (parameters, draws) = scenario.draw.parameters(
+                forReplication: replication, seeds: seeds, cache: streams)
             let outcome = Replication.run(parameters: parameters, seeds: seeds, index: replication, streams: streams)
             var parameterValues = [Double](repeating: .nan, count: layout.parameters.count)
             for (uncertain, draw) in zip(scenario.uncertainParameters, draws) {
@@ -92,9 +98,10 @@ public struct Experiment: Sendable {
             if !sweptValues.isEmpty {
                 for (path, value) in sweptValues[variant] { parameterValues[layout.parameterIndex[path]!] = value }
             }
-            layout.encode(outcome: outcome, values: schema.values(of: outcome), parameters: parameterValues,
-                          replication: replication, variant: variant,
-                          horizonDays: scenario.baseParameters.horizonDays, into: &group)
+            layout.encode(
+                outcome: outcome, values: schema.values(of: outcome), parameters: parameterValues,
+                replication: replication, variant: variant,
+                horizonDays: scenario.baseParameters.horizonDays, into: &group)
         }
         return group
     }

@@ -38,9 +38,12 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
     /// Replications run between precision checks.
     public var precisionBatch: Int
 
-    public init(scenarioFile: String, scenarioText: String, seed: UInt64, replications: Int, shard: Shard,
-                isShardRun: Bool = false, commonRandomNumbers: Bool, variantNames: [String], namedVariants: Bool, pointValues: [[SweptValue]],
-                settings: [String], failFast: Bool, precision: Double?, target: String?, precisionBatch: Int = 200) {
+    public init(
+        scenarioFile: String, scenarioText: String, seed: UInt64, replications: Int, shard: Shard,
+        isShardRun: Bool = false, commonRandomNumbers: Bool, variantNames: [String], namedVariants: Bool,
+        pointValues: [[SweptValue]],
+        settings: [String], failFast: Bool, precision: Double?, target: String?, precisionBatch: Int = 200
+    ) {
         self.escsimVersion = EscsimVersion.current
         self.scenarioFile = scenarioFile
         self.scenarioText = scenarioText
@@ -76,16 +79,18 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         let swept = pointValues.map { point in
             Dictionary(point.map { ($0.path, $0.value) }, uniquingKeysWith: { _, last in last })
         }
-        return try Experiment(scenarios: scenarios, variantNames: variantNames,
-                              sweptValues: namedVariants ? [] : swept, seed: seed,
-                              commonRandomNumbers: commonRandomNumbers)
+        return try Experiment(
+            scenarios: scenarios, variantNames: variantNames,
+            sweptValues: namedVariants ? [] : swept, seed: seed,
+            commonRandomNumbers: commonRandomNumbers)
     }
 
     /// Whether two plans describe slices of the same batch: everything that decides the records
     /// but the shard index (not how the scenario's path was spelled, nor `--fail-fast`, which
     /// decides only when a shard stops).
     public func isSameBatch(as other: ExperimentPlan) -> Bool {
-        var a = self, b = other
+        var a = self
+        var b = other
         for plan in [\ExperimentPlan.escsimVersion, \.scenarioFile] {
             a[keyPath: plan] = ""
             b[keyPath: plan] = ""
@@ -134,7 +139,8 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
     public static func read(from path: String) throws(BatchFolderError) -> ExperimentPlan {
         // A plan is a small regular file: never a link, a device or a huge file read whole.
         guard BatchFolder.isRegularFile(path, smallerThan: 64 << 20),
-              let data = FileManager.default.contents(atPath: path) else {
+            let data = FileManager.default.contents(atPath: path)
+        else {
             throw BatchFolderError("no batch plan at \(path) (is this an escsim output folder?)")
         }
         do {
@@ -142,10 +148,13 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         } catch {
             // A plan of another escsim version is not damaged, only not this version's to carry on.
             struct Version: Decodable { var escsimVersion: String }
-            if let other = try? JSONDecoder().decode(Version.self, from: data), other.escsimVersion != EscsimVersion.current {
-                throw BatchFolderError("\(path) was written by escsim \(other.escsimVersion), whose batches this escsim "
-                                       + "(\(EscsimVersion.current)) cannot carry on: finish it with that version, or "
-                                       + "start the batch again")
+            if let other = try? JSONDecoder().decode(Version.self, from: data),
+                other.escsimVersion != EscsimVersion.current
+            {
+                throw BatchFolderError(
+                    "\(path) was written by escsim \(other.escsimVersion), whose batches this escsim "
+                        + "(\(EscsimVersion.current)) cannot carry on: finish it with that version, or "
+                        + "start the batch again")
             }
             throw BatchFolderError("\(path) is not a batch plan escsim wrote (damaged or edited)")
         }

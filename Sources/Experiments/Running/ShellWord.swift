@@ -7,8 +7,9 @@ package enum ShellWord {
     /// quote inside written as `'\''`, the POSIX shell idiom).
     package static func quoted(_ word: String) -> String {
         let safe = word.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-                || "/._-+:,=@%".unicodeScalars.contains(scalar))
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "/._-+:,=@%".unicodeScalars.contains(scalar))
         }
         if safe, !word.isEmpty { return word }
         return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"

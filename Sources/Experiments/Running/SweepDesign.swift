@@ -18,12 +18,15 @@ public enum SweepDesign {
         switch sweep.method {
         case .grid:
             let axes = sweep.parameters.map { parameter -> [Double] in
-                parameter.values ?? (0..<parameter.steps).map {
-                    parameter.low + (parameter.high - parameter.low) * Double($0) / Double(parameter.steps - 1)
-                }
+                parameter.values
+                    ?? (0..<parameter.steps).map {
+                        parameter.low + (parameter.high - parameter.low) * Double($0) / Double(parameter.steps - 1)
+                    }
             }
             let total = axes.reduce(1) { $0 * $1.count }
-            guard total <= maximumPoints else { throw ExperimentError("--sweep: the grid has \(total) points; at most \(maximumPoints)") }
+            guard total <= maximumPoints else {
+                throw ExperimentError("--sweep: the grid has \(total) points; at most \(maximumPoints)")
+            }
             columns = axes.map { _ in [] }
             for point in 0..<total {
                 var rest = point
@@ -35,8 +38,9 @@ public enum SweepDesign {
         case .latinHypercube:
             // The design's own stream: replication 0, the last stream, of a seed mixed from the master seed,
             // so it never shares a seed with the replications' streams.
-            let stream = RandomStream(seeds: StreamSeeds(masterSeed: seed ^ 0x5357_4545_5044_4553), replication: 0,
-                                      stream: StreamSeeds.maxStreams - 1)
+            let stream = RandomStream(
+                seeds: StreamSeeds(masterSeed: seed ^ 0x5357_4545_5044_4553), replication: 0,
+                stream: StreamSeeds.maxStreams - 1)
             let unit = LatinHypercube.sample(points: sweep.points, dimensions: sweep.parameters.count, stream: stream)
             columns = sweep.parameters.enumerated().map { dimension, parameter in
                 unit.map { parameter.low + (parameter.high - parameter.low) * $0[dimension] }
@@ -77,17 +81,23 @@ public enum SweepDesign {
         var first = 0
         if names.count > 1 && names[0].isEmpty {
             for (index, row) in rows.enumerated() where row[0].text != String(index) {
-                throw failure(row[0].line, row[0].column, "column 1 has no name, and is not the index pandas writes "
-                              + "(0, 1, 2, ...): '\(row[0].text)' where \(index) was expected; name the column or drop it")
+                throw failure(
+                    row[0].line, row[0].column,
+                    "column 1 has no name, and is not the index pandas writes "
+                        + "(0, 1, 2, ...): '\(row[0].text)' where \(index) was expected; name the column or drop it")
             }
             first = 1
         }
         var seen: [String: Int] = [:]
         for (index, field) in header.enumerated().dropFirst(first) {
-            guard !field.text.isEmpty else { throw failure(field.line, field.column, "column \(index + 1) has no name") }
+            guard !field.text.isEmpty else {
+                throw failure(field.line, field.column, "column \(index + 1) has no name")
+            }
             if let earlier = seen[field.text] {
-                throw failure(field.line, field.column, "column \(index + 1), '\(field.text)', repeats column "
-                              + "\(earlier + 1); each dotted path may appear once")
+                throw failure(
+                    field.line, field.column,
+                    "column \(index + 1), '\(field.text)', repeats column "
+                        + "\(earlier + 1); each dotted path may appear once")
             }
             seen[field.text] = index
         }
@@ -109,8 +119,9 @@ public enum SweepDesign {
             var values: [SweptValue] = []
             for (column, field) in row.enumerated().dropFirst(first) {
                 guard let value = Double(field.text), value.isFinite else {
-                    throw failure(field.line, field.column,
-                                  "'\(field.text)' in column '\(names[column])' is not a finite number")
+                    throw failure(
+                        field.line, field.column,
+                        "'\(field.text)' in column '\(names[column])' is not a finite number")
                 }
                 values.append(SweptValue(path: names[column], value: value))
             }
@@ -131,11 +142,14 @@ private enum DesignRecords {
         var column: Int
     }
 
-    static func parse(_ text: String,
-                      failure: (Int, Int, String) -> ExperimentError) throws -> [[Field]] {
+    static func parse(
+        _ text: String,
+        failure: (Int, Int, String) -> ExperimentError
+    ) throws -> [[Field]] {
         let scalars = Array(text.unicodeScalars)
         var index = scalars.first == "\u{FEFF}" ? 1 : 0
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         func advance() {
             index += 1
             column += 1
@@ -160,7 +174,9 @@ private enum DesignRecords {
                 quotedRecord = true
                 advance()
                 while true {
-                    guard index < scalars.count else { throw failure(start.line, start.column, "a quoted field is not closed") }
+                    guard index < scalars.count else {
+                        throw failure(start.line, start.column, "a quoted field is not closed")
+                    }
                     let scalar = scalars[index]
                     if scalar == "\"" {
                         advance()

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Why a file or directory could not be written.
@@ -49,8 +49,10 @@ public enum AtomicFile {
         if lstat(path, &existing) == 0 {
             let kind = existing.st_mode & S_IFMT
             if kind != S_IFREG && kind != S_IFLNK && kind != S_IFDIR {
-                throw FileWriteError(path: path, message: "cannot write \(path): it exists and is not a regular file "
-                                     + "(a device, pipe or socket); choose a file path")
+                throw FileWriteError(
+                    path: path,
+                    message: "cannot write \(path): it exists and is not a regular file "
+                        + "(a device, pipe or socket); choose a file path")
             }
         }
         let temporary = try createTemporary(in: directory, for: name, target: path)

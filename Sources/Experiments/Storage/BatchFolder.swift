@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An output folder held by this process for as long as it lives: an exclusive `flock(2)` on the
@@ -51,8 +52,9 @@ package final class BatchFolder: @unchecked Sendable {
             if code == EINTR { continue }
             close(descriptor)
             if code == EWOULDBLOCK {
-                throw BatchFolderError("\(path) is in use by another escsim process (a run, merge or report of "
-                                       + "that folder); wait for it to finish, or choose another folder")
+                throw BatchFolderError(
+                    "\(path) is in use by another escsim process (a run, merge or report of "
+                        + "that folder); wait for it to finish, or choose another folder")
             }
             throw BatchFolderError("cannot lock \(path): \(String(cString: strerror(code)))")
         }
@@ -85,13 +87,15 @@ package final class BatchFolder: @unchecked Sendable {
         var info = stat()
         guard lstat(workDirectory, &info) == 0 else { return nil }
         guard info.st_mode & S_IFMT == S_IFDIR else {
-            throw BatchFolderError("\(workDirectory) exists and is not a folder; escsim keeps a batch's state there: "
-                                   + "move it away or choose another --out")
+            throw BatchFolderError(
+                "\(workDirectory) exists and is not a folder; escsim keeps a batch's state there: "
+                    + "move it away or choose another --out")
         }
         if try ledger() != nil { return true }
         if (try? ExperimentPlan.read(from: planPath)) != nil { return true }
-        throw BatchFolderError("\(workDirectory) was not made by escsim (it holds no escsim ledger or plan); escsim "
-                               + "keeps a batch's state there and will not touch it: move it away or choose another --out")
+        throw BatchFolderError(
+            "\(workDirectory) was not made by escsim (it holds no escsim ledger or plan); escsim "
+                + "keeps a batch's state there and will not touch it: move it away or choose another --out")
     }
 
     /// The folder's entries but `.escsim/` and escsim's own leftover temporaries.
@@ -108,7 +112,8 @@ package final class BatchFolder: @unchecked Sendable {
             guard let range = name.range(of: marker, options: .backwards) else { continue }
             let parts = name[range.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
             if parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy(\.isASCII), parts[0].allSatisfy(\.isNumber),
-               !parts[1].isEmpty, parts[1].allSatisfy(\.isHexDigit) {
+                !parts[1].isEmpty, parts[1].allSatisfy(\.isHexDigit)
+            {
                 return true
             }
         }
@@ -174,15 +179,18 @@ package final class BatchFolder: @unchecked Sendable {
     ///   names as `outputs` are replaced.
     /// - Parameter replaceable: whether an earlier batch's plan in `.escsim/` may be dropped
     ///   (it is finished for good); called only when a plan is there.
-    func prepareForNewBatch(outputs: [String], force: Bool,
-                            replaceable: (ExperimentPlan) throws(BatchFolderError) -> Void) throws(BatchFolderError) {
+    func prepareForNewBatch(
+        outputs: [String], force: Bool,
+        replaceable: (ExperimentPlan) throws(BatchFolderError) -> Void
+    ) throws(BatchFolderError) {
         let ours = try workFolderIsOurs()
         if ours == true, FileManager.default.fileExists(atPath: planPath) {
             let plan: ExperimentPlan
             do {
                 plan = try ExperimentPlan.read(from: planPath)
             } catch {
-                throw BatchFolderError("\(path) holds a damaged batch plan (\(error)); move the folder aside or choose another --out")
+                throw BatchFolderError(
+                    "\(path) holds a damaged batch plan (\(error)); move the folder aside or choose another --out")
             }
             try replaceable(plan)
         }
@@ -193,26 +201,30 @@ package final class BatchFolder: @unchecked Sendable {
         for entry in ledger.entries where entries.contains(entry.name) {
             if let sha256 = entry.sha256, !holds(entry.name, sha256: sha256) {
                 // Under --force it stays, no longer listed: escsim no longer vouches for it.
-                problems.append("\(path)/\(entry.name) changed since escsim wrote it; move it away to keep it, "
-                                + "or add --force to leave it in place")
+                problems.append(
+                    "\(path)/\(entry.name) changed since escsim wrote it; move it away to keep it, "
+                        + "or add --force to leave it in place")
             } else {
                 removable.append(entry.name)
             }
         }
         let foreign = entries.filter { ledger.entry(named: $0) == nil }
         if ours == nil, !foreign.isEmpty, foreign.contains(BatchOutput.manifestFile) {
-            problems.append("\(path) holds the files of a run of an older escsim, which kept no ledger of what it "
-                            + "wrote, or files of your own; escsim will not replace them unasked: choose a new folder, "
-                            + "or add --force to write over same-named files (nothing else is touched)")
+            problems.append(
+                "\(path) holds the files of a run of an older escsim, which kept no ledger of what it "
+                    + "wrote, or files of your own; escsim will not replace them unasked: choose a new folder, "
+                    + "or add --force to write over same-named files (nothing else is touched)")
         } else if ours == nil, !foreign.isEmpty {
             let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", ..." : "")
-            problems.append("\(path) is not empty (\(foreign.count) entr\(foreign.count == 1 ? "y" : "ies"): \(shown)) "
-                            + "and escsim did not make it; choose a new or empty folder, or add --force to write "
-                            + "escsim's files into it (same-named files are replaced, nothing else is touched)")
+            problems.append(
+                "\(path) is not empty (\(foreign.count) entr\(foreign.count == 1 ? "y" : "ies"): \(shown)) "
+                    + "and escsim did not make it; choose a new or empty folder, or add --force to write "
+                    + "escsim's files into it (same-named files are replaced, nothing else is touched)")
         } else {
             for name in foreign where outputs.contains(name) {
-                problems.append("\(path)/\(name) was not written by escsim and this run would replace it; move it away, "
-                                + "or add --force")
+                problems.append(
+                    "\(path)/\(name) was not written by escsim and this run would replace it; move it away, "
+                        + "or add --force")
             }
         }
         if !problems.isEmpty, !force { throw BatchFolderError(problems: problems) }
@@ -244,8 +256,9 @@ package final class BatchFolder: @unchecked Sendable {
             for name in outputs { ledger.claim(name) }
             let present = userVisibleEntries().filter { outputs.contains($0) }
             if !present.isEmpty {
-                throw BatchFolderError("\(path) holds \(present.joined(separator: ", ")) that escsim cannot prove it "
-                                       + "wrote; move them away and resume again")
+                throw BatchFolderError(
+                    "\(path) holds \(present.joined(separator: ", ")) that escsim cannot prove it "
+                        + "wrote; move them away and resume again")
             }
             try writeLedger(ledger)
             removeLeftoverTemporaries()

@@ -61,17 +61,20 @@ package struct FileLedger: Codable, Sendable, Equatable {
     /// The ledger at `path`; nil when there is none.
     /// - Throws: when the file exists but is not an escsim ledger.
     static func read(from path: String) throws(BatchFolderError) -> FileLedger? {
-        guard FileManager.default.fileExists(atPath: path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+        guard
+            FileManager.default.fileExists(atPath: path)
+                || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
         else { return nil }
         guard BatchFolder.isRegularFile(path, smallerThan: 16 << 20),
-              let data = FileManager.default.contents(atPath: path),
-              let ledger = try? JSONDecoder().decode(FileLedger.self, from: data),
-              ledger.format == FileLedger().format,
-              ledger.entries.allSatisfy({ isPlainName($0.name) }),
-              Set(ledger.entries.map(\.name)).count == ledger.entries.count
+            let data = FileManager.default.contents(atPath: path),
+            let ledger = try? JSONDecoder().decode(FileLedger.self, from: data),
+            ledger.format == FileLedger().format,
+            ledger.entries.allSatisfy({ isPlainName($0.name) }),
+            Set(ledger.entries.map(\.name)).count == ledger.entries.count
         else {
-            throw BatchFolderError("\(path) is not a ledger escsim wrote (damaged or edited); escsim will not remove "
-                                   + "files on its word: move the folder aside and start again")
+            throw BatchFolderError(
+                "\(path) is not a ledger escsim wrote (damaged or edited); escsim will not remove "
+                    + "files on its word: move the folder aside and start again")
         }
         return ledger
     }

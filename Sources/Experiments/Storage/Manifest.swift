@@ -79,7 +79,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         escsimVersion: String, scenario: ScenarioInfo, seed: UInt64, replications: Int, replicationsDone: Int,
         variants: [String], commonRandomNumbers: Bool, shard: String, threads: Int,
         random: GeneratorInfo, commandLine: [String], startedAt: String, wallTimeSeconds: Double,
-        simulationSeconds: Double? = nil, outputSeconds: Double? = nil, complete: Bool, stopReason: String, failedRecords: Int, files: [String], fileSHA256: [String: String]? = nil,
+        simulationSeconds: Double? = nil, outputSeconds: Double? = nil, complete: Bool, stopReason: String,
+        failedRecords: Int, files: [String], fileSHA256: [String: String]? = nil,
         peakMemoryMiB: Double?
     ) {
         self.escsimVersion = escsimVersion
@@ -140,12 +141,14 @@ public struct Manifest: Codable, Sendable, Equatable {
         startedAt = try container.decode(String.self, forKey: .startedAt)
         wallTimeSeconds = try container.decode(Double.self, forKey: .wallTimeSeconds)
         files = try container.decode([String].self, forKey: .files)
-        replicationsDone = try container.decodeIfPresent(Int.self, forKey: .replicationsDone)
+        replicationsDone =
+            try container.decodeIfPresent(Int.self, forKey: .replicationsDone)
             ?? (complete ? replications : 0)
         variants = try container.decodeIfPresent([String].self, forKey: .variants) ?? []
         commonRandomNumbers = try container.decodeIfPresent(Bool.self, forKey: .commonRandomNumbers) ?? true
         shard = try container.decodeIfPresent(String.self, forKey: .shard) ?? "0/1"
-        stopReason = try container.decodeIfPresent(String.self, forKey: .stopReason)
+        stopReason =
+            try container.decodeIfPresent(String.self, forKey: .stopReason)
             ?? (complete ? "finished" : "interrupted")
         failedRecords = try container.decodeIfPresent(Int.self, forKey: .failedRecords) ?? 0
         simulationSeconds = try container.decodeIfPresent(Double.self, forKey: .simulationSeconds)
@@ -155,17 +158,21 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     /// The manifest of `plan`'s batch: the plan's facts, the random-number facts, and the run's.
-    public init(plan: ExperimentPlan, scenarioName: String, replicationsDone: Int, shard: String, threads: Int,
-                commandLine: [String], started: Date, wallTimeSeconds: Double, simulationSeconds: Double? = nil,
-                outputSeconds: Double? = nil, complete: Bool, stopReason: String, result: BatchOutput.Result) {
+    public init(
+        plan: ExperimentPlan, scenarioName: String, replicationsDone: Int, shard: String, threads: Int,
+        commandLine: [String], started: Date, wallTimeSeconds: Double, simulationSeconds: Double? = nil,
+        outputSeconds: Double? = nil, complete: Bool, stopReason: String, result: BatchOutput.Result
+    ) {
         self.init(
             escsimVersion: EscsimVersion.current,
-            scenario: .init(name: scenarioName, file: plan.scenarioFile, sha256: plan.scenarioSHA256,
-                            settings: plan.settings),
+            scenario: .init(
+                name: scenarioName, file: plan.scenarioFile, sha256: plan.scenarioSHA256,
+                settings: plan.settings),
             seed: plan.seed, replications: plan.replications, replicationsDone: replicationsDone,
             variants: plan.variantNames, commonRandomNumbers: plan.commonRandomNumbers, shard: shard, threads: threads,
-            random: .init(library: "GSL", version: GSLRuntime.version, generator: GSLRuntime.generatorName,
-                          seedDerivation: StreamSeeds.derivation),
+            random: .init(
+                library: "GSL", version: GSLRuntime.version, generator: GSLRuntime.generatorName,
+                seedDerivation: StreamSeeds.derivation),
             commandLine: commandLine, startedAt: ISO8601DateFormatter().string(from: started),
             wallTimeSeconds: wallTimeSeconds, simulationSeconds: simulationSeconds, outputSeconds: outputSeconds,
             complete: complete, stopReason: stopReason, failedRecords: result.failedRecords, files: result.files,

@@ -81,8 +81,9 @@ public struct RecordLayout: Sendable, Hashable {
     /// The header of the record that starts at `base` in `values`.
     static func header(_ values: [Double], at base: Int) -> Header {
         func field(_ field: HeaderField) -> Double { values[base + field.rawValue] }
-        return Header(replication: field(.replication), variant: field(.variant), statusValue: field(.status),
-                      detail: field(.detail), endStateValue: field(.endState))
+        return Header(
+            replication: field(.replication), variant: field(.variant), statusValue: field(.status),
+            detail: field(.detail), endStateValue: field(.endState))
     }
 
     public init(outcomes: [OutcomeColumn], parameters: [String], days: Int, actors: [String]) {
@@ -90,7 +91,8 @@ public struct RecordLayout: Sendable, Hashable {
         self.parameters = parameters
         self.parameterIndex = Dictionary(uniqueKeysWithValues: parameters.enumerated().map { ($1, $0) })
         self.days = max(0, days)
-        self.timelineMeasures = actors.map(OutcomeCatalogue.territory.column(of:))
+        self.timelineMeasures =
+            actors.map(OutcomeCatalogue.territory.column(of:))
             + [Self.ladderMeasure, Self.civiliansKilledMeasure, "civilians_injured", "civilians_displaced"]
     }
 
@@ -127,11 +129,12 @@ public struct RecordLayout: Sendable, Hashable {
         guard let status = header.status else {
             return "replication \(replication) has an unknown status \(header.statusValue)"
         }
-        let detailRange: ClosedRange<Int> = switch status {
-        case .ok: -1 ... -1
-        case .guardHit: 0...Int(Int32.max) * 1024
-        case .nonFinite: 0...max(0, outcomes.count - 1)
-        }
+        let detailRange: ClosedRange<Int> =
+            switch status {
+            case .ok: -1 ... -1
+            case .guardHit: 0...Int(Int32.max) * 1024
+            case .nonFinite: 0...max(0, outcomes.count - 1)
+            }
         guard whole(header.detail, in: detailRange) else {
             return "replication \(replication) has an impossible status detail \(header.detail)"
         }
@@ -143,8 +146,10 @@ public struct RecordLayout: Sendable, Hashable {
 
     /// Appends the record of one replication to `record`. Days after `horizonDays` (a variant
     /// with a shorter horizon than the longest) are NaN: missing, never counted in the bands.
-    func encode(outcome: ReplicationOutcome, values: [Double], parameters parameterValues: [Double],
-                replication: Int, variant: Int, horizonDays: Double, into record: inout [Double]) {
+    func encode(
+        outcome: ReplicationOutcome, values: [Double], parameters parameterValues: [Double],
+        replication: Int, variant: Int, horizonDays: Double, into record: inout [Double]
+    ) {
         var status = Status.ok
         var detail = -1
         if outcome.stopReason == .maxEventsReached {
@@ -156,9 +161,10 @@ public struct RecordLayout: Sendable, Hashable {
             status = .nonFinite
             detail = bad
         }
-        let header = Header(replication: Double(replication), variant: Double(variant),
-                            statusValue: Double(status.rawValue), detail: Double(detail),
-                            endStateValue: Double(EndState.allCases.firstIndex(of: outcome.endState) ?? 0))
+        let header = Header(
+            replication: Double(replication), variant: Double(variant),
+            statusValue: Double(status.rawValue), detail: Double(detail),
+            endStateValue: Double(EndState.allCases.firstIndex(of: outcome.endState) ?? 0))
         record.append(contentsOf: header.fields)
         record.append(contentsOf: values)
         record.append(contentsOf: parameterValues)

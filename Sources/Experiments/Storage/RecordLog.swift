@@ -1,10 +1,11 @@
 import DiscreteEvent
 import EscalationModel
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Stochastic
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The durable log of a batch: fixed-width groups of records (one group per replication: every
 /// variant's record), appended in replication order. It is the truth a batch is resumed and

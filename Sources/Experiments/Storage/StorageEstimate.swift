@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What a batch will need of the disk, known before it starts: the record log holds every
@@ -20,7 +21,8 @@ package struct StorageEstimate: Sendable, Equatable {
         let layout = experiment.layout
         bytesPerReplication = (layout.width * experiment.variantCount + 1) * MemoryLayout<Double>.size
         self.replications = replications
-        filesBytes = replications * experiment.variantCount
+        filesBytes =
+            replications * experiment.variantCount
             * (layout.outcomes.count + layout.parameters.count + 5) * 20
     }
 
@@ -33,11 +35,12 @@ package struct StorageEstimate: Sendable, Equatable {
     package func checkFreeSpace(near directory: String, alreadyWritten: Int = 0) throws(BatchFolderError) {
         let need = peakBytes - bytesPerReplication * alreadyWritten
         guard let free = Self.freeBytes(near: directory), need > free else { return }
-        throw BatchFolderError("this batch needs about \(Self.text(need)) of disk in \(directory) (a record log of "
-                               + "\(Self.text(logBytes)) for \(replications) replications of "
-                               + "\(Self.text(bytesPerReplication)) each, as much again while the files are written), "
-                               + "and its filesystem has \(Self.text(free)) free: free space, choose another --out, "
-                               + "or run fewer replications or a shorter horizon")
+        throw BatchFolderError(
+            "this batch needs about \(Self.text(need)) of disk in \(directory) (a record log of "
+                + "\(Self.text(logBytes)) for \(replications) replications of "
+                + "\(Self.text(bytesPerReplication)) each, as much again while the files are written), "
+                + "and its filesystem has \(Self.text(free)) free: free space, choose another --out, "
+                + "or run fewer replications or a shorter horizon")
     }
 
     /// Free bytes for an unprivileged user on the filesystem holding `path` or its nearest

@@ -13,7 +13,8 @@ enum StudentT {
     static func centralProbability(_ t: Double, degreesOfFreedom nu: Int) -> Double {
         precondition(nu >= 1 && t >= 0)
         let theta = atan(t / Double(nu).squareRoot())
-        let s = sin(theta), c = cos(theta)
+        let s = sin(theta)
+        let c = cos(theta)
         if nu % 2 == 1 {
             var sum = 0.0
             if nu > 1 {
@@ -44,7 +45,8 @@ enum StudentT {
     static func quantile(_ p: Double, degreesOfFreedom nu: Int) -> Double {
         precondition(p > 0.5 && p < 1)
         let target = 2 * p - 1  // P(|T| ≤ t) for the upper quantile
-        var low = 0.0, high = 1.0
+        var low = 0.0
+        var high = 1.0
         while centralProbability(high, degreesOfFreedom: nu) < target {
             high *= 2
         }
