@@ -125,23 +125,15 @@ package struct BatchSession {
                 "\(folder.logPath) holds \(log.groupCount) replications where its plan has "
                     + "\(range.count); the folder is damaged: start the batch again in a new folder")
         }
-        if let bad = log.firstCorruptGroup() {
-            throw BatchFolderError(
-                "\(folder.logPath) is damaged at replication \(range.lowerBound + bad) (its checksum "
-                    + "does not match); escsim will not use it: start the batch again in a new folder")
-        }
+        // One read of the log: each block's checksums, then its records' headers.
         let layout = experiment.layout
         let variants = experiment.variantCount
-        var group = 0
-        while group < log.groupCount {
-            let take = min(log.readBlock, log.groupCount - group)
-            let values = log.read(groups: group, count: take)
-            for row in 0..<take {
+        let corrupt = try log.scan { first, count, values throws(BatchFolderError) in
+            for row in 0..<count {
                 for variant in 0..<variants {
-                    let base = (row * variants + variant) * layout.width
                     if let problem = layout.headerProblem(
-                        values, at: base, replication: range.lowerBound + group + row,
-                        variant: variant)
+                        values, at: (row * variants + variant) * layout.width,
+                        replication: range.lowerBound + first + row, variant: variant)
                     {
                         throw BatchFolderError(
                             "\(folder.logPath) is damaged: \(problem); escsim will not use it: "
@@ -149,7 +141,12 @@ package struct BatchSession {
                     }
                 }
             }
-            group += take
+            return true
+        }
+        if let bad = corrupt {
+            throw BatchFolderError(
+                "\(folder.logPath) is damaged at replication \(range.lowerBound + bad) (its checksum "
+                    + "does not match); escsim will not use it: start the batch again in a new folder")
         }
     }
 
@@ -157,19 +154,19 @@ package struct BatchSession {
     func failedReplication() -> Int? {
         guard let log = try? openLog() else { return nil }
         let width = experiment.layout.width
-        var group = 0
-        while group < log.groupCount {
-            let take = min(log.readBlock, log.groupCount - group)
-            let values = log.read(groups: group, count: take)
-            for row in 0..<take {
-                for variant in 0..<experiment.variantCount
-                where !RecordLayout.header(values, at: (row * experiment.variantCount + variant) * width).isOK {
-                    return plan.shard.replications(of: plan.replications).lowerBound + group + row
+        let variants = experiment.variantCount
+        var failed: Int?
+        _ = log.scan { first, count, values in
+            for row in 0..<count {
+                for variant in 0..<variants
+                where !RecordLayout.header(values, at: (row * variants + variant) * width).isOK {
+                    failed = plan.shard.replications(of: plan.replications).lowerBound + first + row
+                    return false
                 }
             }
-            group += take
+            return true
         }
-        return nil
+        return failed
     }
 
     /// A batch that `--fail-fast` ended at a failure: finished for good, a new run may replace it.

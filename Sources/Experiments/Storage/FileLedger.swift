@@ -61,10 +61,8 @@ package struct FileLedger: Codable, Sendable, Equatable {
     /// The ledger at `path`; nil when there is none.
     /// - Throws: when the file exists but is not an escsim ledger.
     static func read(from path: String) throws(BatchFolderError) -> FileLedger? {
-        guard
-            FileManager.default.fileExists(atPath: path)
-                || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
-        else { return nil }
+        // Anything at the name, a dangling link included (attributesOfItem does not follow links).
+        guard (try? FileManager.default.attributesOfItem(atPath: path)) != nil else { return nil }
         guard BatchFolder.isRegularFile(path, smallerThan: 16 << 20),
             let data = FileManager.default.contents(atPath: path),
             let ledger = try? JSONDecoder().decode(FileLedger.self, from: data),

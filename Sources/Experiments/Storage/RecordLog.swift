@@ -105,20 +105,27 @@ public final class RecordLog: @unchecked Sendable {
         return values
     }
 
-    /// The first group whose checksum does not match its bits and position, or nil when every
-    /// group is intact.
-    public func firstCorruptGroup() -> Int? {
+    /// Reads the whole log once, in blocks of `readBlock` groups, checking each group's checksum
+    /// (its bits and its position), and hands each intact block to `body` as (index of its first
+    /// group, groups in it, payloads end to end); `body` returns false to stop early. Returns the
+    /// first group whose checksum fails (the blocks before it were handed over), or nil.
+    public func scan<Failure: Error>(
+        _ body: (_ first: Int, _ count: Int, _ values: [Double]) throws(Failure) -> Bool
+    ) throws(Failure) -> Int? {
         var group = 0
-        let block = readBlock
         while group < groupCount {
-            let take = min(block, groupCount - group)
+            let take = min(readBlock, groupCount - group)
             let raw = readStored(groups: group, count: take)
+            var values = [Double]()
+            values.reserveCapacity(take * groupWidth)
             for index in 0..<take {
                 let payload = raw[(index * stride)..<(index * stride + groupWidth)]
                 if raw[index * stride + groupWidth].bitPattern != Self.checksum(payload, position: group + index) {
                     return group + index
                 }
+                values.append(contentsOf: payload)
             }
+            guard try body(group, take, values) else { return nil }
             group += take
         }
         return nil
