@@ -22,7 +22,7 @@ let package = Package(
     // MARK: - Public API
     products: [
         .library(name: "DiscreteEvent", targets: ["DiscreteEvent"]),
-        .library(name: "EscalationSim", targets: ["Stochastic", "EscalationModel", "Scenario", "Experiments"]),
+        .library(name: "EscalationSim", targets: ["Stochastic", "EscalationModel", "Backtest", "Scenario", "Experiments"]),
         .executable(name: "escsim", targets: ["escsim"]),
     ],
     dependencies: [
@@ -44,8 +44,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Backtest",
+            dependencies: ["EscalationModel", "Stochastic"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Scenario",
-            dependencies: ["EscalationModel", "Stochastic", "Yams"],
+            dependencies: ["Backtest", "EscalationModel", "Stochastic", "Yams"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -61,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "escsim",
             dependencies: [
-                "Experiments", "Scenario", "EscalationModel", "DiscreteEvent", "Stochastic", "Report",
+                "Experiments", "Scenario", "Backtest", "EscalationModel", "DiscreteEvent", "Stochastic", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -77,6 +82,11 @@ let package = Package(
         .testTarget(
             name: "EscalationModelTests",
             dependencies: ["EscalationModel", "DiscreteEvent", "Stochastic"],
+            swiftSettings: testSettings
+        ),
+        .testTarget(
+            name: "BacktestTests",
+            dependencies: ["Backtest", "EscalationModel", "Stochastic"],
             swiftSettings: testSettings
         ),
         .testTarget(
