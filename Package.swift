@@ -22,7 +22,8 @@ let package = Package(
     // MARK: - Public API
     products: [
         .library(name: "DiscreteEvent", targets: ["DiscreteEvent"]),
-        .library(name: "EscalationSim", targets: ["Stochastic", "EscalationModel", "Backtest", "Scenario", "Experiments"]),
+        .library(
+            name: "EscalationSim", targets: ["Stochastic", "EscalationModel", "Backtest", "Scenario", "Experiments"]),
         .executable(name: "escsim", targets: ["escsim"]),
     ],
     dependencies: [

@@ -23,6 +23,33 @@ public enum ForecastScore {
         return absoluteError / m - spread / (m * m)
     }
 
+    /// The CRPS of the sample against an observation known only to lie somewhere in
+    /// `[low, high]`, read as uniform there: the CRPS averaged over that uniform, in closed form.
+    /// `E|x - Y|` for Y uniform on [a, b] is `(a + b)/2 - x` left of it, `x - (a + b)/2` right of
+    /// it and `((x - a)^2 + (b - x)^2) / (2 (b - a))` inside; the spread term does not depend on
+    /// the observation. Equals `crps(sample:observation:)` as the range shrinks to a point.
+    public static func crps(sample: [Double], observationBetween low: Double, and high: Double) -> Double {
+        precondition(low <= high, "a range runs from low to high")
+        guard low < high else { return crps(sample: sample, observation: low) }
+        guard !sample.isEmpty else { return .nan }
+        let sorted = sample.sorted()
+        let m = Double(sorted.count)
+        let middle = (low + high) / 2
+        var absoluteError = 0.0
+        var spread = 0.0
+        for (index, x) in sorted.enumerated() {
+            if x <= low {
+                absoluteError += middle - x
+            } else if x >= high {
+                absoluteError += x - middle
+            } else {
+                absoluteError += ((x - low) * (x - low) + (high - x) * (high - x)) / (2 * (high - low))
+            }
+            spread += (2 * Double(index + 1) - m - 1) * x
+        }
+        return absoluteError / m - spread / (m * m)
+    }
+
     /// The CRPS of a normal forecast N(mean, sd²) against `y`, in closed form (Gneiting and
     /// Raftery 2007, eq. 5): `sd [z (2 Phi(z) - 1) + 2 phi(z) - 1/sqrt(pi)]`, z = (y - mean) / sd.
     public static func crpsOfNormal(mean: Double, sd: Double, observation y: Double) -> Double {

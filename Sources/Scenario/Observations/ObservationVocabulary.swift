@@ -1,0 +1,22 @@
+import Backtest
+import EscalationModel
+
+/// What an observation file may refer to: the scenario it tests, its outcome columns with their
+/// kinds, its daily series and its horizon. Made from the scenario, so that a misspelt column or
+/// a date past the horizon is found when the file is read, with its line and column.
+public struct ObservationVocabulary: Sendable {
+    public var scenarioName: String
+    public var outcomes: [String: OutcomeKind]
+    public var outcomeOrder: [String]
+    public var series: [String]
+    public var horizonDays: Double
+
+    public init(scenarioName: String, outcomes: [OutcomeColumn], series: [String], horizonDays: Double) {
+        self.scenarioName = scenarioName
+        self.outcomes = Dictionary(outcomes.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        self.outcomeOrder = outcomes.map(\.name)
+        self.series = series
+        self.horizonDays = horizonDays
+    }
+
+}
