@@ -92,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScenarioTests",
-            dependencies: ["Scenario", "EscalationModel", "Stochastic"],
+            dependencies: ["Scenario", "Backtest", "EscalationModel", "Stochastic"],
             swiftSettings: testSettings
         ),
         .testTarget(
