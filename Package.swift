@@ -61,7 +61,7 @@ let package = Package(
         ),
         .target(
             name: "Report",
-            dependencies: ["Experiments", "EscalationModel", "Stochastic"],
+            dependencies: ["Experiments", "Backtest", "EscalationModel", "Stochastic"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -295,6 +295,17 @@ package final class BatchFolder: @unchecked Sendable {
         try writeLedger(ledger)
     }
 
+    /// Whether another escsim command (score, report) may write `name` into the folder: nothing
+    /// is there by that name, or what is there is escsim's, unchanged since it was recorded. A
+    /// user's own file of that name is never overwritten.
+    package func mayWrite(_ name: String) throws(BatchFolderError) -> Bool {
+        let file = path + "/" + name
+        var info = stat()
+        guard lstat(file, &info) == 0 else { return true }
+        guard let entry = try ledger()?.entry(named: name), let sha256 = entry.sha256 else { return false }
+        return holds(name, sha256: sha256)
+    }
+
     /// Records a file another escsim command wrote into this folder (the report page), when the
     /// folder is escsim's own, so that the next run removes it with the rest.
     package func adopt(_ name: String) throws(BatchFolderError) {

@@ -357,10 +357,10 @@ struct ObservationReader {
 
     mutating func series(_ node: Node, _ name: String) -> String? {
         guard let series = decoder.string(node, "\(name): series") else { return nil }
-        guard vocabulary.series.contains(series) else {
+        guard let known = vocabulary.series else { return series }
+        guard known.contains(series) else {
             decoder.report(
-                "\(name): unknown daily series '\(series)'\(Suggestion.hint(for: series, among: vocabulary.series))",
-                at: node)
+                "\(name): unknown daily series '\(series)'\(Suggestion.hint(for: series, among: known))", at: node)
             return nil
         }
         return series

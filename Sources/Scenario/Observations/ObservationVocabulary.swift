@@ -8,10 +8,12 @@ public struct ObservationVocabulary: Sendable {
     public var scenarioName: String
     public var outcomes: [String: OutcomeKind]
     public var outcomeOrder: [String]
-    public var series: [String]
+    /// The daily series; nil when they are not known (a run without `daily.csv`): any name is
+    /// taken, and the caller says that the run lacks them.
+    public var series: [String]?
     public var horizonDays: Double
 
-    public init(scenarioName: String, outcomes: [OutcomeColumn], series: [String], horizonDays: Double) {
+    public init(scenarioName: String, outcomes: [OutcomeColumn], series: [String]?, horizonDays: Double) {
         self.scenarioName = scenarioName
         self.outcomes = Dictionary(outcomes.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
         self.outcomeOrder = outcomes.map(\.name)
