@@ -15,6 +15,8 @@ public enum StreamLayout {
     public static let mediation = 4
     /// The regime's chemical weapons hazard.
     public static let chemicalWeapons = 5
+    /// Which particle of a calibrated posterior a replication uses (`run --posterior`).
+    public static let posteriorParticle = 6
 
     /// The most actors and regions a scenario may have, so that the blocks below fit.
     public static let maximumActors = 64

@@ -10,10 +10,29 @@ public struct ParameterDraw: Sendable {
     public let base: ModelParameters
     /// Numbers drawn once per replication, in the order they are drawn (the scenario's file order).
     public let uncertain: [UncertainParameter]
+    /// A calibrated posterior over some of the uncertain numbers (`run --posterior`): each
+    /// replication takes one particle's values for them; nil draws everything from the priors.
+    public let posterior: PosteriorSample?
+    /// For each path of `posterior`, the index of its parameter in `uncertain`.
+    private let posteriorColumns: [Int]
 
-    public init(base: ModelParameters, uncertain: [UncertainParameter]) {
+    /// - Precondition: every path of `posterior` is the path of one of `uncertain` (the scenario
+    ///   layer checks this and says which is not).
+    public init(base: ModelParameters, uncertain: [UncertainParameter], posterior: PosteriorSample? = nil) {
         self.base = base
         self.uncertain = uncertain
+        self.posterior = posterior
+        self.posteriorColumns = (posterior?.paths ?? []).map { path in
+            guard let index = uncertain.firstIndex(where: { $0.path == path }) else {
+                preconditionFailure("the posterior's \(path) is not an uncertain parameter")
+            }
+            return index
+        }
+    }
+
+    /// The same draw with `posterior` in place of the priors of its parameters.
+    public func with(posterior: PosteriorSample?) -> ParameterDraw {
+        ParameterDraw(base: base, uncertain: uncertain, posterior: posterior)
     }
 
     /// The parameters of replication `replication`: each uncertain number drawn, in order, from
@@ -39,6 +58,18 @@ public struct ParameterDraw: Sendable {
             let value = parameter.distribution.sample(stream)
             parameters[keyPath: parameter.target] = value
             draws.append(value)
+        }
+        if let posterior {
+            // The priors were still drawn above, so every other number keeps the value it has in
+            // a run without the posterior (common random numbers between prior and posterior runs).
+            let stream =
+                cache?.stream(StreamLayout.posteriorParticle, replication: replication, seeds: seeds)
+                ?? RandomStream(seeds: seeds, replication: replication, stream: StreamLayout.posteriorParticle)
+            let particle = posterior.particles[posterior.particle(at: stream.uniform())]
+            for (column, index) in posteriorColumns.enumerated() {
+                parameters[keyPath: uncertain[index].target] = particle[column]
+                draws[index] = particle[column]
+            }
         }
         return (parameters, draws)
     }
