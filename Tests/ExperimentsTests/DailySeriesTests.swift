@@ -6,7 +6,8 @@ import Testing
 
 @testable import escsim
 
-/// The daily series: declared once in `DailySeriesCatalogue` and in agreement with the outcomes.
+/// The daily series of `run --daily`: declared once in `DailySeriesCatalogue`, kept in the
+/// records only when asked for, written as `daily.csv`, and in agreement with the outcomes.
 @Suite(.serialized) struct DailySeriesTests {
     /// `make generate` (`escsim schema --write`) writes the table.
     @Test func theDailyTableOfTheDocsIsTheOneTheCatalogueGenerates() throws {
@@ -40,7 +41,8 @@ import Testing
         let total = parameters.regions.map(\.strategicValue).reduce(0, +)
         var reachedHorizon = 0
         for replication in 0..<60 {
-            let outcome = Replication.run(parameters: parameters, seeds: StreamSeeds(masterSeed: 11), index: replication)
+            let outcome = Replication.run(
+                parameters: parameters, seeds: StreamSeeds(masterSeed: 11), index: replication)
             guard outcome.endState != .incomplete else { continue }
             if outcome.endState == .stalemate || outcome.endState == .ongoingWar { reachedHorizon += 1 }
             #expect(outcome.lastDay == horizon)
@@ -50,7 +52,8 @@ import Testing
                 let snapshot = try #require(DailySeriesCatalogue.snapshot(of: outcome, day: day))
                 #expect(snapshot.day == day)
                 let value = Dictionary(uniqueKeysWithValues: columns.map { ($0.name, $0.value(snapshot)) })
-                let camps = value["camp_territory_opposition", default: .nan] + value["camp_territory_loyalist", default: .nan]
+                let camps =
+                    value["camp_territory_opposition", default: .nan] + value["camp_territory_loyalist", default: .nan]
                 #expect(abs(camps - 1) < 1e-12, "replication \(replication), day \(day)")
                 for (index, actor) in parameters.actors.enumerated() {
                     let held = parameters.regions.indices.filter { snapshot.controllers[$0] == index }
@@ -72,6 +75,85 @@ import Testing
             #expect(value["ladder_level"] == Double(outcome.finalLadderLevel))
         }
         #expect(reachedHorizon > 0)
+    }
+
+    /// Without `--daily` a record is what it was before `--daily` existed: the daily run's
+    /// record less its daily part, bit for bit.
+    @Test func withoutDailyTheRecordsLackOnlyTheDailyPart() throws {
+        let plain = try Fixtures.plan(replications: 4, variants: ["russia_air_surge"]).experiment()
+        let daily = try Fixtures.plan(replications: 4, variants: ["russia_air_surge"], daily: true).experiment()
+        #expect(!plain.daily && plain.layout.dailySeries.isEmpty)
+        #expect(daily.daily && plain.layout.width == daily.layout.dailyOffset)
+        #expect(daily.layout.width == plain.layout.width + daily.layout.days * daily.layout.dailySeries.count)
+        for replication in 0..<4 {
+            let a = plain.runGroup(replication: replication)
+            let b = daily.runGroup(replication: replication)
+            for variant in 0..<2 {
+                let record = a[(variant * plain.layout.width)..<((variant + 1) * plain.layout.width)]
+                let start = variant * daily.layout.width
+                let prefix = b[start..<(start + plain.layout.width)]
+                #expect(record.map(\.bitPattern) == prefix.map(\.bitPattern))
+            }
+        }
+    }
+
+    /// A plan written before `--daily` (or without it) has no `daily` key and reads as not daily;
+    /// a daily plan keeps it.
+    @Test func aPlanWithoutDailyReadsAsBefore() throws {
+        let plain = Fixtures.plan(replications: 3)
+        #expect(!plain.json().contains("\"daily\""))
+        let decoded = try JSONDecoder().decode(ExperimentPlan.self, from: Data(plain.json().utf8))
+        #expect(decoded == plain && !decoded.daily)
+        let daily = Fixtures.plan(replications: 3, daily: true)
+        #expect(daily.json().contains("\"daily\" : true"))
+        let back = try JSONDecoder().decode(ExperimentPlan.self, from: Data(daily.json().utf8))
+        #expect(back == daily && back.daily)
+        #expect(!plain.isSameBatch(as: daily))
+    }
+
+    /// `daily.csv` holds one row per variant, ok replication and day; on the last day its
+    /// columns shared with `replications.csv` hold the same text.
+    @Test func dailyCSVMatchesReplicationsCSVOnTheLastDay() throws {
+        let directory = Fixtures.scratch("daily")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let plan = Fixtures.plan(replications: 25, variants: ["ceasefire_push"], daily: true)
+        let completion = try Fixtures.run(plan, into: directory)
+        #expect(completion.manifest.files.contains("daily.csv"))
+        #expect(completion.manifest.fileSHA256?["daily.csv"] != nil)
+        let daily = try Self.rows(directory + "/daily.csv")
+        let replications = try Self.rows(directory + "/replications.csv")
+        let ok = replications.filter { $0["status"] == "ok" }
+        #expect(daily.count == ok.count * 20)
+        #expect(Set(daily.map { $0["day"] ?? "" }) == Set((1...20).map(String.init)))
+        for row in ok {
+            let last = try #require(
+                daily.first {
+                    $0["variant"] == row["variant"] && $0["replication"] == row["replication"] && $0["day"] == "20"
+                })
+            let shared = row.keys.filter { name in
+                name.hasPrefix("territory_") || name.hasPrefix("losses_") || name.hasPrefix("civilians_")
+            }
+            #expect(shared.count > 6)
+            for name in shared { #expect(last[name] == row[name], "\(name)") }
+            #expect(last["ladder_level"] == row["ladder_final"])
+        }
+        #expect(
+            daily.allSatisfy {
+                ["hts", "sna", "regime", "russia", "iran", "hezbollah", "turkey"].contains(
+                    $0["controller_aleppo_city"] ?? "")
+            })
+    }
+
+    @Test func shardsOfADailyAndAPlainBatchDoNotMerge() throws {
+        let a = Fixtures.scratch("a")
+        let b = Fixtures.scratch("b")
+        let out = Fixtures.scratch("out")
+        defer { for path in [a, b, out] { try? FileManager.default.removeItem(atPath: path) } }
+        try Fixtures.run(Fixtures.plan(replications: 6, shard: Shard(index: 0, count: 2)), into: a)
+        try Fixtures.run(Fixtures.plan(replications: 6, shard: Shard(index: 1, count: 2), daily: true), into: b)
+        #expect(throws: ExperimentError.self) {
+            try BatchMerge.merge(directories: [a, b], into: out, commandLine: [], compile: PlanCompiler.compile)
+        }
     }
 
     /// A small CSV as rows keyed by the header (escsim's files quote nothing in these columns).
