@@ -29,7 +29,7 @@ public enum ScenarioFormatFiles {
     }
 
     /// The files generated from the model's catalogues: the parameter catalogue's three, and the
-    /// outcome table of docs/outputs.md from the outcome catalogue.
+    /// outcome and daily series tables of docs/outputs.md from the outcome and daily series catalogues.
     public static let paths = [
         "Scenarios/schema.json", "docs/scenario-format.md", "Fuzz/scenario.dict",
         "docs/outputs.md",
@@ -55,7 +55,11 @@ public enum ScenarioFormatFiles {
             guard let renewed = OutcomeCatalogue.updating(current) else {
                 throw Problem.marker(path, "no generated outcome table (\(OutcomeCatalogue.tableMarkers.begin))")
             }
-            return renewed
+            guard let withDaily = DailySeriesCatalogue.updating(renewed) else {
+                throw Problem.marker(
+                    path, "no generated daily series table (\(DailySeriesCatalogue.tableMarkers.begin))")
+            }
+            return withDaily
         case "docs/scenario-format.md":
             return try replacingBlocks(
                 in: current, path: path, begin: "<!-- BEGIN GENERATED ", end: " -->",

@@ -17,6 +17,7 @@ struct RunCommand: ParsableCommand {
               timeline.csv      per variant, day and measure: mean and p05..p95 bands
               comparison.csv    with variants: each against the baseline, paired differences and 95% intervals
               sensitivity.csv   with uncertain or swept parameters: partial rank correlations per outcome
+              daily.csv         with --daily: per variant, ok replication and day, each daily series
               manifest.json     versions, scenario SHA-256, seed, command line, wall time, complete or not
             Rows reach disk as replications finish. Ctrl-C or SIGTERM stops starting new replications, \
             writes what is done and marks the manifest incomplete; --resume DIR carries on (also after \
@@ -28,6 +29,7 @@ struct RunCommand: ParsableCommand {
               escsim run Scenarios/aleppo-2024.yaml --variants all -r 2000 --seed 7
               escsim run Scenarios/aleppo-2024.yaml --set actors.russia.sorties_per_day=60 -o results/surge
               escsim run Scenarios/aleppo-2024.yaml --precision 0.01 --target regime_collapsed
+              escsim run Scenarios/aleppo-2024.yaml -r 500 --daily
               escsim run --resume results/aleppo-2024
             """
     )
@@ -89,6 +91,15 @@ struct RunCommand: ParsableCommand {
 
     @Flag(help: "Stop at the first failed replication (max-events guard, non-finite value).")
     var failFast = false
+
+    // Optional, so that a resume can restate the batch's choice, contradict it, or leave it out.
+    @Flag(
+        inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Also write daily.csv: for every replication and day, who holds each region, territory, "
+                + "losses and strikes per actor, civilian harm and the ladder rung (rows = variants x "
+                + "replications x days). A resumed batch keeps its plan's choice."))
+    var daily: Bool?
 
     @Option(
         help: ArgumentHelp(
@@ -292,6 +303,11 @@ struct RunCommand: ParsableCommand {
                     + (plan.precision.map { "--precision \($0) --target \(plan.target ?? "")" } ?? "none") + ")")
         }
         if failFast, !plan.failFast { conflicts.append("--fail-fast (the batch was started without it)") }
+        if let daily, daily != plan.daily {
+            conflicts.append(
+                daily ? "--daily (the batch was started without it)" : "--no-daily (the batch was started with --daily)"
+            )
+        }
         if let shard, try resolveShard(shard) != plan.shard || !plan.isShardRun {
             conflicts.append(
                 "--shard \(shard) (the batch is \(plan.isShardRun ? "shard \(plan.shard)" : "not a shard"))")
@@ -349,7 +365,7 @@ struct RunCommand: ParsableCommand {
             shard: try shard.map(resolveShard) ?? .whole, isShardRun: shard != nil, commonRandomNumbers: !independent,
             variantNames: names,
             namedVariants: named, pointValues: points, settings: settings, failFast: failFast,
-            precision: precision, target: target)
+            precision: precision, target: target, daily: daily ?? false)
         let experiment = try plan.experiment()
         // Found before anything is written: a usage error, not a folder to resume.
         if let target, !experiment.layout.outcomes.contains(where: { $0.name == target }) {

@@ -4,12 +4,13 @@ import Scenario
 
 /// Writes the files generated from the model's catalogues (`make generate`): the JSON Schema, the
 /// key tables of docs/scenario-format.md and the fuzz dictionary from the parameter catalogue,
-/// and the outcome table of docs/outputs.md from the outcome catalogue. Hidden: it is for
+/// and the outcome and daily series tables of docs/outputs.md from the outcome and daily series
+/// catalogues. Hidden: it is for
 /// the people who change the model, not for analysts.
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Check or write the files generated from the parameter and outcome catalogues.",
+        abstract: "Check or write the files generated from the parameter, outcome and daily series catalogues.",
         discussion: """
             Without --write, lists each generated file as up to date or stale and exits 1 when any \
             is stale. With --write, writes the stale ones.

@@ -16,6 +16,37 @@ import Testing
         #expect((object?["comparisons"] as? [Any])?.isEmpty == false)
     }
 
+    /// A resumed batch keeps its plan's `--daily`: restating it is welcome, contradicting it
+    /// either way is a usage error, and nothing is written.
+    @Test func aResumeKeepsTheBatchsChoiceOfDaily() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plain = dir.appendingPathComponent("plain").path
+        let daily = dir.appendingPathComponent("daily").path
+        // Shards keep their plan, so a finished one can be resumed.
+        let common = ["run", CLI.baseline, "-r", "6", "--set", "horizon_days=5", "--quiet", "--shard", "0/2"]
+        #expect(try CLI.run(common + ["--out", plain]).status == 0)
+        #expect(try CLI.run(common + ["--out", daily, "--daily"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: plain + "/daily.csv"))
+        let written = try Data(contentsOf: URL(fileURLWithPath: daily + "/daily.csv"))
+        #expect(String(decoding: written, as: UTF8.self).split(separator: "\n").count == 1 + 3 * 5)
+
+        let added = try CLI.run(["run", "--resume", plain, "--daily", "--quiet"])
+        #expect(added.status == 64)
+        #expect(
+            added.stderr
+                == "escsim: --resume \(plain): --daily (the batch was started without it) conflict with the "
+                + "batch's plan; drop them (the plan fixes them)\n", "\(added.stderr)")
+        let dropped = try CLI.run(["run", "--resume", daily, "--no-daily", "--quiet"])
+        #expect(dropped.status == 64)
+        #expect(dropped.stderr.contains("--no-daily (the batch was started with --daily)"), "\(dropped.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: plain + "/daily.csv"))
+
+        let restated = try CLI.run(["run", "--resume", daily, "--daily", "--quiet"])
+        #expect(restated.status == 0, "\(restated.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: daily + "/daily.csv")) == written)
+    }
+
     @Test func failedReplicationsAreRowsNotTheEndOfTheBatch() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

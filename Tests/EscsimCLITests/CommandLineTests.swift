@@ -84,18 +84,21 @@ enum CLI {
             replications.hasPrefix("variant,replication,status,error,end_state,aleppo_city_fell,aleppo_city_fall_day,"))
     }
 
-    @Test func threadCountDoesNotChangeTheBytes() throws {
+    @Test(arguments: [false, true])
+    func threadCountDoesNotChangeTheBytes(daily: Bool) throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         for threads in ["1", "2"] {
-            let result = try CLI.run([
-                "run", CLI.baseline, "-r", "50", "--threads", threads, "--quiet",
-                "--out", dir.appendingPathComponent(threads).path,
-            ])
+            let result = try CLI.run(
+                [
+                    "run", CLI.baseline, "-r", "50", "--threads", threads, "--quiet",
+                    "--out", dir.appendingPathComponent(threads).path,
+                ] + (daily ? ["--daily"] : []))
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.isEmpty)
         }
-        for file in ["replications.csv", "summary.csv"] {
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("1/daily.csv").path) == daily)
+        for file in ["replications.csv", "summary.csv"] + (daily ? ["daily.csv"] : []) {
             let one = try Data(contentsOf: dir.appendingPathComponent("1/\(file)"))
             let two = try Data(contentsOf: dir.appendingPathComponent("2/\(file)"))
             #expect(one == two, "\(file) differs between 1 and 2 threads")

@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct InterruptionTests {
     static let dataFiles = [
         "replications.csv", "summary.csv", "histograms.csv", "timeline.csv", "comparison.csv",
-        "sensitivity.csv",
+        "sensitivity.csv", "daily.csv",
     ]
     /// A batch long enough to be caught mid-run in a debug build.
     static func arguments(out: String) -> [String] {

@@ -5,10 +5,12 @@ import Testing
 @testable import escsim
 
 /// The files depend only on scenario, seed, replications and variants: never on threads,
-/// interruptions or shard layout. Each test compares bytes.
+/// interruptions or shard layout. Each test compares bytes, with and without `--daily`
+/// (`daily.csv` is one more file of the same rule).
 @Suite(.serialized) struct BatchIdentityTests {
-    @Test func threadCountDoesNotChangeTheBytes() throws {
-        let plan = Fixtures.plan(replications: 40, variants: ["russia_air_surge"])
+    @Test(arguments: [false, true])
+    func threadCountDoesNotChangeTheBytes(daily: Bool) throws {
+        let plan = Fixtures.plan(replications: 40, variants: ["russia_air_surge"], daily: daily)
         var outputs: [[String: Data]] = []
         for threads in [1, 2, 3] {
             let directory = Fixtures.scratch("threads\(threads)")
@@ -16,13 +18,15 @@ import Testing
             try Fixtures.run(plan, into: directory, threads: threads)
             outputs.append(Fixtures.files(in: directory))
         }
-        #expect(outputs[0].count == 6)
+        #expect(outputs[0].count == (daily ? 7 : 6))
+        #expect((outputs[0]["daily.csv"] != nil) == daily)
         #expect(outputs[0] == outputs[1])
         #expect(outputs[0] == outputs[2])
     }
 
-    @Test func anInterruptedRunResumesToTheSameBytes() throws {
-        let plan = Fixtures.plan(replications: 60, variants: ["ceasefire_push"])
+    @Test(arguments: [false, true])
+    func anInterruptedRunResumesToTheSameBytes(daily: Bool) throws {
+        let plan = Fixtures.plan(replications: 60, variants: ["ceasefire_push"], daily: daily)
         let whole = Fixtures.scratch("whole")
         let broken = Fixtures.scratch("broken")
         defer {
@@ -43,12 +47,13 @@ import Testing
         let second = try resumed.run(threads: 2, stop: StopFlag(), commandLine: [], started: Date())
         #expect(second.manifest.complete)
         #expect(Fixtures.files(in: broken) == Fixtures.files(in: whole))
+        #expect((Fixtures.files(in: whole)["daily.csv"] != nil) == daily)
         // The finished batch keeps only the ledger of the files it wrote.
         #expect(try FileManager.default.contentsOfDirectory(atPath: broken + "/.escsim") == ["files.json"])
     }
 
-    @Test(arguments: [1, 3, 4])
-    func mergedShardsEqualASingleRun(shards: Int) throws {
+    @Test(arguments: [1, 3, 4], [false, true])
+    func mergedShardsEqualASingleRun(shards: Int, daily: Bool) throws {
         let single = Fixtures.scratch("single")
         let merged = Fixtures.scratch("merged")
         var shardDirectories: [String] = []
@@ -56,21 +61,22 @@ import Testing
             for path in [single, merged] + shardDirectories { try? FileManager.default.removeItem(atPath: path) }
         }
         let replications = 30
-        try Fixtures.run(Fixtures.plan(replications: replications, variants: ["iran_reinforces"]), into: single)
+        try Fixtures.run(
+            Fixtures.plan(replications: replications, variants: ["iran_reinforces"], daily: daily), into: single)
         for index in (0..<shards).reversed() {  // any order
             let directory = Fixtures.scratch("shard\(index)")
             shardDirectories.append(directory)
             try Fixtures.run(
                 Fixtures.plan(
                     replications: replications, variants: ["iran_reinforces"],
-                    shard: Shard(index: index, count: shards), shardRun: true),
+                    shard: Shard(index: index, count: shards), shardRun: true, daily: daily),
                 into: directory, threads: 1)
         }
         let manifest = try BatchMerge.merge(
             directories: shardDirectories, into: merged, commandLine: [], compile: PlanCompiler.compile)
         #expect(manifest.replicationsDone == replications)
         #expect(Fixtures.files(in: merged) == Fixtures.files(in: single))
-        #expect(Fixtures.files(in: merged).count == 6)
+        #expect(Fixtures.files(in: merged).count == (daily ? 7 : 6))
     }
 
     @Test func mergeRefusesShardsThatDoNotBelongTogether() throws {

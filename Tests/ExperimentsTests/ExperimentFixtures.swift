@@ -19,7 +19,7 @@ enum Fixtures {
         replications: Int, seed: UInt64 = 17, variants: [String] = [], shard: Shard = .whole,
         shardRun: Bool = false,
         commonRandomNumbers: Bool = true, horizon: Int = 20, precision: Double? = nil,
-        target: String? = nil
+        target: String? = nil, daily: Bool = false
     ) -> ExperimentPlan {
         ExperimentPlan(
             scenarioFile: "aleppo-2024.yaml", scenarioText: baselineText, seed: seed,
@@ -28,7 +28,7 @@ enum Fixtures {
             variantNames: ["baseline"] + variants, namedVariants: true,
             pointValues: Array(repeating: [], count: variants.count + 1),
             settings: ["horizon_days=\(horizon)"], failFast: false, precision: precision, target: target,
-            precisionBatch: 50)
+            precisionBatch: 50, daily: daily)
     }
 
     static func scratch(_ name: String) -> String {
@@ -52,7 +52,7 @@ enum Fixtures {
 
     static let dataFiles = [
         "replications.csv", "summary.csv", "histograms.csv", "timeline.csv", "comparison.csv",
-        "sensitivity.csv",
+        "sensitivity.csv", "daily.csv",
     ]
 
     /// The data files of a folder (those present), by name.

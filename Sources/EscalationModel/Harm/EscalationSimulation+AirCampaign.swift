@@ -46,6 +46,7 @@ extension EscalationSimulation {
         civiliansInjured += injured
         civiliansDisplaced += displaced
         airstrikes += 1
+        actors[actor].strikesFlown += 1
         raiseLadder(.airstrikes, at: time)
         if trace != nil {
             note(

@@ -1,4 +1,5 @@
-/// The state of the war at the end of a day, for timelines.
+/// The state of the war at the end of a day, for timelines and the daily series
+/// (`DailySeriesCatalogue`). Per-actor and per-region arrays follow the scenario's order.
 public struct DailySnapshot: Sendable, Hashable {
     public var day: Int
     /// Share of total strategic value each actor holds, in scenario order.
@@ -7,4 +8,10 @@ public struct DailySnapshot: Sendable, Hashable {
     public var civiliansKilled: Double
     public var civiliansInjured: Double
     public var civiliansDisplaced: Double
+    /// The actor (its index) holding each region.
+    public var controllers: [Int]
+    /// Fighters each actor has lost so far, in combat and to airstrikes.
+    public var losses: [Double]
+    /// Airstrikes each actor has flown so far.
+    public var strikes: [Int]
 }

@@ -31,4 +31,9 @@ public struct ReplicationOutcome: Sendable, Hashable {
     public var combatantLosses: [Double]
     /// The state at the end of each simulated day, for timelines.
     public var snapshots: [DailySnapshot]
+    /// The last whole day of the horizon: a timeline of this run covers days 1...lastDay.
+    public var lastDay: Int
+    /// The state the run ended in, which stands for every day after its last review (a run that
+    /// collapsed or hit the guard); its `day` is `lastDay`.
+    public var finalState: DailySnapshot
 }

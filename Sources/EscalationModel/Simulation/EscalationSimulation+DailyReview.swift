@@ -13,12 +13,14 @@ extension EscalationSimulation {
         }
     }
 
-    /// Territory, ladder and civilian harm now.
+    /// Territory, ladder, civilian harm, who holds each region, and each actor's losses and
+    /// strikes now.
     func snapshot(day: Int) -> DailySnapshot {
         DailySnapshot(
             day: day, territoryShare: territoryShares(), ladderLevel: ladderLevel,
             civiliansKilled: civiliansKilled, civiliansInjured: civiliansInjured,
-            civiliansDisplaced: civiliansDisplaced)
+            civiliansDisplaced: civiliansDisplaced, controllers: regions.map(\.controller),
+            losses: actors.map(\.losses), strikes: actors.map(\.strikesFlown))
     }
 
     /// Share of total strategic value each actor holds; sums to 1.

@@ -29,6 +29,9 @@ public enum Replication {
 }
 
 extension EscalationSimulation {
+    /// The last whole day of the horizon, the last day reviewed in a run that reaches it.
+    var lastDay: Int { max(0, Int(parameters.horizonDays.rounded(.down))) }
+
     /// The replication's outcome once the kernel has stopped.
     func outcome(replication: Int, summary: RunSummary) -> ReplicationOutcome {
         let endDay = collapseDay ?? ceasefireDay ?? summary.endTime
@@ -65,7 +68,9 @@ extension EscalationSimulation {
             postureChanges: parameters.postureHolders.map { actors[$0].postureChanges },
             territoryShare: territoryShares(),
             combatantLosses: actors.map(\.losses),
-            snapshots: snapshots
+            snapshots: snapshots,
+            lastDay: lastDay,
+            finalState: snapshot(day: lastDay)
         )
     }
 }

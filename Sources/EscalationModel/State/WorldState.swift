@@ -9,6 +9,8 @@ struct ActorState: Sendable, Hashable {
     var losses: Double = 0
     var reinforcementsSent: Double = 0
     var postureChanges: Int = 0
+    /// Airstrikes it has flown, for the daily series (the outcome counts all actors' strikes).
+    var strikesFlown: Int = 0
     /// Its assaults, at the rate `assaultRate(of:)` gives.
     var assaults = PoissonProcess()
     /// Its airstrikes, at the rate `sortieRate(of:)` gives.

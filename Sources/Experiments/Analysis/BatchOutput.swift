@@ -13,14 +13,22 @@ public enum BatchOutput {
     public static let timelineFile = "timeline.csv"
     public static let comparisonFile = "comparison.csv"
     public static let sensitivityFile = "sensitivity.csv"
+    /// Only with `escsim run --daily`.
+    public static let dailyFile = "daily.csv"
     public static let manifestFile = "manifest.json"
     /// What `escsim report` writes into the folder when given no other path (never a batch).
     public static let reportFile = "report.html"
     /// Every file a batch may write into its folder (which of them depends on the batch).
     public static let allFiles = [
         replicationsFile, summaryFile, histogramsFile, timelineFile, comparisonFile,
-        sensitivityFile, manifestFile,
+        sensitivityFile, manifestFile, dailyFile,
     ]
+
+    /// The files a batch claims in its folder: `daily.csv` only with `--daily`, so that a batch
+    /// without it treats a folder exactly as before.
+    public static func files(daily: Bool) -> [String] {
+        daily ? allFiles : allFiles.filter { $0 != dailyFile }
+    }
 
     /// The header of each file, as written and as `escsim report` requires it; `replications.csv`
     /// opens with `replicationsLeadingColumns` (the record header), then the outcome and parameter columns.
@@ -31,6 +39,8 @@ public enum BatchOutput {
     ]
     public static let histogramColumns = ["variant", "outcome", "bin_low", "bin_high", "count", "fraction"]
     public static let timelineColumns = ["variant", "day", "measure", "mean", "p05", "p25", "p50", "p75", "p95"]
+    /// `daily.csv` opens with these, then one column per series of `DailySeriesCatalogue`.
+    public static let dailyLeadingColumns = ["variant", "replication", "day"]
     public static let comparisonColumns = ComparisonRow.header
     public static let sensitivityColumns = Sensitivity.header
 
@@ -137,6 +147,11 @@ public enum BatchOutput {
         if let sensitivity = Sensitivity.table(experiment, store: store, masks: masks) {
             try publish(sensitivity.text, as: sensitivityFile)
         }
+
+        if experiment.daily {
+            files.append(dailyFile)
+            checksums[dailyFile] = try writeDaily(experiment, logs: logs, to: directory + "/" + dailyFile)
+        }
         return Result(
             statistics: statistics, comparisons: comparisons, files: files, checksums: checksums,
             failedRecords: failed)
@@ -193,5 +208,56 @@ public enum BatchOutput {
         }
         try file.commit()
         return (failed, file.sha256)
+    }
+
+    /// `daily.csv`, streamed from the logs a block at a time: one row per day of each `ok`
+    /// record (failed runs are not to be compared with the world), days 1 to its variant's
+    /// horizon. Returns the file's SHA-256.
+    static func writeDaily(_ experiment: Experiment, logs: [RecordLog], to path: String) throws(FileWriteError)
+        -> String
+    {
+        let layout = experiment.layout
+        let file = try StagedFile(path: path)
+        let header = dailyLeadingColumns + layout.dailySeries.map(\.name)
+        try file.append(CSVTable.renderLine(header.map(CSVField.text)))
+        // Variants share their actors (`Experiment` checks the series names), so the baseline's ids do.
+        let actorIDs = experiment.scenarios[0].baseParameters.actors.map(\.id)
+        let lastDays = experiment.scenarios.map { min(layout.days, Int($0.baseParameters.horizonDays.rounded(.down))) }
+        for log in logs {
+            let block = log.readBlock
+            var group = 0
+            while group < log.groupCount {
+                let take = min(block, log.groupCount - group)
+                let values = log.read(groups: group, count: take)
+                var text = ""
+                for record in 0..<(take * experiment.variantCount) {
+                    let base = record * layout.width
+                    let header = RecordLayout.header(values, at: base)
+                    guard header.isOK else { continue }
+                    let variant = Int(header.variant)
+                    let leading: [CSVField] = [
+                        .text(experiment.variantNames[variant]), .integer(Int(header.replication)),
+                    ]
+                    for day in stride(from: 1, through: lastDays[variant], by: 1) {
+                        var row = leading + [.integer(day)]
+                        for (index, series) in layout.dailySeries.enumerated() {
+                            let value = values[base + layout.dailyIndex(day: day, series: index)]
+                            row.append(series.isController ? actorField(value, ids: actorIDs) : .number(value))
+                        }
+                        text += CSVTable.renderLine(row)
+                    }
+                }
+                try file.append(text)
+                group += take
+            }
+        }
+        try file.commit()
+        return file.sha256
+    }
+
+    /// A controller series' value (an actor's index) as the actor's id; missing if it is none.
+    static func actorField(_ value: Double, ids: [String]) -> CSVField {
+        guard let index = RecordLayout.Header.whole(value, below: ids.count) else { return .missing }
+        return .text(ids[index])
     }
 }

@@ -55,7 +55,8 @@ package enum BatchMerge {
         // tile 0..<replications, so the merge holds every replication exactly once.
         let plan = first.plan
         let folder = try BatchFolder(out, create: true)
-        try folder.prepareForNewBatch(outputs: BatchOutput.allFiles, force: force) { _ throws(BatchFolderError) in
+        try folder.prepareForNewBatch(outputs: BatchOutput.files(daily: plan.daily), force: force) {
+            _ throws(BatchFolderError) in
             throw BatchFolderError(
                 "\(out) holds a batch of its own (unfinished, or a shard); merge into another folder")
         }
@@ -70,7 +71,7 @@ package enum BatchMerge {
         try AtomicFile.write(text, to: out + "/" + BatchOutput.manifestFile)
         try folder.recordWritten(
             result.checksums.merging([BatchOutput.manifestFile: SHA256.hexDigest(text.utf8)]) { $1 },
-            claimed: BatchOutput.allFiles)
+            claimed: BatchOutput.files(daily: plan.daily))
         return manifest
     }
 

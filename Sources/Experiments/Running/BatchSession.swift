@@ -34,7 +34,8 @@ package struct BatchSession {
             experiment: experiment, replications: plan.shard.replications(of: plan.replications).count)
         try need.checkFreeSpace(near: directory)
         let folder = try BatchFolder(directory, create: true)
-        try folder.prepareForNewBatch(outputs: BatchOutput.allFiles, force: force) { old throws(BatchFolderError) in
+        try folder.prepareForNewBatch(outputs: BatchOutput.files(daily: plan.daily), force: force) {
+            old throws(BatchFolderError) in
             if Self.stoppedForGood(folder: folder, plan: old) { return }
             if let manifest = Self.manifest(in: directory), manifest.complete {
                 throw BatchFolderError(
@@ -66,7 +67,7 @@ package struct BatchSession {
         let remaining = session.plan.shard.replications(of: session.plan.replications).count
         let need = StorageEstimate(experiment: session.experiment, replications: remaining)
         try need.checkFreeSpace(near: directory, alreadyWritten: try session.openLog().groupCount)
-        try session.folder.prepareForResume(outputs: BatchOutput.allFiles)
+        try session.folder.prepareForResume(outputs: BatchOutput.files(daily: session.plan.daily))
         return session
     }
 
@@ -254,7 +255,7 @@ package struct BatchSession {
         try AtomicFile.write(manifestText, to: directory + "/" + BatchOutput.manifestFile)
         try folder.recordWritten(
             result.checksums.merging([BatchOutput.manifestFile: SHA256.hexDigest(manifestText.utf8)]) { $1 },
-            claimed: BatchOutput.allFiles)
+            claimed: BatchOutput.files(daily: plan.daily))
         // A finished single-machine batch needs its log no more (nor does one that --fail-fast
         // ended); shards keep theirs for `merge`.
         if complete || report.ending != .interrupted, !plan.isShardRun {

@@ -39,7 +39,7 @@ public struct Experiment: Sendable {
     /// - Throws: a message when the variants do not share the baseline's outcome columns.
     public init(
         scenarios: [Variant], variantNames: [String], sweptValues: [[String: Double]] = [],
-        seed: UInt64, commonRandomNumbers: Bool = true
+        seed: UInt64, commonRandomNumbers: Bool = true, daily: Bool = false
     ) throws(ExperimentError) {
         precondition(!scenarios.isEmpty && scenarios.count == variantNames.count)
         let schema = OutcomeSchema(parameters: scenarios[0].baseParameters)
@@ -48,6 +48,14 @@ public struct Experiment: Sendable {
             throw ExperimentError(
                 "variant '\(name)' changes the outcome columns (actors, cities or rungs); "
                     + "variants may change numbers only")
+        }
+        // `daily.csv` has one header for all variants: they must name the same regions too.
+        let dailySeries = daily ? DailySeriesCatalogue.columns(for: scenarios[0].baseParameters) : []
+        for (scenario, name) in zip(scenarios, variantNames)
+        where daily && DailySeriesCatalogue.columns(for: scenario.baseParameters).map(\.name) != dailySeries.map(\.name)
+        {
+            throw ExperimentError(
+                "variant '\(name)' changes the daily series (regions or actors); variants may change numbers only")
         }
         var parameterColumns: [String] = []
         for (index, scenario) in scenarios.enumerated() {
@@ -69,10 +77,13 @@ public struct Experiment: Sendable {
         self.layout = RecordLayout(
             outcomes: schema.columns, parameters: parameterColumns,
             days: Int(longest.rounded(.down)),
-            actors: base.actors.map(\.id))
+            actors: base.actors.map(\.id), dailySeries: dailySeries)
     }
 
     public var variantCount: Int { scenarios.count }
+
+    /// Whether the records hold the daily series and the batch writes `daily.csv` (`--daily`).
+    public var daily: Bool { !layout.dailySeries.isEmpty }
 
     /// The seeds of a variant: shared by all variants under common random numbers, else each
     /// variant gets its own master seed (mixed from the seed and the variant's index).

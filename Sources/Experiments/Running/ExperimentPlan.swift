@@ -37,12 +37,28 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
     public var target: String?
     /// Replications run between precision checks.
     public var precisionBatch: Int
+    /// `--daily`: the records keep the daily series and the batch writes `daily.csv`.
+    public var daily: Bool {
+        get { dailyKey ?? false }
+        set { dailyKey = newValue ? true : nil }
+    }
+    /// Stored only when true, so a plan without `--daily` is written as before and a plan
+    /// written before `--daily` existed reads as one without it.
+    private var dailyKey: Bool?
+
+    private enum CodingKeys: String, CodingKey {
+        case escsimVersion, scenarioFile, scenarioText, scenarioSHA256, seed, replications, shard, isShardRun
+        case commonRandomNumbers, variantNames, namedVariants, pointValues, settings, failFast, precision, target
+        case precisionBatch
+        case dailyKey = "daily"
+    }
 
     public init(
         scenarioFile: String, scenarioText: String, seed: UInt64, replications: Int, shard: Shard,
         isShardRun: Bool = false, commonRandomNumbers: Bool, variantNames: [String], namedVariants: Bool,
         pointValues: [[SweptValue]],
-        settings: [String], failFast: Bool, precision: Double?, target: String?, precisionBatch: Int = 200
+        settings: [String], failFast: Bool, precision: Double?, target: String?, precisionBatch: Int = 200,
+        daily: Bool = false
     ) {
         self.escsimVersion = EscsimVersion.current
         self.scenarioFile = scenarioFile
@@ -61,6 +77,7 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         self.precision = precision
         self.target = target
         self.precisionBatch = precisionBatch
+        self.daily = daily
     }
 
     /// Turns a plan's scenario text, variants and settings into the model of each variant, in
@@ -82,7 +99,7 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         return try Experiment(
             scenarios: scenarios, variantNames: variantNames,
             sweptValues: namedVariants ? [] : swept, seed: seed,
-            commonRandomNumbers: commonRandomNumbers)
+            commonRandomNumbers: commonRandomNumbers, daily: daily)
     }
 
     /// Whether two plans describe slices of the same batch: everything that decides the records

@@ -5,8 +5,10 @@ import Stochastic
 /// How one replication of one variant is laid out as a fixed-width row of doubles, the unit of
 /// the on-disk record log. Fixed width makes a log truncatable to whole records after a crash.
 ///
-/// `[replication, variant, status, detail, end state, outcomes..., parameters..., timeline...]`
-/// where the timeline holds, for each day 1...days, each measure of `timelineMeasures`.
+/// `[replication, variant, status, detail, end state, outcomes..., parameters..., timeline...,
+/// daily...]` where the timeline holds, for each day 1...days, each measure of `timelineMeasures`,
+/// and the daily part (only for `escsim run --daily`; empty otherwise) each series of
+/// `dailySeries` for each day.
 public struct RecordLayout: Sendable, Hashable {
     public enum Status: Int, Sendable {
         case ok = 0
@@ -29,6 +31,8 @@ public struct RecordLayout: Sendable, Hashable {
     public let parameterIndex: [String: Int]
     public let days: Int
     public let timelineMeasures: [String]
+    /// The series of `daily.csv`, in its column order; empty unless the batch runs with `--daily`.
+    public let dailySeries: [DailySeriesColumn]
 
     /// The fields every record opens with, at these offsets (the `[replication, variant, status,
     /// detail, end state]` above). Nothing outside this type reads a record's header by offset.
@@ -86,7 +90,10 @@ public struct RecordLayout: Sendable, Hashable {
             detail: field(.detail), endStateValue: field(.endState))
     }
 
-    public init(outcomes: [OutcomeColumn], parameters: [String], days: Int, actors: [String]) {
+    public init(
+        outcomes: [OutcomeColumn], parameters: [String], days: Int, actors: [String],
+        dailySeries: [DailySeriesColumn] = []
+    ) {
         self.outcomes = outcomes
         self.parameters = parameters
         self.parameterIndex = Dictionary(uniqueKeysWithValues: parameters.enumerated().map { ($1, $0) })
@@ -94,6 +101,7 @@ public struct RecordLayout: Sendable, Hashable {
         self.timelineMeasures =
             actors.map(OutcomeCatalogue.territory.column(of:))
             + [Self.ladderMeasure, Self.civiliansKilledMeasure, "civilians_injured", "civilians_displaced"]
+        self.dailySeries = dailySeries
     }
 
     /// Measures of `timeline.csv` the report draws by name (each actor's territory is named as
@@ -102,7 +110,7 @@ public struct RecordLayout: Sendable, Hashable {
     public static let civiliansKilledMeasure = "civilians_killed"
 
     public var width: Int {
-        Self.headerWidth + outcomes.count + parameters.count + days * timelineMeasures.count
+        Self.headerWidth + outcomes.count + parameters.count + days * (timelineMeasures.count + dailySeries.count)
     }
 
     public var outcomeOffset: Int { Self.headerWidth }
@@ -112,6 +120,14 @@ public struct RecordLayout: Sendable, Hashable {
     /// Offset within a record of measure `measure` on day `day` (1-based).
     public func timelineIndex(day: Int, measure: Int) -> Int {
         timelineOffset + (day - 1) * timelineMeasures.count + measure
+    }
+
+    /// Where the daily series begin, after the whole timeline.
+    public var dailyOffset: Int { timelineOffset + days * timelineMeasures.count }
+
+    /// Offset within a record of series `series` on day `day` (1-based).
+    public func dailyIndex(day: Int, series: Int) -> Int {
+        dailyOffset + (day - 1) * dailySeries.count + series
     }
 
     /// What is wrong with the header of the record at `base` of `values`, expected to be
@@ -190,6 +206,15 @@ public struct RecordLayout: Sendable, Hashable {
                 record.append(outcome.civiliansInjured)
                 record.append(outcome.civiliansDisplaced)
             }
+        }
+        // The daily series, by the same rule (`DailySeriesCatalogue.snapshot(of:day:)`).
+        guard !dailySeries.isEmpty else { return }
+        for day in 1...max(1, days) where days > 0 {
+            guard Double(day) <= horizonDays, let snapshot = DailySeriesCatalogue.snapshot(of: outcome, day: day) else {
+                record.append(contentsOf: repeatElement(.nan, count: dailySeries.count))
+                continue
+            }
+            for series in dailySeries { record.append(series.value(snapshot)) }
         }
     }
 
