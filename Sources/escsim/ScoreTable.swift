@@ -29,11 +29,11 @@ enum ScoreTable {
             switch total.kind {
             case .event:
                 lines.append(
-                    "events (\(total.count)): mean CRPS \(SummaryTable.format(total.meanCRPS, percent: false)) days, "
+                    "events (\(total.count)): mean CRPS \(SummaryTable.format(total.typicalCRPS, percent: false)) days, "
                         + "\(SummaryTable.format(total.coverage, percent: true)) inside the model's 90% interval")
             case .quantity:
                 lines.append(
-                    "quantities (\(total.count)): mean CRPS \(SummaryTable.format(total.meanCRPS, percent: true)) "
+                    "quantities (\(total.count)): median CRPS \(SummaryTable.format(total.typicalCRPS, percent: true)) "
                         + "of the observed value, \(SummaryTable.format(total.coverage, percent: true)) inside the "
                         + "model's 90% interval")
             case .fact:

@@ -43,7 +43,7 @@ enum ScoresFile {
         struct Total: Encodable {
             var kind: String
             var count: Int
-            var meanCRPS, meanBrier: Double?
+            var typicalCRPS, meanBrier: Double?
             var coverage: Double
         }
         var folder, variant, observations: String
@@ -69,7 +69,7 @@ enum ScoresFile {
             },
             totals: card.totals.map {
                 Document.Total(
-                    kind: $0.kind.rawValue, count: $0.count, meanCRPS: finite($0.meanCRPS),
+                    kind: $0.kind.rawValue, count: $0.count, typicalCRPS: finite($0.typicalCRPS),
                     meanBrier: finite($0.meanBrier), coverage: $0.coverage)
             })
     }

@@ -112,6 +112,21 @@ public struct Observation: Sendable, Hashable {
         }
     }
 
+    /// The same observation with what was observed replaced by `value`, a value the model gave
+    /// (`modelValue`): the synthetic history of simulation-based calibration, where the truth is
+    /// known. An event's day becomes a point, a quantity's value a point, a fact's outcome
+    /// whether `value` is 1.
+    public func observing(_ value: Double) -> Observation {
+        var copy = self
+        switch fact {
+        case .event(let outcome, _): copy.fact = .event(outcome: outcome, window: .point(value))
+        case .quantity(let probe, _, let measurement):
+            copy.fact = .quantity(probe, value: .point(value), measurement: measurement)
+        case .binary(let probe, _): copy.fact = .binary(probe, happened: value == 1)
+        }
+        return copy
+    }
+
     /// `log(1 + x)` for counts, mirrored for negatives so that the scale stays monotone.
     static func logScale(_ x: Double) -> Double {
         x >= 0 ? log1p(x) : -log1p(-x)

@@ -8,9 +8,10 @@ public struct ScoreCard: Sendable {
     public struct Total: Sendable, Hashable {
         public var kind: Observation.Kind
         public var count: Int
-        /// Mean CRPS (events: in days; quantities: each divided by its observed value, so
-        /// quantities of different units can be averaged). NaN for facts.
-        public var meanCRPS: Double
+        /// Events: the mean CRPS, in days. Quantities: the median of each CRPS divided by its
+        /// observed value (at least 1), so that quantities of different units can be put together;
+        /// the median, because an observed 0 makes one ratio huge. NaN for facts.
+        public var typicalCRPS: Double
         /// Mean Brier score (facts only).
         public var meanBrier: Double
         /// Share of observations inside the model's 90% interval (facts: given the larger share).
@@ -84,11 +85,14 @@ public struct ScoreCard: Sendable {
             switch kind {
             case .event: crps = mean(scored.map(\.crps))
             case .quantity:
-                crps = mean(scored.map { $0.crps / max(1e-12, abs(($0.observed.low + $0.observed.high) / 2)) })
+                let ratios = scored.map { $0.crps / max(1, abs(($0.observed.low + $0.observed.high) / 2)) }.sorted()
+                crps =
+                    ratios.count % 2 == 1
+                    ? ratios[ratios.count / 2] : (ratios[ratios.count / 2 - 1] + ratios[ratios.count / 2]) / 2
             case .fact: crps = .nan
             }
             return Total(
-                kind: kind, count: scored.count, meanCRPS: crps,
+                kind: kind, count: scored.count, typicalCRPS: crps,
                 meanBrier: kind == .fact ? mean(scored.map(\.brier)) : .nan,
                 coverage: Double(scored.filter(\.covered).count) / Double(scored.count))
         }

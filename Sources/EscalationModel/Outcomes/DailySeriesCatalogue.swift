@@ -37,6 +37,13 @@ public enum DailySeriesCatalogue {
             Double(snapshot.strikes[actor.index])
         },
         DailySeriesEntry(
+            "reinforcements_<actor>", .actor, unit: "fighters",
+            "fighters <actor> has decided to send its client so far, counted when sent (0 for an actor that is no "
+                + "patron); on the last day, the outcome `reinforcements_<actor>` of a patron"
+        ) { snapshot, actor in
+            snapshot.reinforcements[actor.index]
+        },
+        DailySeriesEntry(
             "civilians_killed", unit: "civilians",
             "civilians killed so far; on the last day, the outcome of the same name"
         ) { snapshot, _ in

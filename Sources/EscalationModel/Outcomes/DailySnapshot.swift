@@ -14,4 +14,6 @@ public struct DailySnapshot: Sendable, Hashable {
     public var losses: [Double]
     /// Airstrikes each actor has flown so far.
     public var strikes: [Int]
+    /// Fighters each actor has decided to send to its client so far (0 for an actor that is no patron).
+    public var reinforcements: [Double]
 }

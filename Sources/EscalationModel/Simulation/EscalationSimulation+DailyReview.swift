@@ -20,7 +20,8 @@ extension EscalationSimulation {
             day: day, territoryShare: territoryShares(), ladderLevel: ladderLevel,
             civiliansKilled: civiliansKilled, civiliansInjured: civiliansInjured,
             civiliansDisplaced: civiliansDisplaced, controllers: regions.map(\.controller),
-            losses: actors.map(\.losses), strikes: actors.map(\.strikesFlown))
+            losses: actors.map(\.losses), strikes: actors.map(\.strikesFlown),
+            reinforcements: actors.map(\.reinforcementsSent))
     }
 
     /// Share of total strategic value each actor holds; sums to 1.

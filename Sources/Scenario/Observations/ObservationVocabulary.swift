@@ -21,4 +21,11 @@ public struct ObservationVocabulary: Sendable {
         self.horizonDays = horizonDays
     }
 
+    /// The vocabulary of `scenario`: its outcome columns, daily series and horizon.
+    public init(scenario: Scenario) {
+        let parameters = scenario.baseParameters
+        self.init(
+            scenarioName: scenario.name, outcomes: OutcomeSchema(parameters: parameters).columns,
+            series: DailySeriesCatalogue.columns(for: parameters).map(\.name), horizonDays: parameters.horizonDays)
+    }
 }
