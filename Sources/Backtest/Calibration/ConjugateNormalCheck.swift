@@ -38,4 +38,26 @@ public enum ConjugateNormalCheck {
             return [abs(observe(theta: theta[0], stream: stream) - observed)]
         }
     }
+
+    /// Simulation-based calibration of ABC-SMC on this model: `trials` trials, each calibrating
+    /// with `populationSize` particles over at most `maxGenerations` generations.
+    ///
+    /// - Parameter adjustPosterior: applied to each posterior before scoring (a test uses it to
+    ///   show that an over-confident posterior fails).
+    public static func simulationBasedCalibration(
+        trials: Int = 500, populationSize: Int = 200, maxGenerations: Int = 6, bins: Int = 20,
+        seed: UInt64 = 1_804_067_88, threads: Int = ABCSMC.defaultThreads,
+        adjustPosterior: SimulationBasedCalibration.PosteriorAdjustment = { $0 }
+    ) throws -> SBCReport {
+        let settings = ABCSettings(seed: 0, populationSize: populationSize, maxGenerations: maxGenerations)
+        let check = SimulationBasedCalibration(
+            parameters: parameters, settings: settings, trials: trials, seed: seed, bins: bins)
+        return try check.run(
+            threads: threads,
+            makeSimulator: { truth, trial, stream in
+                let observed = observe(theta: truth[0], stream: stream)
+                return simulator(observed: observed, seed: seed ^ UInt64(trial + 1) &* 0x9E37_79B9_7F4A_7C15)
+            },
+            adjustPosterior: adjustPosterior)
+    }
 }
