@@ -69,6 +69,8 @@ import Testing
         )
         #expect(ignored.contraction > 0.85)
         #expect(abs(ignored.priorSD - priorSD) < 1e-12)
+        #expect(zip(ignored.priorQuantiles, [0.5, 5, 9.5]).allSatisfy { abs($0 - $1) < 1e-12 }, "\(ignored)")
+        #expect(abs(identified.priorQuantiles[2] - 1.644_853_626_951_472_2) < 1e-9, "\(identified)")
         #expect(ignored.posteriorQuantiles[0] < 1.5 && ignored.posteriorQuantiles[2] > 8.5, "\(ignored)")
     }
 

@@ -2,16 +2,14 @@ import Stochastic
 
 /// Prior against posterior for one parameter: what calibration learned about it.
 ///
-/// The prior's mean and sd are exact (`Distribution.mean`, `standardDeviation`); its quantiles
-/// are those of generation 0, an equally weighted sample of the prior (of the draws whose
-/// simulation gave finite discrepancies, which is the whole prior for a well-behaved simulator).
-/// The posterior figures are the weighted ones of the last generation.
+/// The prior's figures are exact (`Distribution.mean`, `standardDeviation`, `quantile`). The
+/// posterior figures are the weighted ones of the last generation.
 public struct ParameterSummary: Sendable, Hashable, Codable {
     /// The parameter's name.
     public let name: String
     public let priorMean: Double
     public let priorSD: Double
-    /// The prior's 5%, 50% and 95% quantiles (from generation 0).
+    /// The prior's 5%, 50% and 95% quantiles.
     public let priorQuantiles: [Double]
     public let posteriorMean: Double
     public let posteriorSD: Double
@@ -40,15 +38,15 @@ public struct ParameterSummary: Sendable, Hashable, Codable {
 
     /// One summary per parameter of `state`, in parameter order; empty before generation 0.
     public static func summaries(of state: ABCState, parameters: [ABCParameter]) -> [ParameterSummary] {
-        guard let prior = state.generations.first, let posterior = state.generations.last else { return [] }
+        guard let posterior = state.generations.last else { return [] }
         precondition(parameters.count == state.parameterNames.count, "one ABCParameter per calibrated parameter")
         return parameters.indices.map { k in
-            let priorSample = prior.marginal(k)
+            let prior = parameters[k].prior
             let posteriorSample = posterior.marginal(k)
             return ParameterSummary(
-                name: parameters[k].name, priorMean: parameters[k].prior.mean,
-                priorSD: parameters[k].prior.standardDeviation,
-                priorQuantiles: quantileLevels.map(priorSample.quantile),
+                name: parameters[k].name, priorMean: prior.mean, priorSD: prior.standardDeviation,
+                // ABCSMC admits only continuous or fixed priors, which all have quantiles.
+                priorQuantiles: quantileLevels.map { prior.quantile($0) ?? .nan },
                 posteriorMean: posteriorSample.mean, posteriorSD: posteriorSample.standardDeviation,
                 posteriorQuantiles: quantileLevels.map(posteriorSample.quantile))
         }
