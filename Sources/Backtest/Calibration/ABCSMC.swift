@@ -237,7 +237,7 @@ public struct ABCSMC: Sendable {
             // The batch size only trades parallelism against wasted attempts after the N-th
             // acceptance; it never changes which attempts are accepted.
             let wanted = Int((Double(n - accepted.count) / rateGuess * 1.2).rounded(.up))
-            let size = min(limit - nextAttempt, wanted, maxBatch)
+            let size = min(limit - nextAttempt, max(wanted, threads), maxBatch)
             let batch = evaluate(
                 attempts: nextAttempt..<(nextAttempt + size), generation: g, proposer: proposer, seeds: seeds,
                 threads: threads)
