@@ -7,11 +7,35 @@ import Scenario
 /// stores batches without reading YAML; this is where the command line hands it the YAML layer.
 enum PlanCompiler {
     static func compile(_ plan: ExperimentPlan) throws -> [Experiment.Variant] {
-        try Scenario.parseAll(
+        let scenarios = try Scenario.parseAll(
             plan.scenarioText, file: plan.scenarioFile,
             variants: plan.variantNames.map { plan.namedVariants && $0 != Scenario.baselineName ? $0 : nil },
-            settings: plan.variantNames.indices.map { plan.settings(ofVariant: $0) }
-        ).map { Experiment.Variant(name: $0.name, title: $0.title, draw: $0.draw) }
+            settings: plan.variantNames.indices.map { plan.settings(ofVariant: $0) })
+        guard let text = plan.posteriorText, let baseline = scenarios.first else {
+            return scenarios.map { Experiment.Variant(name: $0.name, title: $0.title, draw: $0.draw) }
+        }
+        let posterior = try PosteriorFile.parse(
+            text, file: plan.posteriorFile ?? "posterior.csv", uncertainPaths: baseline.uncertainParameters.map(\.path))
+        let priors = Dictionary(
+            baseline.uncertainParameters.map { ($0.path, $0.distribution) }, uniquingKeysWith: { first, _ in first })
+        return scenarios.map { scenario in
+            // A variant that gives a calibrated number another distribution (or fixes it) keeps
+            // its own: the posterior replaces only priors the variant left as they were.
+            let kept = posterior.paths.indices.filter { column in
+                scenario.uncertainParameters.contains {
+                    $0.path == posterior.paths[column] && $0.distribution == priors[$0.path]
+                }
+            }
+            let restricted =
+                kept.isEmpty
+                ? nil
+                : PosteriorSample(
+                    paths: kept.map { posterior.paths[$0] },
+                    particles: posterior.particles.map { particle in kept.map { particle[$0] } },
+                    weights: posterior.weights)
+            return Experiment.Variant(
+                name: scenario.name, title: scenario.title, draw: scenario.draw.with(posterior: restricted))
+        }
     }
 }
 

@@ -30,6 +30,7 @@ struct RunCommand: ParsableCommand {
               escsim run Scenarios/aleppo-2024.yaml --set actors.russia.sorties_per_day=60 -o results/surge
               escsim run Scenarios/aleppo-2024.yaml --precision 0.01 --target regime_collapsed
               escsim run Scenarios/aleppo-2024.yaml -r 500 --daily
+              escsim run Scenarios/aleppo-2024.yaml --daily --posterior results/aleppo-2024-calibration/posterior.csv
               escsim run --resume results/aleppo-2024
             """
     )
@@ -100,6 +101,13 @@ struct RunCommand: ParsableCommand {
                 + "losses and strikes per actor, civilian harm and the ladder rung (rows = variants x "
                 + "replications x days). A resumed batch keeps its plan's choice."))
     var daily: Bool?
+
+    @Option(
+        help: ArgumentHelp(
+            "Draw the calibrated unknowns of each replication from this posterior (posterior.csv of "
+                + "'escsim calibrate'): one weighted particle per replication, in place of the scenario's "
+                + "priors; a variant that changes a calibrated number keeps its own.", valueName: "file"))
+    var posterior: String?
 
     @Option(
         help: ArgumentHelp(
@@ -303,6 +311,15 @@ struct RunCommand: ParsableCommand {
                     + (plan.precision.map { "--precision \($0) --target \(plan.target ?? "")" } ?? "none") + ")")
         }
         if failFast, !plan.failFast { conflicts.append("--fail-fast (the batch was started without it)") }
+        if let posterior {
+            let text = try? ScenarioSource(contentsOf: posterior).text
+            if text != plan.posteriorText {
+                conflicts.append(
+                    "--posterior \(posterior) (the batch "
+                        + (plan.posteriorFile.map { "draws from \($0) as it was then" } ?? "draws from the priors")
+                        + ")")
+            }
+        }
         if let daily, daily != plan.daily {
             conflicts.append(
                 daily ? "--daily (the batch was started without it)" : "--no-daily (the batch was started with --daily)"
@@ -366,7 +383,12 @@ struct RunCommand: ParsableCommand {
             variantNames: names,
             namedVariants: named, pointValues: points, settings: settings, failFast: failFast,
             precision: precision, target: target, daily: daily ?? false)
-        let experiment = try plan.experiment()
+        var planned = plan
+        if let posterior {
+            planned.posteriorFile = posterior
+            planned.posteriorText = try ScenarioSource(contentsOf: posterior).text
+        }
+        let experiment = try planned.experiment()
         // Found before anything is written: a usage error, not a folder to resume.
         if let target, !experiment.layout.outcomes.contains(where: { $0.name == target }) {
             let names = experiment.layout.outcomes.map(\.name)
@@ -375,7 +397,7 @@ struct RunCommand: ParsableCommand {
                 "--target: no outcome named '\(target)'; it must be a column of replications.csv, e.g. "
                     + (close.isEmpty ? names.prefix(3) : close).joined(separator: ", "))
         }
-        return (plan, experiment)
+        return (planned, experiment)
     }
 
     /// The shard of `--shard`: K/N, or `auto` from the environment of a Slurm array task or a

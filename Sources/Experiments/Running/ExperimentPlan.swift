@@ -42,6 +42,10 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         get { dailyKey ?? false }
         set { dailyKey = newValue ? true : nil }
     }
+    /// `--posterior`: the calibrated posterior (`posterior.csv`) the replications draw their
+    /// calibrated unknowns from, its path as given and its text; nil (and not stored) without it.
+    public var posteriorFile: String?
+    public var posteriorText: String?
     /// Stored only when true, so a plan without `--daily` is written as before and a plan
     /// written before `--daily` existed reads as one without it.
     private var dailyKey: Bool?
@@ -51,6 +55,7 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         case commonRandomNumbers, variantNames, namedVariants, pointValues, settings, failFast, precision, target
         case precisionBatch
         case dailyKey = "daily"
+        case posteriorFile, posteriorText
     }
 
     public init(

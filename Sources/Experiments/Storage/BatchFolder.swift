@@ -179,7 +179,7 @@ package final class BatchFolder: @unchecked Sendable {
     ///   names as `outputs` are replaced.
     /// - Parameter replaceable: whether an earlier batch's plan in `.escsim/` may be dropped
     ///   (it is finished for good); called only when a plan is there.
-    func prepareForNewBatch(
+    package func prepareForNewBatch(
         outputs: [String], force: Bool,
         replaceable: (ExperimentPlan) throws(BatchFolderError) -> Void
     ) throws(BatchFolderError) {
@@ -249,7 +249,7 @@ package final class BatchFolder: @unchecked Sendable {
 
     /// Before a batch carries on: removes the files an interrupted attempt of it wrote (it writes
     /// them all again) and leftover temporaries.
-    func prepareForResume(outputs: [String]) throws(BatchFolderError) {
+    package func prepareForResume(outputs: [String]) throws(BatchFolderError) {
         guard var ledger = try ledger() else {
             // A batch started by an escsim without ledgers: claim its outputs now.
             var ledger = FileLedger()
@@ -286,7 +286,7 @@ package final class BatchFolder: @unchecked Sendable {
 
     /// After the files are written: records them (with their checksums) in the ledger, and
     /// drops the names `claimed` for the batch that it did not write.
-    func recordWritten(_ files: [String: String], claimed: [String] = []) throws(BatchFolderError) {
+    package func recordWritten(_ files: [String: String], claimed: [String] = []) throws(BatchFolderError) {
         var ledger = try ledger() ?? FileLedger()
         for name in claimed where files[name] == nil && ledger.entry(named: name)?.sha256 == nil {
             ledger.remove(name)

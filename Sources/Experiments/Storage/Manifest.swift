@@ -49,6 +49,13 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     public var escsimVersion: String
     public var scenario: ScenarioInfo
+    /// The calibrated posterior the run drew from (`run --posterior`): its file and SHA-256.
+    public var posterior: PosteriorInfo?
+
+    public struct PosteriorInfo: Codable, Sendable, Equatable {
+        public var file: String
+        public var sha256: String
+    }
     public var seed: UInt64
     /// Replications asked for (the cap, with --precision).
     public var replications: Int
@@ -119,7 +126,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         case wallTimeSeconds = "wall_time_seconds"
         case simulationSeconds = "simulation_seconds"
         case outputSeconds = "output_seconds"
-        case complete, files
+        case complete, files, posterior
         case fileSHA256 = "file_sha256"
     }
 
@@ -155,6 +162,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         outputSeconds = try container.decodeIfPresent(Double.self, forKey: .outputSeconds)
         fileSHA256 = try container.decodeIfPresent([String: String].self, forKey: .fileSHA256)
         peakMemoryMiB = try container.decodeIfPresent(Double.self, forKey: .peakMemoryMiB)
+        posterior = try container.decodeIfPresent(PosteriorInfo.self, forKey: .posterior)
     }
 
     /// The manifest of `plan`'s batch: the plan's facts, the random-number facts, and the run's.
@@ -177,6 +185,9 @@ public struct Manifest: Codable, Sendable, Equatable {
             wallTimeSeconds: wallTimeSeconds, simulationSeconds: simulationSeconds, outputSeconds: outputSeconds,
             complete: complete, stopReason: stopReason, failedRecords: result.failedRecords, files: result.files,
             fileSHA256: result.checksums, peakMemoryMiB: BatchSession.peakMemoryMiB())
+        if let file = plan.posteriorFile, let text = plan.posteriorText {
+            posterior = PosteriorInfo(file: file, sha256: SHA256.hexDigest(Array(text.utf8)))
+        }
     }
 
     /// Pretty, key-sorted JSON with a final newline.

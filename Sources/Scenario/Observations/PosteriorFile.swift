@@ -1,11 +1,13 @@
 import EscalationModel
 
-/// Reads `posterior.csv` as `escsim calibrate` writes it: a header `particle,weight,<path>...`
-/// and one row of numbers per particle. Every problem is reported with its line and column, and a
+/// Reads `posterior.csv` as `escsim calibrate` writes it: a header
+/// `particle,weight,distance,<path>...` and one row of numbers per particle (`particle` and
+/// `distance` are for the reader and may be left out). Every problem is reported with its line and column, and a
 /// path must name a number the scenario marks as uncertain (only those have priors to replace).
 public enum PosteriorFile {
     public static let particleColumn = "particle"
     public static let weightColumn = "weight"
+    public static let distanceColumn = "distance"
 
     /// The posterior in `text` (from `file`), checked against the scenario's uncertain paths.
     public static func parse(_ text: String, file: String, uncertainPaths: [String]) throws(ScenarioErrors)
@@ -29,7 +31,7 @@ public enum PosteriorFile {
         var weightColumn: Int?
         for (index, field) in header.enumerated() {
             switch field.text {
-            case particleColumn: continue
+            case particleColumn, distanceColumn: continue
             case Self.weightColumn where weightColumn == nil: weightColumn = index
             default:
                 if paths.contains(field.text) || field.text == Self.weightColumn {

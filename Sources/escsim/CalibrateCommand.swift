@@ -1,0 +1,258 @@
+import ArgumentParser
+import Backtest
+import Experiments
+import Foundation
+import Scenario
+
+struct CalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate",
+        abstract: "Learn a scenario's uncertain numbers from what happened (ABC-SMC).",
+        discussion: """
+            Example:
+              escsim calibrate Scenarios/aleppo-2024.yaml \\
+                --observations Scenarios/aleppo-2024.observations.yaml
+              escsim run Scenarios/aleppo-2024.yaml --daily \\
+                --posterior results/aleppo-2024-calibration/posterior.csv -o results/posterior
+              escsim score results/posterior
+
+            Every number the scenario gives as a distribution is a parameter, its distribution the \
+            prior. Approximate Bayesian computation by sequential Monte Carlo (Toni et al. 2009, with \
+            the weights and kernel of Beaumont et al. 2009) runs generations of --particles \
+            simulations, one replication each: generation 0 draws from the priors; each next \
+            generation perturbs the last one's particles and keeps those whose runs come closer to \
+            the observations than the median of the last generation (a distance over all \
+            observations, each scaled by its typical miss under the prior). It stops after \
+            --generations, or when fewer than --min-acceptance of the attempts are kept.
+
+            Writes into the folder: posterior.csv (weighted particles, one column per parameter; \
+            'escsim run --posterior' draws from it), particles.csv (every generation), \
+            generations.csv (tolerance, acceptance rate, effective sample size), parameters.csv \
+            (prior against posterior) and calibration.json. The result depends only on the \
+            scenario, the observations, the settings and --seed, never on --threads. Ctrl-C keeps \
+            every finished generation; continue with --resume DIR.
+
+            Exit status: 0 done; 1 output not writable; 2 a bad scenario or observation file; 64 bad \
+            arguments; 130 interrupted.
+            """
+    )
+
+    @Argument(help: "The scenario file (YAML); not needed with --resume.")
+    var scenario: String?
+
+    @Option(
+        name: .long,
+        help: "The observation file (default: the scenario file with .observations.yaml for .yaml).")
+    var observations: String?
+
+    @OptionGroup var whatIf: WhatIfOptions
+
+    @Option(name: .shortAndLong, help: "The output folder (default: results/<scenario name>-calibration).")
+    var out: String?
+
+    @Option(name: .long, help: "Particles per generation.")
+    var particles = 500
+
+    @Option(name: .long, help: "Generations at most, the draws from the prior included (1-255).")
+    var generations = 8
+
+    @Option(name: .long, help: "Each generation keeps runs closer than this quantile of the last one's distances.")
+    var quantile = 0.5
+
+    @Option(name: .long, help: "Stop when a generation keeps fewer than this share of its attempts.")
+    var minAcceptance = 0.02
+
+    @Option(name: .shortAndLong, help: "The master seed.")
+    var seed: UInt64 = ExperimentPlan.defaultSeed
+
+    @Option(name: .shortAndLong, help: "Simulations run at once (default: every core); never changes the result.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: "Continue the interrupted calibration in this folder.")
+    var resume: String?
+
+    @Flag(name: .long, help: "Write into a folder escsim did not make (same-named files are replaced).")
+    var force = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if resume == nil, scenario == nil { throw ValidationError("Name the scenario file, or --resume a folder.") }
+        if resume != nil, scenario != nil || observations != nil || out != nil {
+            throw ValidationError("--resume takes its scenario, observations and folder from the folder.")
+        }
+        if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
+        let settings = ABCSettings(
+            seed: seed, populationSize: particles, maxGenerations: generations, quantile: quantile,
+            minimumAcceptanceRate: minAcceptance)
+        if let problem = settings.problems().first { throw ValidationError(problem) }
+    }
+
+    func run() throws {
+        let started = Date()
+        let stop = StopFlag()
+        SignalTrap.deliverDefaultSignals()
+        var trap: SignalTrap?
+        defer { withExtendedLifetime(trap) {} }
+
+        let plan: CalibrationPlan
+        let directory: String
+        var state: ABCState?
+        if let resume {
+            directory = resume
+            do {
+                plan = try CalibrationPlan.read(from: resume + "/.escsim/" + CalibrationPlan.file)
+            } catch {
+                printError("escsim calibrate: \(resume) holds no calibration to resume (\(error))")
+                throw ExitCode(1)
+            }
+            let statePath = resume + "/.escsim/" + CalibrationPlan.stateFile
+            if FileManager.default.fileExists(atPath: statePath) {
+                do {
+                    state = try JSONDecoder().decode(
+                        ABCState.self, from: Data(contentsOf: URL(fileURLWithPath: statePath)))
+                } catch {
+                    printError("escsim calibrate: \(statePath) is damaged (\(error)); start the calibration again")
+                    throw ExitCode(1)
+                }
+            }
+        } else {
+            let scenarioFile = scenario!
+            let observationsFile = observations ?? ScoreCommand.defaultObservations(for: scenarioFile)
+            plan = CalibrationPlan(
+                escsimVersion: EscsimVersion.current, scenarioFile: scenarioFile,
+                scenarioText: try Self.read(scenarioFile), observationsFile: observationsFile,
+                observationsText: try Self.read(observationsFile), variant: whatIf.variant,
+                settings: whatIf.settings,
+                abc: ABCSettings(
+                    seed: seed, populationSize: particles, maxGenerations: generations, quantile: quantile,
+                    minimumAcceptanceRate: minAcceptance))
+            directory = out ?? ""
+        }
+        let (calibration, name) = try Self.compile(plan)
+        let folderPath = directory.isEmpty ? "results/\(name)-calibration" : directory
+        let calibrator: ABCSMC
+        do {
+            calibrator = try ABCSMC(
+                parameters: calibration.parameters, settings: plan.abc,
+                simulator: calibration.simulator(seed: plan.abc.seed))
+        } catch {
+            printError("escsim calibrate: \(error)")
+            throw ExitCode(2)
+        }
+
+        let folder: BatchFolder
+        let work = folderPath + "/" + BatchFolder.workFolder
+        do throws(any Error) {
+            trap = SignalTrap(stop: stop)
+            if resume != nil {
+                folder = try BatchFolder(folderPath)
+                try folder.prepareForResume(outputs: CalibrationFiles.all)
+            } else {
+                folder = try BatchFolder(folderPath, create: true)
+                try folder.prepareForNewBatch(outputs: CalibrationFiles.all, force: force) { _ in }
+                unlink(work + "/" + CalibrationPlan.stateFile)
+                try AtomicFile.write(try plan.json(), to: work + "/" + CalibrationPlan.file)
+            }
+        } catch let error as BatchFolderError {
+            for problem in error.problems { printError("escsim calibrate: \(problem)") }
+            throw ExitCode(1)
+        } catch {
+            printError("escsim calibrate: \(error)")
+            throw ExitCode(1)
+        }
+
+        let progressBar = ProgressBar(quiet: quiet)
+        let final: ABCState
+        do {
+            final = try calibrator.run(
+                resumingFrom: state, threads: threads, shouldStop: { stop.isRequested },
+                checkpoint: { state in
+                    let encoder = JSONEncoder()
+                    try AtomicFile.write(
+                        String(decoding: try encoder.encode(state), as: UTF8.self),
+                        to: work + "/" + CalibrationPlan.stateFile)
+                },
+                progress: { accepted, size, generation in
+                    progressBar.update(done: generation * size + accepted, total: plan.abc.maxGenerations * size)
+                })
+        } catch {
+            progressBar.finish()
+            printError("escsim calibrate: \(error)")
+            printError(
+                "escsim calibrate: finished generations are kept; continue with: escsim calibrate --resume "
+                    + ShellWord.quoted(folderPath))
+            throw ExitCode(1)
+        }
+        progressBar.finish()
+        if final.stopReason == .stopRequested {
+            printError(
+                "escsim calibrate: interrupted after \(final.generations.count) generation(s); continue with: "
+                    + "escsim calibrate --resume \(ShellWord.quoted(folderPath))")
+            throw ExitCode(130)
+        }
+
+        let summaries = ParameterSummary.summaries(of: final, parameters: calibration.parameters)
+        let manifest = CalibrationFiles.Manifest(
+            escsimVersion: EscsimVersion.current, scenario: plan.scenarioFile,
+            scenarioSHA256: SHA256.hexDigest(Array(plan.scenarioText.utf8)), observations: plan.observationsFile,
+            observationsSHA256: SHA256.hexDigest(Array(plan.observationsText.utf8)),
+            observationCount: calibration.observations.count, variant: plan.variant, settings: plan.settings,
+            seed: plan.abc.seed, populationSize: plan.abc.populationSize, maxGenerations: plan.abc.maxGenerations,
+            quantile: plan.abc.quantile, minimumAcceptanceRate: plan.abc.minimumAcceptanceRate,
+            generations: final.generations.count, simulations: final.generations.reduce(0) { $0 + $1.attempts },
+            stopReason: final.stopReason?.rawValue ?? "", wallTimeSeconds: Date().timeIntervalSince(started),
+            threads: threads, commandLine: CommandLine.arguments, files: CalibrationFiles.all)
+        do {
+            var written: [String: String] = [:]
+            for (name, text) in [
+                (CalibrationFiles.posterior, CalibrationFiles.posteriorCSV(final)),
+                (CalibrationFiles.particles, CalibrationFiles.particlesCSV(final)),
+                (CalibrationFiles.generations, CalibrationFiles.generationsCSV(final)),
+                (CalibrationFiles.parameters, CalibrationFiles.parametersCSV(summaries)),
+                (CalibrationFiles.manifest, try CalibrationFiles.manifestJSON(manifest)),
+            ] {
+                try AtomicFile.write(text, to: folderPath + "/" + name)
+                written[name] = SHA256.hexDigest(Array(text.utf8))
+            }
+            try folder.recordWritten(written)
+            unlink(work + "/" + CalibrationPlan.stateFile)
+            unlink(work + "/" + CalibrationPlan.file)
+        } catch {
+            printError("escsim calibrate: \(error)")
+            throw ExitCode(1)
+        }
+        if !quiet {
+            print(CalibrationTable.render(final, summaries: summaries))
+            print(
+                "wrote \(TerminalText.escaped(folderPath))/ (\(CalibrationFiles.all.joined(separator: ", "))) in "
+                    + "\(SummaryTable.fixed(manifest.wallTimeSeconds, digits: 1)) s")
+        }
+    }
+
+    /// The calibration a plan describes, and the scenario's name; exits 2 on a bad file.
+    static func compile(_ plan: CalibrationPlan) throws -> (ScenarioCalibration, String) {
+        do {
+            let scenario = try Scenario.parse(
+                plan.scenarioText, file: plan.scenarioFile, variant: plan.variant, settings: plan.settings)
+            let set = try ObservationFile.parse(
+                plan.observationsText, file: plan.observationsFile,
+                vocabulary: ObservationVocabulary(scenario: scenario))
+            return (ScenarioCalibration(draw: scenario.draw, observations: set.observations), scenario.name)
+        } catch {
+            printError(error.description)
+            printError("escsim calibrate: \(error.countDescription); nothing was calibrated")
+            throw ExitCode(2)
+        }
+    }
+
+    static func read(_ path: String) throws -> String {
+        do {
+            return try ScenarioSource(contentsOf: path).text
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Backtest
+import Experiments
+import Foundation
+
+/// What a calibration folder holds beside its checkpoint, to resume it: the scenario's and the
+/// observations' own text (not just their paths), the variant and `--set` values, and the
+/// calibrator's settings. A resumed calibration rebuilds everything from it.
+struct CalibrationPlan: Codable, Equatable {
+    var escsimVersion: String
+    var scenarioFile: String
+    var scenarioText: String
+    var observationsFile: String
+    var observationsText: String
+    var variant: String?
+    var settings: [String]
+    var abc: ABCSettings
+
+    static let file = "calibration-plan.json"
+    static let stateFile = "calibration-state.json"
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    static func read(from path: String) throws -> CalibrationPlan {
+        try JSONDecoder().decode(CalibrationPlan.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+}
