@@ -83,10 +83,16 @@ struct CalibrateCommand: ParsableCommand {
             throw ValidationError("--resume takes its scenario, observations and folder from the folder.")
         }
         if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
-        let settings = ABCSettings(
-            seed: seed, populationSize: particles, maxGenerations: generations, quantile: quantile,
-            minimumAcceptanceRate: minAcceptance)
-        if let problem = settings.problems().first { throw ValidationError(problem) }
+        if particles < 2 { throw ValidationError("--particles must be at least 2, got \(particles).") }
+        if !(1...255).contains(generations) {
+            throw ValidationError("--generations must be between 1 and 255, got \(generations).")
+        }
+        if !(quantile > 0 && quantile < 1) {
+            throw ValidationError("--quantile must lie between 0 and 1, got \(quantile).")
+        }
+        if !(minAcceptance > 0 && minAcceptance <= 1) {
+            throw ValidationError("--min-acceptance must be above 0 and at most 1, got \(minAcceptance).")
+        }
     }
 
     func run() throws {

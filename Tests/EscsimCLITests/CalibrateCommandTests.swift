@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct CalibrateCommandTests {
+    static let observations = CLI.packageRoot.appendingPathComponent("Scenarios/aleppo-2024.observations.yaml").path
+
+    static func calibrate(_ out: String, _ extra: [String] = []) throws -> CLI.Result {
+        try CLI.run(
+            [
+                "calibrate", CLI.baseline, "--observations", observations, "-o", out, "--particles", "40",
+                "--generations", "3", "-s", "11", "-q",
+            ] + extra)
+    }
+
+    @Test func writesThePosteriorAndItsSummaries() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("cal").path
+        let result = try Self.calibrate(out)
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(
+            files == [
+                ".escsim", "calibration.json", "generations.csv", "parameters.csv", "particles.csv", "posterior.csv",
+            ])
+        let posterior = try String(contentsOfFile: out + "/posterior.csv", encoding: .utf8).split(separator: "\n")
+        #expect(posterior.count == 41)
+        #expect(
+            posterior[0]
+                == "particle,weight,distance,actors.hts.quality,actors.hts.assaults_per_day,"
+                + "actors.regime.field_strength,actors.regime.morale,actors.russia.commitment,"
+                + "actors.hezbollah.field_strength,cascade.withdrawal_morale")
+        let weights = posterior.dropFirst().map { Double($0.split(separator: ",")[1])! }
+        #expect(abs(weights.reduce(0, +) - 1) < 1e-9)
+        let generations = try String(contentsOfFile: out + "/generations.csv", encoding: .utf8).split(separator: "\n")
+        #expect(generations.count == 4)
+        let manifest =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/calibration.json")))
+            as? [String: Any]
+        #expect(manifest?["stop_reason"] as? String == "maxGenerations")
+        #expect(manifest?["observation_count"] as? Int == 24)
+        // The plan and checkpoint of a finished calibration are gone; its ledger stays.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/.escsim") == ["files.json"])
+    }
+
+    @Test func theThreadCountNeverChangesTheResult() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let one = dir.appendingPathComponent("one").path
+        let two = dir.appendingPathComponent("two").path
+        #expect(try Self.calibrate(one, ["-t", "1"]).status == 0)
+        #expect(try Self.calibrate(two, ["-t", "2"]).status == 0)
+        for name in ["posterior.csv", "particles.csv", "generations.csv", "parameters.csv"] {
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: one + "/" + name))
+                    == Data(contentsOf: URL(fileURLWithPath: two + "/" + name)), "\(name)")
+        }
+    }
+
+    /// Ctrl-C after the first generation's checkpoint keeps it; --resume then ends where an
+    /// uninterrupted calibration ends, byte for byte.
+    @Test func anInterruptedCalibrationResumesToTheSameBytes() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let whole = dir.appendingPathComponent("whole").path
+        let cut = dir.appendingPathComponent("cut").path
+        let settings = ["--particles", "60", "--generations", "4", "-t", "1"]
+        #expect(try Self.calibrate(whole, settings).status == 0)
+
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments =
+            [
+                "calibrate", CLI.baseline, "--observations", Self.observations, "-o", cut, "-s", "11", "-q",
+            ] + settings
+        process.standardError = Pipe()
+        try process.run()
+        let checkpoint = cut + "/.escsim/calibration-state.json"
+        while process.isRunning, !FileManager.default.fileExists(atPath: checkpoint) { usleep(2000) }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "the calibration ended before it could be interrupted")
+        #expect(!FileManager.default.fileExists(atPath: cut + "/posterior.csv"))
+
+        let resumed = try CLI.run(["calibrate", "--resume", cut, "-q"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        for name in ["posterior.csv", "particles.csv", "generations.csv", "parameters.csv"] {
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: whole + "/" + name))
+                    == Data(contentsOf: URL(fileURLWithPath: cut + "/" + name)), "\(name)")
+        }
+    }
+
+    /// A run with --posterior takes every calibrated number from a particle of the posterior.
+    @Test func aRunDrawsFromThePosterior() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cal = dir.appendingPathComponent("cal").path
+        #expect(try Self.calibrate(cal).status == 0)
+        let run = dir.appendingPathComponent("run").path
+        let result = try CLI.run([
+            "run", CLI.baseline, "-r", "50", "-q", "-o", run, "--posterior", cal + "/posterior.csv",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let particles = Set(
+            try String(contentsOfFile: cal + "/posterior.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+                .map { $0.split(separator: ",")[3] })
+        let rows = try String(contentsOfFile: run + "/replications.csv", encoding: .utf8).split(separator: "\n")
+        let column = try #require(rows[0].split(separator: ",").firstIndex(of: "actors.hts.quality"))
+        for row in rows.dropFirst() {
+            let value = row.split(separator: ",", omittingEmptySubsequences: false)[column]
+            #expect(particles.contains(value), "\(value) is no particle's")
+        }
+        let manifest = try String(contentsOfFile: run + "/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"posterior\""))
+    }
+
+    @Test func aBadSettingIsAUsageError() throws {
+        let result = try CLI.run(["calibrate", CLI.baseline, "--particles", "1"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--particles must be at least 2, got 1"))
+    }
+}
