@@ -3,6 +3,7 @@ import Backtest
 import Experiments
 import Foundation
 import Scenario
+import Stochastic
 
 struct CalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -67,6 +68,17 @@ struct CalibrateCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "Simulations run at once (default: every core); never changes the result.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Check the calibrator instead (simulation-based calibration, Talts et al. 2018): this many trials "
+                + "each draw the unknowns from the priors, simulate the observations' history from them, "
+                + "calibrate, and rank the truth in the posterior. Prints, per parameter, the rank "
+                + "histogram's chi-square p-value, the KS distance, the 90% intervals' coverage and the "
+                + "posterior/prior sd; exits 1 when ranks are not uniform (p < 0.01) or coverage is off "
+                + "by more than 3 binomial sds. Writes nothing.", valueName: "trials"))
+    var check: Int?
 
     @Option(name: .long, help: "Continue the interrupted calibration in this folder.")
     var resume: String?
@@ -137,6 +149,10 @@ struct CalibrateCommand: ParsableCommand {
             directory = out ?? ""
         }
         let (calibration, name) = try Self.compile(plan)
+        if let check {
+            try Self.checkCalibrator(calibration, settings: plan.abc, trials: check, threads: threads, quiet: quiet)
+            return
+        }
         let folderPath = directory.isEmpty ? "results/\(name)-calibration" : directory
         let calibrator: ABCSMC
         do {
@@ -234,6 +250,52 @@ struct CalibrateCommand: ParsableCommand {
             print(
                 "wrote \(TerminalText.escaped(folderPath))/ (\(CalibrationFiles.all.joined(separator: ", "))) in "
                     + "\(SummaryTable.fixed(manifest.wallTimeSeconds, digits: 1)) s")
+        }
+    }
+
+    /// Simulation-based calibration of the calibrator on this scenario and its observations.
+    static func checkCalibrator(
+        _ calibration: ScenarioCalibration, settings: ABCSettings, trials: Int, threads: Int, quiet: Bool
+    ) throws {
+        let started = Date()
+        let check = SimulationBasedCalibration(
+            parameters: calibration.parameters, settings: settings, trials: trials, seed: settings.seed,
+            bins: max(2, min(10, trials / 5)))
+        let progressBar = ProgressBar(quiet: quiet)
+        let report = try check.run(
+            threads: threads, makeSimulator: calibration.syntheticSimulator,
+            progress: { done in progressBar.update(done: done, total: trials) })
+        progressBar.finish()
+        func number(_ x: Double) -> String { SummaryTable.format(x, percent: false) }
+        var rows: [[String]] = [
+            ["parameter", "rank chi-square", "df", "p-value", "KS distance", "90% coverage", "sd ratio"]
+        ]
+        var failed: [String] = []
+        for parameter in report.parameters {
+            let chi = parameter.rankHistogram
+            rows.append([
+                TerminalText.escaped(parameter.name), number(chi.statistic), "\(chi.degreesOfFreedom)",
+                number(chi.pValue),
+                number(parameter.ksDistance), SummaryTable.format(parameter.coverage, percent: true),
+                number(parameter.meanContraction),
+            ])
+            if chi.pValue < 0.01 || !parameter.coverageIsNominal() { failed.append(parameter.name) }
+        }
+        print(
+            SummaryTable.aligned(rows, leftColumns: [0], style: TerminalStyle(enabled: false)) { _, cell in cell }
+                .joined(separator: "\n"))
+        let spread: Double = 3 * (0.09 / Double(trials)).squareRoot()
+        let band =
+            "[" + SummaryTable.format(0.9 - spread, percent: true) + ", "
+            + SummaryTable.format(min(1, 0.9 + spread), percent: true) + "]"
+        let seconds = SummaryTable.fixed(Date().timeIntervalSince(started), digits: 0)
+        print(
+            "(\(trials) trials of \(settings.populationSize) particles and up to \(settings.maxGenerations) "
+                + "generations, \(report.bins) rank bins; coverage within 3 binomial sds of 90% is \(band); \(seconds) s)"
+        )
+        if !failed.isEmpty {
+            printError("escsim calibrate: the check fails for \(failed.joined(separator: ", "))")
+            throw ExitCode(1)
         }
     }
 

@@ -53,6 +53,27 @@ public struct ScenarioCalibration: Sendable {
         }
     }
 
+    /// For simulation-based calibration: the observations as the model would have produced them
+    /// with the unknowns at `truth` (one replication, seeded from `stream`), each observation's
+    /// value replaced by the run's, and a simulator comparing calibration runs with that synthetic
+    /// history. The shape of `SimulationBasedCalibration.SimulatorFactory`.
+    public func syntheticSimulator(truth: [Double], trial: Int, stream: RandomStream) -> ABCSimulator {
+        let seed =
+            UInt64(stream.uniformInt(below: Int(UInt32.max))) << 32 | UInt64(stream.uniformInt(below: Int(UInt32.max)))
+        let seeds = StreamSeeds(masterSeed: seed)
+        let outcome = Replication.run(parameters: modelParameters(truth), seeds: seeds, index: trial)
+        let schema = OutcomeSchema(parameters: draw.base)
+        let columns = Dictionary(
+            schema.columns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let series = Dictionary(
+            DailySeriesCatalogue.columns(for: draw.base).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let run = SimulatedRun(outcome: outcome, schema: schema, columns: columns, series: series)
+        let synthetic = observations.compactMap { observation in
+            observation.modelValue(in: run, horizon: outcome.endDay, stream: stream).map(observation.observing)
+        }
+        return ScenarioCalibration(draw: draw, observations: synthetic).simulator(seed: seed ^ 0x5BC0_5BC0)
+    }
+
     /// Streams above every model stream (`StreamLayout`'s blocks end below 16 + 2 x 64 + 112).
     static let measurementStream = 255
 
