@@ -5,7 +5,7 @@ import Experiments
 /// variants. Each returns its HTML and how many charts it drew.
 extension HTMLReport {
     /// A chart in a `<figure>` with its caption.
-    private func figure(_ svg: String, caption: String) -> String {
+    func figure(_ svg: String, caption: String) -> String {
         "<figure>\n\(svg)\n<figcaption>\(Markup.escape(caption))</figcaption>\n</figure>"
     }
 

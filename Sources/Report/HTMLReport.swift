@@ -41,6 +41,12 @@ public struct HTMLReport: Sendable {
             sections.append(section.html)
             charts += section.charts
         }
+        // Only a scored folder gets the section, so an unscored page keeps its bytes.
+        if folder.scores != nil {
+            let backtest = backtestSection()
+            sections.append(backtest.html)
+            charts += backtest.charts
+        }
         sections += [summarySection(), sensitivitySection(), manifestSection()]
         let name = folder.manifest.scenario.name
         let html = """
@@ -75,6 +81,7 @@ public struct HTMLReport: Sendable {
         if !folder.timeline.isEmpty { files.append(BatchOutput.timelineFile) }
         if folder.comparisons != nil { files.append(BatchOutput.comparisonFile) }
         if folder.sensitivity != nil { files.append(BatchOutput.sensitivityFile) }
+        if folder.scores != nil { files.append(OutputFolder.scoresFile) }
         return files
     }
 
@@ -109,6 +116,7 @@ public struct HTMLReport: Sendable {
         }.joined(separator: "\n")
         var contents = [("outcomes", "Outcomes"), ("over-time", "Over time")]
         if folder.comparisons != nil { contents.append(("variants", "Variants against \(folder.baseline)")) }
+        if folder.scores != nil { contents.append(("backtest", "Backtest")) }
         contents += [("summary", "Summary tables"), ("sensitivity", "Sensitivity"), ("manifest", "Manifest")]
         let items = contents.map { "<li><a href=\"#\($0.0)\">\(Markup.escape($0.1))</a></li>" }.joined()
         return """
