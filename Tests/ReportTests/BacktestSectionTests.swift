@@ -82,6 +82,32 @@ import Testing
         #expect(page.charts == ChartMarkup.all(in: page.html).count)
     }
 
+    @Test func observationsAreDrawnOnTheChartsOfWhatTheyObserve() throws {
+        let folder = try ReportFixtures.copy(try ReportFixtures.baselineOnly.get(), as: "overlays")
+        try Self.write(Self.rows, into: folder)
+        let page = HTMLReport(folder: try OutputFolder.load(folder)).render()
+        let charts = ChartMarkup.all(in: page.html)
+        let aleppo = try #require(
+            ChartMarkup.kind(charts, "histogram").first { $0.attributes["data-outcome"] == "aleppo_city_fall_day" })
+        let band = aleppo.elements("observed")
+        #expect(band.count == 1)
+        #expect(band.first?.number("data-low") == 2 && band.first?.number("data-high") == 4)
+        #expect(aleppo.text.contains("aleppo_city_fell"))
+        let killed = try #require(
+            ChartMarkup.kind(charts, "fan").first { $0.attributes["data-measure"] == "civilians_killed" })
+        let point = killed.elements("observed")
+        #expect(point.count == 1)
+        #expect(point.first?.number("data-day") == 9 && point.first?.number("data-high") == 500)
+        // A change between two days (civilians_displaced day 2-9) is no point of any fan.
+        #expect(!page.html.contains("data-measure=\"civilians_displaced\""))
+        // Five event windows on their day histograms, one count on its fan.
+        #expect(charts.flatMap { $0.elements("observed") }.count == 6)
+        // Without scores no chart has an observed mark.
+        try FileManager.default.removeItem(atPath: folder + "/scores.csv")
+        let plain = HTMLReport(folder: try OutputFolder.load(folder)).render().html
+        #expect(ChartMarkup.all(in: plain).allSatisfy { $0.elements("observed").isEmpty })
+    }
+
     @Test func pitBinsCountEdgesIntoTheRightBin() {
         #expect(
             PITHistogram.counts([0, 0.1, 0.099, 0.5, 0.999, 1, .nan, -0.2, 1.3], bins: 10)
