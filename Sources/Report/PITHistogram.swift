@@ -49,7 +49,10 @@ struct PITHistogram: Sendable {
         var area = PlotArea(
             canvas: canvas, margins: (48, 20, 50, 62), xDomain: (0, 1), yDomain: (0, tallest))
         area.y = area.y.nice(count: 5)
-        let yTicks = PlotArea.ticks(area.y, count: 5)
+        // Counts of observations: whole-number ticks only, even when there are few.
+        let yTicks = PlotArea.ticks(area.y, count: 5).filter { $0.value == $0.value.rounded() }.map {
+            ($0.value, NumberText.fixed($0.value, digits: 0))
+        }
         canvas.text("PIT of the observations", x: area.left, y: 18, size: 14, bold: true, role: "chart-title")
         area.drawGrid(on: &canvas, yTicks: yTicks)
         for (index, count) in counts.enumerated() {

@@ -123,7 +123,10 @@ import Testing
         #expect(section.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(section.contains("Outlet &quot;&lt;b&gt;&quot;"))
         #expect(section.contains("counted &lt;img src=x onerror=alert(2)&gt;"))
-        #expect(section.contains("<code>https://example.org/a</code>"))
+        #expect(section.contains("<code>example.org/a</code>"))
+        #expect(section.contains("<code>javascript:alert(3)</code>"))
+        #expect(!html.contains("https://") && !html.contains("http://"))
+        #expect(HTMLReport.addressText("HTTP://a.org/x") == "a.org/x" && HTMLReport.addressText("a.org") == "a.org")
         #expect(!html.contains("<script") && !html.contains("<img") && !html.contains("<b>"))
         #expect(!section.contains("href="))
     }
