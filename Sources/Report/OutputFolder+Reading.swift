@@ -131,15 +131,15 @@ extension OutputFolder {
                 throw ReportError.badCSV(
                     path: path, line: row.line, reason: "unknown observation kind '\(kindText)'")
             }
-            let coveredText = row.text(c["covered"])
+            // 1 or 0 (also as "1.0" from a spreadsheet or pandas); empty when no run was compared.
             let covered: Bool?
-            switch coveredText {
-            case "": covered = nil
-            case "1": covered = true
-            case "0": covered = false
+            switch try read.number("covered") {
+            case let value where value.isNaN: covered = nil
+            case 1: covered = true
+            case 0: covered = false
             default:
                 throw ReportError.badCSV(
-                    path: path, line: row.line, reason: "covered is '\(coveredText)', not 1, 0 or empty")
+                    path: path, line: row.line, reason: "covered is '\(row.text(c["covered"]))', not 1, 0 or empty")
             }
             let low = try read.finite("observed_low")
             let high = try read.finite("observed_high")

@@ -143,6 +143,15 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: folder + "/report.html"))
         rows = Self.rows
+        rows[1] = rows[1].replacingOccurrences(of: ",,,1,Shafaq", with: ",,,2,Shafaq")
+        try Self.write(rows, into: folder)
+        #expect(
+            throws: ReportError.badCSV(
+                path: folder + "/scores.csv", line: 3, reason: "covered is '2', not 1, 0 or empty")
+        ) {
+            try HTMLReport.write(folder: folder)
+        }
+        rows = Self.rows
         rows[0] = rows[0].replacingOccurrences(of: ",event,", with: ",rumour,")
         try Self.write(rows, into: folder)
         #expect(
