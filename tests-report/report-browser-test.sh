@@ -3,8 +3,12 @@
 #
 #   1. install Debian's chromium with apt-get if it is missing (as root)
 #   2. build the release escsim if there is none (or take it from $ESCSIM)
-#   3. run a small batch of the scenario with --variants all into a temporary folder
-#   4. escsim report on it; the page must reference no URL, script, stylesheet link or image
+#   3. run a small batch of the scenario with --variants all (and --daily) into a temporary
+#      folder, score it against the scenario's observation file (escsim score; without --daily a
+#      small scores.csv is written instead), and write a synthetic calibration folder
+#      (particles.csv, parameters.csv)
+#   4. escsim report on it with --calibration; the page must reference no URL, script,
+#      stylesheet link or image
 #   5. headless chromium takes a screenshot (1280x4000) and dumps the DOM it built, with
 #      its console log on stderr
 #   6. python3 (standard library only) checks that the screenshot is a real page, not a
@@ -19,6 +23,7 @@
 #   SCENARIO      scenario file                         [Scenarios/aleppo-2024.yaml]
 #   REPLICATIONS  replications per variant              [300]
 #   SEED          master seed                           [11]
+#   OBSERVATIONS  observation file for escsim score     [the scenario's .observations.yaml]
 #   REPORT_DIR    where the screenshot and page are kept [results/report-browser-test]
 #   SKIP_INSTALL=1 never call apt-get (fail if chromium is missing)
 set -euo pipefail
@@ -77,9 +82,52 @@ cleanup() {
   if [ "$rc" = 0 ]; then rm -rf "$WORK"; else echo "kept $WORK for inspection" >&2; fi
 }
 trap cleanup EXIT
-log "escsim run --variants all -r $REPLICATIONS --seed $SEED"
-"$ESCSIM" run "$SCENARIO" --variants all --replications "$REPLICATIONS" --seed "$SEED" --quiet \
+# Observations of daily series need daily.csv; an escsim without --daily gets a scores.csv of
+# its own below instead.
+DAILY=()
+if "$ESCSIM" run --help 2>/dev/null | grep -q -- '--daily'; then DAILY=(--daily); fi
+log "escsim run --variants all ${DAILY[*]} -r $REPLICATIONS --seed $SEED"
+"$ESCSIM" run "$SCENARIO" --variants all "${DAILY[@]}" --replications "$REPLICATIONS" --seed "$SEED" --quiet \
   --out "$WORK/run" || fail "escsim run failed"
+OBSERVATIONS=$(abspath "${OBSERVATIONS:-${SCENARIO%.yaml}.observations.yaml}")
+if [ -f "$OBSERVATIONS" ] && [ ${#DAILY[@]} -gt 0 ]; then
+  log "escsim score --observations $OBSERVATIONS"
+  "$ESCSIM" score "$WORK/run" --observations "$OBSERVATIONS" --quiet || fail "escsim score failed"
+else
+  # The layout escsim score writes: two events, a quantity of a charted daily series, a fact,
+  # with a source address and text the page must escape.
+  log "no escsim score here (no observation file or no --daily): writing a scores.csv"
+  cat >"$WORK/run/scores.csv" <<'CSV'
+variant,id,kind,what,compared_with,observed_low,observed_high,runs,median,p05,p95,pit,crps,probability,brier,covered,outlet,published,counted,url
+baseline,aleppo_city_fell,event,Rebels took most of Aleppo city,aleppo_city_fall_day,2,4,300,4.5,1.4,14.3,0.17,1.17,,,1,Reuters,2024-11-30,army redeployed,https://example.org/aleppo
+baseline,hama_fell,event,<script>alert(1)</script> Hama,hama_fall_day,8,9,300,5.3,1.6,17.1,0.77,1.81,,,1,"Outlet ""<b>""",2024-12-05,"counted <img src=x>",https://example.org/hama
+baseline,killed_day_9,quantity,Civilians killed by day 9,civilians_killed day 9,300,500,300,200,50,350,0.9,150,,,1,SOHR,2024-12-06,a count,
+baseline,no_ceasefire,fact,No ceasefire before Damascus fell,ceasefire_day <= 12,0,0,300,,,,,,0.055,0.003,1,Devdiscourse,2024-12-07,"a call, not a truce",https://example.org/doha
+CSV
+fi
+[ -s "$WORK/run/scores.csv" ] || fail "there is no scores.csv to report"
+# A calibration folder as escsim calibrate lays it out: a uniform prior (generation 0) and a
+# narrower weighted posterior (generation 2) of two parameters, with their summary table.
+mkdir -p "$WORK/calibration"
+python3 - "$WORK/calibration" <<'PYTHON' || fail "could not write the calibration folder"
+import random, sys
+folder = sys.argv[1]
+rng = random.Random(5)
+with open(f"{folder}/particles.csv", "w") as out:
+    out.write("generation,particle,weight,distance,actors.hts.morale,actors.saa.cohesion\n")
+    for generation, n in ((0, 400), (1, 200), (2, 200)):
+        for particle in range(n):
+            spread = 1.0 if generation == 0 else 0.25
+            a = 0.5 + spread * (rng.random() - 0.5)
+            b = 0.3 + spread * 0.6 * (rng.random() - 0.5)
+            weight = 1 / n if generation == 0 else rng.random()
+            out.write(f"{generation},{particle},{weight},{rng.random()},{a},{b}\n")
+with open(f"{folder}/parameters.csv", "w") as out:
+    out.write("parameter,prior_mean,prior_sd,prior_p05,prior_p50,prior_p95,posterior_mean,posterior_sd,"
+              "posterior_p05,posterior_p50,posterior_p95,sd_ratio\n")
+    out.write("actors.hts.morale,0.5,0.29,0.05,0.5,0.95,0.5,0.07,0.39,0.5,0.61,0.25\n")
+    out.write("actors.saa.cohesion,0.3,0.17,0.03,0.3,0.57,0.3,0.04,0.23,0.3,0.37,0.25\n")
+PYTHON
 T_RUN=$(date +%s)
 
 # ------------------------------------------------------------ 4. report
@@ -87,7 +135,7 @@ mkdir -p "$REPORT_DIR"
 PAGE=$REPORT_DIR/report.html
 SHOT=$REPORT_DIR/report.png
 rm -f "$PAGE" "$SHOT"
-"$ESCSIM" report "$WORK/run" -o "$PAGE" || fail "escsim report failed"
+"$ESCSIM" report "$WORK/run" -o "$PAGE" --calibration "$WORK/calibration" || fail "escsim report failed"
 [ -s "$PAGE" ] || fail "escsim report wrote no page"
 if grep -Eio 'https?://|<script|<link|<img|<iframe|url\(|@import' "$PAGE" | sort | uniq -c | grep .; then
   fail "the page references something outside itself (see above)"
@@ -186,13 +234,13 @@ expected = int(declared.group(1)) if declared else -1
 in_file = len(re.findall(r"<svg[\s>]", page))
 in_dom = len(re.findall(r"<svg[\s>]", dom))
 titles = len(re.findall(r"<svg[^>]*>\s*<title", dom))
-kinds = {k: len(re.findall(rf'<svg class="chart {k}"', dom)) for k in ("histogram", "fan", "forest")}
+kinds = {k: len(re.findall(rf'<svg class="chart {k}"', dom)) for k in ("histogram", "fan", "forest", "pit", "prior-posterior")}
 print(f"charts: page says {expected}, file has {in_file} <svg>, browser DOM has {in_dom} ({titles} with a <title>); {kinds}")
 if not (expected == in_file == in_dom == titles) or expected < 1:
     problems.append("the browser's DOM does not hold every chart of the page")
 if min(kinds.values()) < 1:
     problems.append("a kind of chart is missing")
-if "</html>" not in dom or "Manifest" not in dom:
+if "</html>" not in dom or "Manifest" not in dom or "Backtest" not in dom or "Calibration" not in dom:
     problems.append("the DOM is not the whole page")
 
 console = open(console_path, encoding="utf-8", errors="replace").read().splitlines()

@@ -17,6 +17,9 @@ struct FanChart: Sendable {
     /// Whole-number ticks only (ladder rungs).
     var wholeTicks = false
     var colour: String = Palette.blue
+    /// Observations of this measure from `scores.csv`, each on its day (`low`..`high` before
+    /// `factor`). Empty on a page without scores, and then the chart is exactly as before.
+    var observed: [(day: Double, mark: HistogramChart.ObservedMark)] = []
 
     static let width = 560.0
     static let height = 280.0
@@ -51,15 +54,25 @@ struct FanChart: Sendable {
     /// One sentence under the chart: where the fan ends.
     var caption: String {
         guard let last = points.last, let days else { return "\(variant): no days recorded." }
-        return "\(variant), days \(NumberText.automatic(days.first))\u{2013}\(NumberText.automatic(days.last)). "
+        var text =
+            "\(variant), days \(NumberText.automatic(days.first))\u{2013}\(NumberText.automatic(days.last)). "
             + "On day \(NumberText.automatic(last.day)): median \(format(last.p50)); middle 50% of runs "
             + "\(format(last.p25))\u{2013}\(format(last.p75)); 90% \(format(last.p05))\u{2013}\(format(last.p95))."
+        if !observed.isEmpty {
+            text +=
+                " Observed (black, from scores.csv): "
+                + observed.map { day, mark in
+                    "\(mark.id) on day \(NumberText.automatic(day)) \(format(mark.low))"
+                        + (mark.high > mark.low ? "\u{2013}" + format(mark.high) : "")
+                }.joined(separator: ", ") + "."
+        }
+        return text
     }
 
     func svg() -> String {
         var canvas = SVGCanvas(width: Self.width, height: Self.height)
         let days = self.days ?? (0, 1)
-        let highest = (points.map(\.p95).max() ?? 0) * factor
+        let highest = ((points.map(\.p95) + observed.map(\.mark.high)).filter(\.isFinite).max() ?? 0) * factor
         var area = PlotArea(
             canvas: canvas, margins: (48, 20, 50, 62), xDomain: (days.first, days.last),
             yDomain: yDomain ?? (0, max(highest, wholeTicks ? 1 : 1e-9)))
@@ -81,6 +94,7 @@ struct FanChart: Sendable {
                 "no days recorded", x: area.left + area.width / 2, y: area.top + area.height / 2,
                 anchor: .middle, fill: Palette.grey)
         }
+        drawObserved(on: &canvas, area: area)
         drawLegend(on: &canvas, area: area)
         area.drawYAxis(on: &canvas, ticks: yTicks, label: unit)
         area.drawXAxis(on: &canvas, ticks: PlotArea.ticks(area.x, count: 8), label: "day")
@@ -104,6 +118,28 @@ struct FanChart: Sendable {
         return (0..<number).map { index in
             let value = first + Double(index) * step
             return (value, NumberText.fixed(value, digits: 0))
+        }
+    }
+
+    /// Each observation as a black point (or a bar with end caps for a range) at its day; one
+    /// beyond the days drawn is left out, as its day is not on the chart.
+    private func drawObserved(on canvas: inout SVGCanvas, area: PlotArea) {
+        for (day, mark) in observed
+        where day >= area.x.domain.low && day <= area.x.domain.high && mark.low.isFinite && mark.high.isFinite {
+            let x = area.x(day)
+            let low = min(max(area.y(mark.low * factor), area.top), area.bottom)
+            let high = min(max(area.y(mark.high * factor), area.top), area.bottom)
+            canvas.beginGroup(
+                role: "observed",
+                data: [("data-day", "\(day)"), ("data-low", "\(mark.low)"), ("data-high", "\(mark.high)")])
+            if mark.high > mark.low {
+                canvas.line(x1: x, y1: low, x2: x, y2: high, stroke: Palette.black, width: 2)
+                canvas.line(x1: x - 4, y1: low, x2: x + 4, y2: low, stroke: Palette.black, width: 2)
+                canvas.line(x1: x - 4, y1: high, x2: x + 4, y2: high, stroke: Palette.black, width: 2)
+            }
+            canvas.circle(x: x, y: (low + high) / 2, radius: 3.5, fill: Palette.black, stroke: "#FFFFFF")
+            canvas.text(mark.id, x: x + 7, y: high - 4, size: 10, role: "observed-label")
+            canvas.endGroup()
         }
     }
 

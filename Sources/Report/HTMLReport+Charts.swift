@@ -5,7 +5,7 @@ import Experiments
 /// variants. Each returns its HTML and how many charts it drew.
 extension HTMLReport {
     /// A chart in a `<figure>` with its caption.
-    private func figure(_ svg: String, caption: String) -> String {
+    func figure(_ svg: String, caption: String) -> String {
         "<figure>\n\(svg)\n<figcaption>\(Markup.escape(caption))</figcaption>\n</figure>"
     }
 
@@ -14,12 +14,13 @@ extension HTMLReport {
         var figures: [String] = []
         for outcome in folder.histogramOutcomes {
             guard let summary = folder.summary(baseline, outcome) else { continue }
-            let chart = HistogramChart(
+            var chart = HistogramChart(
                 id: anchor("hist", outcome), outcome: outcome, variant: baseline,
                 title: OutcomeLabels.title(outcome), unit: OutcomeLabels.unit(outcome, kind: summary.kind),
                 kind: summary.kind, bins: folder.bins(baseline, outcome), median: summary.p50, p05: summary.p05,
                 p95: summary.p95, never: summary.kind == .day ? folder.neverHappened(baseline, outcome) : nil,
                 runs: folder.runs(baseline))
+            chart.observed = observedEvents(of: outcome)
             figures.append(figure(chart.svg(), caption: chart.caption))
         }
         let source =
@@ -72,6 +73,7 @@ extension HTMLReport {
             chart.factor = 100
             chart.yDomain = (0, 100)
             chart.colour = Palette.series(index)
+            chart.observed = observedDays(of: line.measure)
             figures.append(figure(chart.svg(), caption: chart.caption))
         }
         let rungs = OutcomeLabels.rungs(among: folder.outcomes)
@@ -83,6 +85,7 @@ extension HTMLReport {
             let top = max(Double(rungs.count), ladder.points.map(\.p95).max() ?? 1)
             chart.yDomain = (0, top)
             chart.colour = Palette.vermillion
+            chart.observed = observedDays(of: ladder.measure)
             let names = rungs.enumerated().map { "\($0.offset + 1) \(OutcomeLabels.words($0.element))" }
             let legend = names.isEmpty ? "" : " Rungs: 0 the start, " + names.joined(separator: ", ") + "."
             figures.append(figure(chart.svg(), caption: chart.caption + legend))
@@ -92,6 +95,7 @@ extension HTMLReport {
                 id: anchor("fan", killed.measure), measure: killed.measure, variant: baseline,
                 title: "Civilians killed, cumulative", unit: "civilians", points: killed.points)
             chart.colour = Palette.reddishPurple
+            chart.observed = observedDays(of: killed.measure)
             figures.append(figure(chart.svg(), caption: chart.caption))
         }
         let idleNote =
@@ -112,6 +116,28 @@ extension HTMLReport {
             </section>
             """
         return (html, figures.count)
+    }
+
+    /// The baseline's event observations of the day outcome `outcome`, from `scores.csv`.
+    private func observedEvents(of outcome: String) -> [HistogramChart.ObservedMark] {
+        (folder.scores ?? []).filter {
+            $0.variant == folder.baseline && $0.kind == .event && $0.comparedWith == outcome
+        }
+        .map { HistogramChart.ObservedMark(id: $0.id, low: $0.observedLow, high: $0.observedHigh) }
+    }
+
+    /// The baseline's quantity observations of the daily series `measure` on one day, from
+    /// `scores.csv` (a change between two days is not a point of this stock's fan).
+    private func observedDays(of measure: String) -> [(day: Double, mark: HistogramChart.ObservedMark)] {
+        (folder.scores ?? []).compactMap { score in
+            guard score.variant == folder.baseline, let probe = score.seriesDay, probe.series == measure else {
+                return nil
+            }
+            return (
+                Double(probe.day),
+                HistogramChart.ObservedMark(id: score.id, low: score.observedLow, high: score.observedHigh)
+            )
+        }
     }
 
     func comparisonSection() -> (html: String, charts: Int) {

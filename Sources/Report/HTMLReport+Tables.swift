@@ -20,11 +20,11 @@ extension HTMLReport {
             + "\(format(summary.ciHigh, summary.kind))]"
     }
 
-    private func cell(_ text: String, _ css: String? = nil) -> String {
+    func cell(_ text: String, _ css: String? = nil) -> String {
         css.map { "<td class=\"\($0)\">\(Markup.escape(text))</td>" } ?? "<td>\(Markup.escape(text))</td>"
     }
 
-    private func headerRow(_ names: [String]) -> String {
+    func headerRow(_ names: [String]) -> String {
         "<tr>"
             + names.enumerated().map { index, name in
                 "<th scope=\"col\"\(index == 0 ? " class=\"text\"" : "")>\(Markup.escape(name))</th>"

@@ -5,9 +5,12 @@ import Experiments
 /// depend only on the folder's files, never on when or where it is made.
 public struct HTMLReport: Sendable {
     let folder: OutputFolder
+    /// The folder of an `escsim calibrate` run shown beside the output folder, if one was given.
+    let calibration: CalibrationFolder?
 
-    init(folder: OutputFolder) {
+    init(folder: OutputFolder, calibration: CalibrationFolder? = nil) {
         self.folder = folder
+        self.calibration = calibration
     }
 
     /// What `write` did.
@@ -19,10 +22,14 @@ public struct HTMLReport: Sendable {
 
     /// Reads the output folder at `directory` and writes its report to `output` (default
     /// `directory/report.html`), whole or not at all: nothing is written when the folder is
-    /// unusable, and a failed write leaves no partial file.
-    public static func write(folder directory: String, to output: String? = nil) throws(ReportError) -> Written {
+    /// unusable, and a failed write leaves no partial file. With `calibration` (a folder of
+    /// `escsim calibrate`), the page also compares each calibrated parameter's prior and posterior.
+    public static func write(
+        folder directory: String, to output: String? = nil, calibration: String? = nil
+    ) throws(ReportError) -> Written {
         let folder = try OutputFolder.load(directory)
-        let report = HTMLReport(folder: folder)
+        let calibrated = try calibration.map { (path: String) throws(ReportError) in try CalibrationFolder.load(path) }
+        let report = HTMLReport(folder: folder, calibration: calibrated)
         let page = report.render()
         let path = output ?? folder.path + "/" + BatchOutput.reportFile
         do {
@@ -40,6 +47,17 @@ public struct HTMLReport: Sendable {
         for section in [outcomeSection(), timelineSection(), comparisonSection()] {
             sections.append(section.html)
             charts += section.charts
+        }
+        // Only a scored folder gets the section, so an unscored page keeps its bytes.
+        if folder.scores != nil {
+            let backtest = backtestSection()
+            sections.append(backtest.html)
+            charts += backtest.charts
+        }
+        if calibration != nil {
+            let calibrated = calibrationSection()
+            sections.append(calibrated.html)
+            charts += calibrated.charts
         }
         sections += [summarySection(), sensitivitySection(), manifestSection()]
         let name = folder.manifest.scenario.name
@@ -75,6 +93,7 @@ public struct HTMLReport: Sendable {
         if !folder.timeline.isEmpty { files.append(BatchOutput.timelineFile) }
         if folder.comparisons != nil { files.append(BatchOutput.comparisonFile) }
         if folder.sensitivity != nil { files.append(BatchOutput.sensitivityFile) }
+        if folder.scores != nil { files.append(OutputFolder.scoresFile) }
         return files
     }
 
@@ -109,6 +128,8 @@ public struct HTMLReport: Sendable {
         }.joined(separator: "\n")
         var contents = [("outcomes", "Outcomes"), ("over-time", "Over time")]
         if folder.comparisons != nil { contents.append(("variants", "Variants against \(folder.baseline)")) }
+        if folder.scores != nil { contents.append(("backtest", "Backtest")) }
+        if calibration != nil { contents.append(("calibration", "Calibration")) }
         contents += [("summary", "Summary tables"), ("sensitivity", "Sensitivity"), ("manifest", "Manifest")]
         let items = contents.map { "<li><a href=\"#\($0.0)\">\(Markup.escape($0.1))</a></li>" }.joined()
         return """

@@ -23,6 +23,17 @@ struct HistogramChart: Sendable {
     var never: Int?
     /// All runs of the variant (with a value or not).
     var runs: Int
+    /// What the world did, from `scores.csv`: windows of days drawn over the bars. Empty on a
+    /// page without scores, and then the chart is exactly as before.
+    var observed: [ObservedMark] = []
+
+    /// An observation drawn on a chart: a value or range (`low == high` for a point), and the
+    /// observation's id to label it.
+    struct ObservedMark: Sendable, Equatable {
+        var id: String
+        var low: Double
+        var high: Double
+    }
 
     static let width = 560.0
     static let height = 300.0
@@ -92,6 +103,12 @@ struct HistogramChart: Sendable {
             ". Median \(format(median)) (line); 90% of these runs between \(format(p05)) and \(format(p95)) (shaded)"
         if let neverLabel { text += "; \(neverLabel) at the right" }
         if !quantilesDrawn { text += "; summary.csv has no finite median or interval, so they are not drawn" }
+        if !observed.isEmpty {
+            text +=
+                "; observed (black outline, from scores.csv): "
+                + observed.map { "\($0.id) \(format($0.low))\($0.high > $0.low ? "\u{2013}" + format($0.high) : "")" }
+                .joined(separator: ", ")
+        }
         return text + "."
     }
 
@@ -148,6 +165,7 @@ struct HistogramChart: Sendable {
                 "no run had this event", x: area.left + area.width / 2, y: area.top + area.height / 2,
                 anchor: .middle, fill: Palette.grey)
         }
+        drawObserved(on: &canvas, area: area)
         drawLegend(on: &canvas, area: area)
         if let never { drawNever(never, on: &canvas, area: area) }
 
@@ -186,6 +204,26 @@ struct HistogramChart: Sendable {
         let x = area.left + 190
         canvas.line(x1: x, y1: y - 4, x2: x + 14, y2: y - 4, stroke: Palette.vermillion, width: 2)
         canvas.text("median \(format(median))", x: x + 18, y: y, size: 11)
+    }
+
+    /// Each observed window as an outlined band over the bars, at least 3 points wide so a
+    /// single day shows, kept inside the plot, with its id along the top.
+    private func drawObserved(on canvas: inout SVGCanvas, area: PlotArea) {
+        for (index, mark) in observed.enumerated() where mark.low.isFinite && mark.high.isFinite {
+            var left = min(max(area.x(mark.low), area.left), area.right)
+            var right = min(max(area.x(mark.high + (kind == .level ? 1 : 0)), area.left), area.right)
+            if right - left < 3 {
+                let centre = (left + right) / 2
+                (left, right) = (centre - 1.5, centre + 1.5)
+            }
+            canvas.rect(
+                x: left, y: area.top, width: right - left, height: area.height, fill: Palette.black,
+                opacity: 0.1, role: "observed", data: [("data-low", "\(mark.low)"), ("data-high", "\(mark.high)")])
+            canvas.line(x1: left, y1: area.top, x2: left, y2: area.bottom, stroke: Palette.black, width: 1.25)
+            canvas.line(x1: right, y1: area.top, x2: right, y2: area.bottom, stroke: Palette.black, width: 1.25)
+            canvas.text(
+                mark.id, x: right + 3, y: area.top + 12 + 13 * Double(index % 4), size: 10, role: "observed-label")
+        }
     }
 
     /// The box of runs without the event, right of the plot on the same count scale.

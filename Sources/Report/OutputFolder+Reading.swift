@@ -115,6 +115,51 @@ extension OutputFolder {
     }
 }
 
+extension OutputFolder {
+    /// The columns of `scores.csv` (escsim score) the report reads.
+    static let scoreColumns = [
+        "variant", "id", "kind", "what", "compared_with", "observed_low", "observed_high", "runs", "median", "p05",
+        "p95", "pit", "crps", "probability", "brier", "covered", "outlet", "published", "counted", "url",
+    ]
+
+    static func readScores(_ path: String) throws(ReportError) -> [BacktestScore] {
+        var rows: [BacktestScore] = []
+        try CSVReader(path: path).forEachRow(requiring: scoreColumns) { row, c throws(ReportError) in
+            let read = FieldReader(row: row, columns: c, path: path)
+            let kindText = row.text(c["kind"])
+            guard let kind = BacktestScore.Kind(rawValue: kindText) else {
+                throw ReportError.badCSV(
+                    path: path, line: row.line, reason: "unknown observation kind '\(kindText)'")
+            }
+            // 1 or 0 (also as "1.0" from a spreadsheet or pandas); empty when no run was compared.
+            let covered: Bool?
+            switch try read.number("covered") {
+            case let value where value.isNaN: covered = nil
+            case 1: covered = true
+            case 0: covered = false
+            default:
+                throw ReportError.badCSV(
+                    path: path, line: row.line, reason: "covered is '\(row.text(c["covered"]))', not 1, 0 or empty")
+            }
+            let low = try read.finite("observed_low")
+            let high = try read.finite("observed_high")
+            guard high >= low else {
+                throw ReportError.badCSV(path: path, line: row.line, reason: "observed_high is below observed_low")
+            }
+            rows.append(
+                BacktestScore(
+                    variant: row.text(c["variant"]), id: row.text(c["id"]), kind: kind, what: row.text(c["what"]),
+                    comparedWith: row.text(c["compared_with"]), observedLow: low, observedHigh: high,
+                    runs: try read.count("runs"), median: try read.number("median"), p05: try read.number("p05"),
+                    p95: try read.number("p95"), pit: try read.number("pit"), crps: try read.number("crps"),
+                    probability: try read.number("probability"), brier: try read.number("brier"),
+                    covered: covered, outlet: row.text(c["outlet"]), published: row.text(c["published"]),
+                    counted: row.text(c["counted"]), url: row.text(c["url"])))
+        }
+        return rows
+    }
+}
+
 /// Reads typed fields of one CSV row by column name, with errors that name file, line and column.
 private struct FieldReader {
     let row: CSVRecord

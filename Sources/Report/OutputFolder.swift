@@ -31,6 +31,11 @@ struct OutputFolder: Sendable {
     let sensitivity: [SensitivityEntry]?
     /// Run counts and never-happened counts from `replications.csv`.
     let tally: ReplicationTally
+    /// `scores.csv` (written by `escsim score`) in file order; nil when the folder was not scored.
+    let scores: [BacktestScore]?
+
+    /// The file `escsim score` writes into a folder.
+    static let scoresFile = "scores.csv"
 
     /// The variant the others are compared with (escsim's baseline, or the one variant run).
     var baseline: String { variants[0] }
@@ -111,10 +116,11 @@ struct OutputFolder: Sendable {
         let tally = try ReplicationTally.read(
             path: file(BatchOutput.replicationsFile), outcomes: charted,
             keep: Set(unbinned), keepVariant: baseline)
+        let scores = exists(scoresFile) ? try readScores(file(scoresFile)) : nil
         let folder = OutputFolder(
             path: path, manifest: manifest, variants: variants, outcomes: outcomes,
             summaries: summaries, histograms: histograms, timeline: timeline,
-            comparisons: comparisons, sensitivity: sensitivity, tally: tally)
+            comparisons: comparisons, sensitivity: sensitivity, tally: tally, scores: scores)
         try folder.checkAgreement()
         return folder
     }

@@ -13,7 +13,9 @@ struct ReportCommand: ParsableCommand {
             The page holds histograms of the key outcomes (runs where an event never happened shown \
             apart), fan charts of territory and the escalation ladder over time, a forest plot of each \
             variant against the baseline (when the folder has comparison.csv), the summary and \
-            sensitivity tables and the manifest. It is built from the folder's files alone, so merged \
+            sensitivity tables and the manifest; a Backtest section when 'escsim score' has written \
+            scores.csv into the folder; and with --calibration, each calibrated parameter's prior and \
+            posterior. It is built from the folder's files alone, so merged \
             shard folders work too; it needs no network, scripts or fonts, and prints on white.
 
             Exit status: 0 written; 1 the page could not be written (folder not writable, disk full); \
@@ -27,6 +29,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "The HTML file to write (default: DIRECTORY/report.html).")
     var out: String?
+
+    @Option(help: "A folder of 'escsim calibrate' whose prior and posterior the page should show.")
+    var calibration: String?
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
@@ -54,7 +59,7 @@ struct ReportCommand: ParsableCommand {
             }
         }
         do {
-            let written = try HTMLReport.write(folder: directory, to: out)
+            let written = try HTMLReport.write(folder: directory, to: out, calibration: calibration)
             if intoFolder, let folder {
                 try folder.adopt((written.path as NSString).lastPathComponent)
             }

@@ -50,6 +50,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
 
+    @Test func calibrationFolderAddsTheSectionAndAMissingOneIsExitStatusTwo() throws {
+        let folder = try ReportFixtures.baselineOnly.get()
+        let calibration = try CalibrationSectionTests.write(particles: CalibrationSectionTests.particles())
+        let target = ReportFixtures.root + "/cli-\(UUID().uuidString).html"
+        let result = try escsim(["report", folder, "-o", target, "--calibration", calibration])
+        #expect(result.status == 0, "\(result.err)")
+        let page = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(page.contains("<section id=\"calibration\">"))
+        let missing = ReportFixtures.root + "/cli-no-calibration"
+        let refused = try escsim(["report", folder, "-o", target + ".2", "--calibration", missing])
+        #expect(refused.status == 2)
+        #expect(refused.err == "escsim report: no such folder: \(missing)\n")
+        #expect(!FileManager.default.fileExists(atPath: target + ".2"))
+    }
+
     @Test func helpGivesAnExampleAndTheExitStatuses() throws {
         let result = try escsim(["report", "--help"])
         #expect(result.status == 0)
