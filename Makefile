@@ -6,6 +6,9 @@ REPLICATIONS ?= 2000
 SEED       ?=
 # The output folder of `make run`: results/<scenario file name without .yaml>.
 OUT        ?= results/$(basename $(notdir $(SCENARIO)))
+# What happened, for `escsim score` and `escsim calibrate` (docs/backtesting.md).
+OBSERVATIONS ?= $(basename $(SCENARIO)).observations.yaml
+CALIBRATION  ?= $(OUT)-calibration
 
 .PHONY: run test test-slurm test-report build release gsl clean check fuzz format format-check strict
 
@@ -25,12 +28,43 @@ build: gsl
 release: gsl
 	$(SWIFT) build -c release --product escsim
 
-# The baseline and every variant of the scenario (common random numbers), then the report of that
-# folder; `escsim report` prints where the page is.
+# The baseline and every variant of the scenario (common random numbers) with their daily series,
+# the baseline scored against what happened (when the scenario has observations), then the report
+# of that folder; `escsim report` prints where the page is.
 run: release
 	@bin=$$($(SWIFT) build -c release --show-bin-path); \
-	$$bin/escsim run $(SCENARIO) --variants all --replications $(REPLICATIONS) $(if $(SEED),--seed $(SEED)) --out $(OUT) && \
+	$$bin/escsim run $(SCENARIO) --variants all --daily --replications $(REPLICATIONS) $(if $(SEED),--seed $(SEED)) --out $(OUT) && \
+	$(if $(wildcard $(OBSERVATIONS)),$$bin/escsim score $(OUT) --observations $(OBSERVATIONS) &&) \
 	$$bin/escsim report $(OUT)
+
+# Calibrate the scenario's uncertain numbers against its observations (ABC-SMC), run the baseline
+# again drawing them from the posterior, score that run, and report it with prior against posterior.
+.PHONY: calibrate
+calibrate: release
+	@bin=$$($(SWIFT) build -c release --show-bin-path); \
+	$$bin/escsim calibrate $(SCENARIO) --observations $(OBSERVATIONS) $(if $(SEED),--seed $(SEED)) --out $(CALIBRATION) --force && \
+	$$bin/escsim run $(SCENARIO) --daily --replications $(REPLICATIONS) $(if $(SEED),--seed $(SEED)) \
+		--posterior $(CALIBRATION)/posterior.csv --out $(OUT)-posterior && \
+	$$bin/escsim score $(OUT)-posterior --observations $(OBSERVATIONS) && \
+	$$bin/escsim report $(OUT)-posterior --calibration $(CALIBRATION)
+
+# Simulation-based calibration of the calibrator on the scenario (Talts et al. 2018): SBC_TRIALS
+# trials, each a calibration against a history simulated from unknowns drawn from the priors.
+SBC_TRIALS ?= 100
+.PHONY: sbc
+sbc: release
+	$$($(SWIFT) build -c release --show-bin-path)/escsim calibrate $(SCENARIO) --observations $(OBSERVATIONS) \
+		--check $(SBC_TRIALS) --particles 200 --generations 5 $(if $(SEED),--seed $(SEED))
+
+# The calibration benchmark: the baseline's uncertain numbers against its observations with the
+# default settings (500 particles, 8 generations), timed.
+.PHONY: bench-calibrate
+bench-calibrate: release
+	@bin=$$($(SWIFT) build -c release --show-bin-path); \
+	start=$$(date +%s%N); \
+	$$bin/escsim calibrate $(SCENARIO) --observations $(OBSERVATIONS) --out results/bench-calibration --force -q && \
+	echo "calibration of $(SCENARIO): $$(( ($$(date +%s%N) - start) / 1000000 )) ms wall on $$(nproc) cores" && \
+	grep -E '"(simulations|generations|observation_count|stop_reason)"' results/bench-calibration/calibration.json
 
 test: gsl
 	$(SWIFT) test
