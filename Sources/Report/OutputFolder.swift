@@ -69,7 +69,9 @@ struct OutputFolder: Sendable {
     }
 
     /// Reads and checks the folder at `path`.
-    static func load(_ given: String) throws(ReportError) -> OutputFolder {
+    /// - Parameter readingScores: false for `escsim score`, which replaces `scores.csv` and must
+    ///   not depend on what is there.
+    static func load(_ given: String, readingScores: Bool = true) throws(ReportError) -> OutputFolder {
         // "results/x/" and "results/x" are the same folder; keep file names free of "//".
         var path = given
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
@@ -116,7 +118,7 @@ struct OutputFolder: Sendable {
         let tally = try ReplicationTally.read(
             path: file(BatchOutput.replicationsFile), outcomes: charted,
             keep: Set(unbinned), keepVariant: baseline)
-        let scores = exists(scoresFile) ? try readScores(file(scoresFile)) : nil
+        let scores = readingScores && exists(scoresFile) ? try readScores(file(scoresFile)) : nil
         let folder = OutputFolder(
             path: path, manifest: manifest, variants: variants, outcomes: outcomes,
             summaries: summaries, histograms: histograms, timeline: timeline,

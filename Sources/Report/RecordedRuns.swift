@@ -46,7 +46,7 @@ public struct RecordedRuns: Sendable {
 
     /// Opens the folder at `path` (a complete escsim output folder) for `variant` (nil: the baseline).
     public static func open(folder path: String, variant: String?) throws(ReportError) -> RecordedRuns {
-        let folder = try OutputFolder.load(path)
+        let folder = try OutputFolder.load(path, readingScores: false)
         let chosen = variant ?? folder.baseline
         guard folder.variants.contains(chosen) else {
             throw ReportError.inconsistent(

@@ -129,6 +129,6 @@ struct ScoreCommand: ParsableCommand {
     /// `Scenarios/x.yaml` -> `Scenarios/x.observations.yaml`.
     static func defaultObservations(for scenario: String) -> String {
         let stem = scenario.hasSuffix(".yaml") ? String(scenario.dropLast(5)) : scenario
-        return stem + ".observations.yaml"
+        return stem + ObservationFile.suffix
     }
 }

@@ -44,12 +44,16 @@ enum ShippedScenarios {
     @Test func russianCommitmentIsDrawnPerReplication() throws {
         let scenario = try Scenario.load(path: ShippedScenarios.baseline)
         #expect(
-            scenario.uncertainParameters.map(\.path) == ["actors.russia.commitment", "actors.hezbollah.field_strength"])
+            scenario.uncertainParameters.map(\.path) == [
+                "actors.hts.quality", "actors.hts.assaults_per_day", "actors.regime.field_strength",
+                "actors.regime.morale", "actors.russia.commitment", "actors.hezbollah.field_strength",
+                "cascade.withdrawal_morale",
+            ])
         let seeds = StreamSeeds(masterSeed: 7)
         let (first, firstDraws) = scenario.draw.parameters(forReplication: 0, seeds: seeds)
         let (second, secondDraws) = scenario.draw.parameters(forReplication: 1, seeds: seeds)
-        #expect(first.actors[3].commitment == firstDraws[0])
-        #expect(second.actors[3].commitment == secondDraws[0])
+        #expect(first.actors[3].commitment == firstDraws[4])
+        #expect(second.actors[3].commitment == secondDraws[4])
         #expect(firstDraws != secondDraws)
         // The same replication draws the same value every time.
         #expect(scenario.draw.parameters(forReplication: 0, seeds: seeds).1 == firstDraws)

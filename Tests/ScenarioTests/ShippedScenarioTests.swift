@@ -1,3 +1,4 @@
+import Backtest
 import EscalationModel
 import Foundation
 import Scenario
@@ -7,13 +8,35 @@ import Testing
 @Suite struct ShippedScenarioTests {
     static let files: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: ShippedScenarios.directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.sorted()
+        return names.filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(ObservationFile.suffix) }.sorted()
             .map { ShippedScenarios.directory.appendingPathComponent($0).path }
     }()
 
     @Test func thereIsMoreThanOneSituation() {
         #expect(
             Self.files.map { URL(fileURLWithPath: $0).lastPathComponent } == ["aleppo-2024.yaml", "idlib-2020.yaml"])
+    }
+
+    /// Every shipped observation file reads against the scenario of the same name, and every
+    /// observation carries a source with an outlet, a date and what it counted.
+    @Test func everyObservationFileFitsItsScenario() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: ShippedScenarios.directory.path)
+        let files = names.filter { $0.hasSuffix(ObservationFile.suffix) }
+        #expect(files == ["aleppo-2024.observations.yaml"])
+        for name in files {
+            let scenario = try Scenario.load(
+                path: ShippedScenarios.directory.appendingPathComponent(
+                    String(name.dropLast(ObservationFile.suffix.count)) + ".yaml"
+                ).path)
+            let set = try ObservationFile.load(
+                path: ShippedScenarios.directory.appendingPathComponent(name).path,
+                vocabulary: ObservationVocabulary(scenario: scenario))
+            #expect(set.observations.count >= 10)
+            for observation in set.observations {
+                #expect(!observation.source.outlet.isEmpty && !observation.source.counted.isEmpty)
+                #expect(observation.source.published.hasPrefix("20"), "\(observation.id)")
+            }
+        }
     }
 
     /// Every shipped scenario and each of its variants loads and runs a few replications cleanly.

@@ -23,6 +23,8 @@ import Yams
 public enum ObservationFile {
     /// The version of the format this escsim reads.
     public static let version = 1
+    /// How a scenario's observation file is named beside it: `x.yaml` -> `x.observations.yaml`.
+    public static let suffix = ".observations.yaml"
 
     static let topKeys = ["escsim_observations", "scenario", "start", "observations"]
     static let observationKeys = [
