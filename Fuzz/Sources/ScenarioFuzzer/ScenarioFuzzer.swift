@@ -47,6 +47,14 @@ func exercise(_ input: FuzzInput) {
     } catch {
         return
     }
+    // The same bytes as an observation file and as a posterior.csv: both readers share the
+    // scenario's checks and must turn any input into problems, never a crash.
+    do {
+        _ = try ObservationFile.parse(source.text, file: file, vocabulary: observationVocabulary)
+    } catch {
+        precondition(!error.errors.isEmpty && error.errors.allSatisfy { !$0.message.isEmpty })
+    }
+    _ = try? PosteriorFile.parse(source.text, file: file, uncertainPaths: ["combat.lethality_per_day"])
     let scenario: Scenario
     do {
         scenario = try Scenario.parse(source.text, file: file, variant: input.variant, settings: input.settings)
@@ -67,6 +75,16 @@ func exercise(_ input: FuzzInput) {
         _ = try? Scenario.parse(source.text, file: file, variant: input.variant, settings: input.settings + first.map(\.setting))
     }
 }
+
+/// What fuzzed observation files may refer to: a few outcomes and series of each kind.
+let observationVocabulary = ObservationVocabulary(
+    scenarioName: "aleppo-2024",
+    outcomes: [
+        OutcomeColumn(name: "aleppo_city_fall_day", kind: .day, description: ""),
+        OutcomeColumn(name: "civilians_killed", kind: .quantity, description: ""),
+        OutcomeColumn(name: "regime_collapsed", kind: .indicator, description: ""),
+    ],
+    series: ["civilians_displaced", "losses_regime", "reinforcements_iran"], horizonDays: 30)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScenario(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
