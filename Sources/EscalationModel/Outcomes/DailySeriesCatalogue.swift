@@ -100,10 +100,8 @@ public enum DailySeriesCatalogue {
     /// `document` (the text of `docs/outputs.md`) with the lines between `tableMarkers` replaced by
     /// `markdownTable()`; nil when it lacks the markers.
     public static func updating(_ document: String) -> String? {
-        guard let begin = document.firstRange(of: tableMarkers.begin + "\n"),
-            let end = document[begin.upperBound...].firstRange(of: tableMarkers.end)
-        else { return nil }
-        return String(document[..<begin.upperBound]) + markdownTable() + String(document[end.lowerBound...])
+        GeneratedSection(begin: tableMarkers.begin, end: tableMarkers.end).replacing(
+            in: document, with: markdownTable())
     }
 
     /// The series as a Markdown table (column, unit, meaning), as `docs/outputs.md` shows it

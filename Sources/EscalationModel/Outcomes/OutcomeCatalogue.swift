@@ -168,10 +168,8 @@ public enum OutcomeCatalogue {
     /// `markdownTable()`; nil when it lacks the markers. A generator writes the result back; a
     /// test checks that the committed file already equals it.
     public static func updating(_ document: String) -> String? {
-        guard let begin = document.firstRange(of: tableMarkers.begin + "\n"),
-            let end = document[begin.upperBound...].firstRange(of: tableMarkers.end)
-        else { return nil }
-        return String(document[..<begin.upperBound]) + markdownTable() + String(document[end.lowerBound...])
+        GeneratedSection(begin: tableMarkers.begin, end: tableMarkers.end).replacing(
+            in: document, with: markdownTable())
     }
 
     /// The outcome columns as a Markdown table (column, kind, unit, meaning), as

@@ -179,32 +179,19 @@ public enum BatchOutput {
             + layout.parameters
         try file.append(CSVTable.renderLine(header.map(CSVField.text)))
         var failed = 0
-        for log in logs {
-            let block = log.readBlock
-            var group = 0
-            while group < log.groupCount {
-                let take = min(block, log.groupCount - group)
-                let values = log.read(groups: group, count: take)
-                var text = ""
-                for record in 0..<(take * experiment.variantCount) {
-                    let base = record * layout.width
-                    // `BatchSession` checked every header of the log before this runs.
-                    let header = RecordLayout.header(values, at: base)
-                    let status = header.status ?? .nonFinite
-                    if status != .ok { failed += 1 }
-                    var row: [CSVField] = [
-                        .text(experiment.variantNames[Int(header.variant)]), .integer(Int(header.replication)),
-                        .text(status.label), .text(layout.errorText(status: status, detail: Int(header.detail))),
-                        .text((header.endState ?? .incomplete).rawValue),
-                    ]
-                    for field in layout.outcomeOffset..<layout.timelineOffset {
-                        row.append(.number(values[base + field]))
-                    }
-                    text += CSVTable.renderLine(row)
-                }
-                try file.append(text)
-                group += take
+        try forEachRecord(of: experiment, in: logs, into: file) { values, base, header, text in
+            // `BatchSession` checked every header of the log before this runs.
+            let status = header.status ?? .nonFinite
+            if status != .ok { failed += 1 }
+            var row: [CSVField] = [
+                .text(experiment.variantNames[Int(header.variant)]), .integer(Int(header.replication)),
+                .text(status.label), .text(layout.errorText(status: status, detail: Int(header.detail))),
+                .text((header.endState ?? .incomplete).rawValue),
+            ]
+            for field in layout.outcomeOffset..<layout.timelineOffset {
+                row.append(.number(values[base + field]))
             }
+            text += CSVTable.renderLine(row)
         }
         try file.commit()
         return (failed, file.sha256)
@@ -223,36 +210,45 @@ public enum BatchOutput {
         // Variants share their actors (`Experiment` checks the series names), so the baseline's ids do.
         let actorIDs = experiment.scenarios[0].baseParameters.actors.map(\.id)
         let lastDays = experiment.scenarios.map { min(layout.days, Int($0.baseParameters.horizonDays.rounded(.down))) }
+        try forEachRecord(of: experiment, in: logs, into: file) { values, base, header, text in
+            guard header.isOK else { return }
+            let variant = Int(header.variant)
+            let leading: [CSVField] = [.text(experiment.variantNames[variant]), .integer(Int(header.replication))]
+            for day in stride(from: 1, through: lastDays[variant], by: 1) {
+                var row = leading + [.integer(day)]
+                for (index, series) in layout.dailySeries.enumerated() {
+                    let value = values[base + layout.dailyIndex(day: day, series: index)]
+                    row.append(series.isController ? actorField(value, ids: actorIDs) : .number(value))
+                }
+                text += CSVTable.renderLine(row)
+            }
+        }
+        try file.commit()
+        return file.sha256
+    }
+
+    /// Calls `body` with every record of `logs` in order (the block of values it is in, its
+    /// offset there, its header, and the text of the block's rows so far), reading a block of
+    /// groups at a time and appending each block's text to `file`: the streaming both CSV files
+    /// of records are written by, with flat memory.
+    static func forEachRecord(
+        of experiment: Experiment, in logs: [RecordLog], into file: StagedFile,
+        _ body: (_ values: [Double], _ base: Int, _ header: RecordLayout.Header, _ text: inout String) -> Void
+    ) throws(FileWriteError) {
+        let width = experiment.layout.width
         for log in logs {
-            let block = log.readBlock
             var group = 0
             while group < log.groupCount {
-                let take = min(block, log.groupCount - group)
+                let take = min(log.readBlock, log.groupCount - group)
                 let values = log.read(groups: group, count: take)
                 var text = ""
                 for record in 0..<(take * experiment.variantCount) {
-                    let base = record * layout.width
-                    let header = RecordLayout.header(values, at: base)
-                    guard header.isOK else { continue }
-                    let variant = Int(header.variant)
-                    let leading: [CSVField] = [
-                        .text(experiment.variantNames[variant]), .integer(Int(header.replication)),
-                    ]
-                    for day in stride(from: 1, through: lastDays[variant], by: 1) {
-                        var row = leading + [.integer(day)]
-                        for (index, series) in layout.dailySeries.enumerated() {
-                            let value = values[base + layout.dailyIndex(day: day, series: index)]
-                            row.append(series.isController ? actorField(value, ids: actorIDs) : .number(value))
-                        }
-                        text += CSVTable.renderLine(row)
-                    }
+                    body(values, record * width, RecordLayout.header(values, at: record * width), &text)
                 }
                 try file.append(text)
                 group += take
             }
         }
-        try file.commit()
-        return file.sha256
     }
 
     /// A controller series' value (an actor's index) as the actor's id; missing if it is none.
