@@ -42,6 +42,13 @@ enum ScoreTable {
                         + "\(SummaryTable.format(total.coverage, percent: true)) given the larger share")
             }
         }
+        for check in card.checks {
+            let verdict = check.runs == 0 ? "no runs" : check.covered ? "pass" : "FAIL"
+            lines.append(
+                "check \(verdict): \(TerminalText.escaped(check.observation.what)) "
+                    + "(model: \(SummaryTable.format(check.probability, percent: true)) of \(check.runs) runs; "
+                    + "\(check.observed.low == 1 ? "it happened" : "it did not happen"))")
+        }
         lines.append(
             "(\(runs) runs of \(variant); events in days since the start (day 0); a run in which an event "
                 + "never came counts as its last day)")

@@ -8,7 +8,7 @@ enum ScoresFile {
 
     static let header = [
         "variant", "id", "kind", "what", "compared_with", "observed_low", "observed_high", "runs", "median", "p05",
-        "p95", "pit", "crps", "probability", "brier", "covered", "outlet", "published", "counted", "url",
+        "p95", "pit", "crps", "probability", "brier", "covered", "check", "outlet", "published", "counted", "url",
     ]
 
     static func csv(_ card: ScoreCard, variant: String) -> String {
@@ -21,7 +21,7 @@ enum ScoresFile {
                 .number(score.observed.low), .number(score.observed.high), .number(Double(score.runs)),
                 .number(score.median), .number(score.low90), .number(score.high90), .number(score.pit),
                 .number(score.crps), .number(score.probability), .number(score.brier),
-                .number(score.runs == 0 ? .nan : score.covered ? 1 : 0),
+                .number(score.runs == 0 ? .nan : score.covered ? 1 : 0), .integer(observation.isCheck ? 1 : 0),
                 CSVField.untrustedText(observation.source.outlet), CSVField.untrustedText(observation.source.published),
                 CSVField.untrustedText(observation.source.counted),
                 CSVField.untrustedText(observation.source.url ?? ""),
@@ -38,6 +38,7 @@ enum ScoresFile {
             var runs: Int
             var median, p05, p95, pit, crps, probability, brier: Double?
             var covered: Bool?
+            var check: Bool
             var source: ObservationSource
         }
         struct Total: Encodable {
@@ -65,7 +66,8 @@ enum ScoresFile {
                     observedHigh: score.observed.high, runs: score.runs, median: finite(score.median),
                     p05: finite(score.low90), p95: finite(score.high90), pit: finite(score.pit),
                     crps: finite(score.crps), probability: finite(score.probability), brier: finite(score.brier),
-                    covered: score.runs == 0 ? nil : score.covered, source: score.observation.source)
+                    covered: score.runs == 0 ? nil : score.covered, check: score.observation.isCheck,
+                    source: score.observation.source)
             },
             totals: card.totals.map {
                 Document.Total(

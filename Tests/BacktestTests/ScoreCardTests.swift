@@ -104,6 +104,28 @@ struct TableRun: RunValues {
         let fact = Self.observation("f", .binary(.dayOutcome("d", byTime: 5), happened: true))
         #expect(fact.discrepancy(of: 1) == 0 && fact.discrepancy(of: 0) == 1)
     }
+
+    /// An order counts a day that never came as never; a condition leaves the other runs out.
+    @Test func ordersAndConditionsJudgeTheRightRuns() {
+        let runs = [
+            TableRun(outcomes: ["a": 2, "b": 5, "c": 9]),
+            TableRun(outcomes: ["a": 6, "b": 5, "c": .nan]),
+            TableRun(outcomes: ["a": 3, "b": .nan, "c": 4]),
+            TableRun(outcomes: ["a": .nan, "b": .nan, "c": 1]),
+        ]
+        let order = Self.observation("order", .binary(.order("a", before: "b", byTime: nil), happened: true))
+        let score = ScoreCard.score([order], runs: runs, censor: { _ in 30 }, seed: 1).scores[0]
+        #expect(score.runs == 4 && abs(score.probability - 0.5) < 1e-12)
+        var given = Self.observation("given", .binary(.dayOutcome("a", byTime: 4), happened: true))
+        given.condition = Observation.Condition(outcome: "c", byTime: 5)
+        given.isCheck = true
+        let card = ScoreCard.score([given], runs: runs, censor: { _ in 30 }, seed: 1)
+        // Runs 3 and 4 have c by day 5; in run 3 a came by day 4, in run 4 never.
+        #expect(card.scores[0].runs == 2 && abs(card.scores[0].probability - 0.5) < 1e-12)
+        #expect(card.checks.count == 1 && card.checks[0].covered)
+        #expect(given.needs.outcomes == ["a", "c"])
+        #expect(given.comparedWith == "a <= 4 where c <= 5")
+    }
 }
 
 extension Double {

@@ -143,4 +143,41 @@ import Testing
                 "16:15: observation 'b': happened must be true or false, got the text 'maybe'",
             ])
     }
+
+    @Test func checksOrdersAndConditionsRead() throws {
+        let text =
+            Self.header + """
+                  - id: order
+                    what: The south fell before the rebels lost anyone
+                    kind: fact
+                    outcome: south_fall_day
+                    before: south_fall_day
+                    happened: true
+                    check: true
+                """ + "\n" + Self.source + """
+                  - id: given
+                    what: Where the south fell, it fell by the 1st
+                    kind: fact
+                    outcome: south_fall_day
+                    given: south_fall_day
+                    by: 2024-12-01
+                    happened: true
+                """ + "\n" + Self.source
+        let set = try ObservationFile.parse(text, file: "obs.yaml", vocabulary: Self.vocabulary)
+        #expect(
+            set.observations[0].fact
+                == .binary(.order("south_fall_day", before: "south_fall_day", byTime: nil), happened: true))
+        #expect(set.observations[0].isCheck && !set.observations[1].isCheck)
+        #expect(set.observations[1].condition == Observation.Condition(outcome: "south_fall_day", byTime: 5))
+        #expect(
+            Self.problems(
+                """
+                  - id: e
+                    what: x
+                    kind: event
+                    outcome: south_fall_day
+                    date: 2024-11-28
+                    check: true
+                """ + "\n" + Self.source) == ["10:12: observation 'e': an event takes no 'check'"])
+    }
 }

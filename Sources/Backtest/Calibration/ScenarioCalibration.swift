@@ -45,6 +45,9 @@ public struct ScenarioCalibration: Sendable {
             let run = SimulatedRun(outcome: outcome, schema: schema, columns: columns, series: series)
             let stream = RandomStream(seeds: seeds, replication: index.attempt, stream: Self.measurementStream)
             return observations.map { observation in
+                // A fact that does not apply to this run (its `given:` did not happen) says nothing.
+                guard let applies = observation.applies(to: run) else { return .infinity }
+                guard applies else { return 0 }
                 guard let value = observation.modelValue(in: run, horizon: outcome.endDay, stream: stream) else {
                     return .infinity
                 }
@@ -68,8 +71,10 @@ public struct ScenarioCalibration: Sendable {
         let series = Dictionary(
             DailySeriesCatalogue.columns(for: draw.base).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let run = SimulatedRun(outcome: outcome, schema: schema, columns: columns, series: series)
-        let synthetic = observations.compactMap { observation in
-            observation.modelValue(in: run, horizon: outcome.endDay, stream: stream).map(observation.observing)
+        // A conditional fact whose condition did not hold in the truth's run is left out of its history.
+        let synthetic = observations.compactMap { observation -> Observation? in
+            guard observation.applies(to: run) == true else { return nil }
+            return observation.modelValue(in: run, horizon: outcome.endDay, stream: stream).map(observation.observing)
         }
         return ScenarioCalibration(draw: draw, observations: synthetic).simulator(seed: seed ^ 0x5BC0_5BC0)
     }

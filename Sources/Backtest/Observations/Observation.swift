@@ -21,6 +21,27 @@ public struct Observation: Sendable, Hashable {
         case dayOutcome(String, byTime: Double)
         /// A daily series exceeded `above` at the end of `day`.
         case series(String, day: Int, above: Double)
+        /// The day column `first` came before the day column `then` (a day that never came counts
+        /// as never), and by `byTime` when given.
+        case order(String, before: String, byTime: Double?)
+    }
+
+    /// The runs a fact is judged over: those in which the day column `outcome` came (by `byTime`
+    /// when given). "Where the regime collapses, Damascus falls in most of those runs."
+    public struct Condition: Sendable, Hashable {
+        public var outcome: String
+        public var byTime: Double?
+
+        public init(outcome: String, byTime: Double?) {
+            self.outcome = outcome
+            self.byTime = byTime
+        }
+
+        /// Whether `run` is one of those runs; nil when it lacks the column.
+        func holds(in run: some RunValues) -> Bool? {
+            guard let day = run.outcome(outcome) else { return nil }
+            return !day.isNaN && day <= (byTime ?? .infinity)
+        }
     }
 
     public enum Kind: String, Sendable, Hashable, CaseIterable {
@@ -37,13 +58,23 @@ public struct Observation: Sendable, Hashable {
     public var source: ObservationSource
     /// Where it is written, `file:line:column`, for messages.
     public var location: String
+    /// For a fact: the runs it is judged over (`given:`); nil for all.
+    public var condition: Condition?
+    /// A qualitative check of the case (`check: true`): it passes when the model gives what
+    /// happened the larger share of runs.
+    public var isCheck: Bool
 
-    public init(id: String, what: String, fact: Fact, source: ObservationSource, location: String) {
+    public init(
+        id: String, what: String, fact: Fact, source: ObservationSource, location: String,
+        condition: Condition? = nil, isCheck: Bool = false
+    ) {
         self.id = id
         self.what = what
         self.fact = fact
         self.source = source
         self.location = location
+        self.condition = condition
+        self.isCheck = isCheck
     }
 
     public var kind: Kind {
@@ -56,22 +87,29 @@ public struct Observation: Sendable, Hashable {
 
     /// The model number it is compared with, as tables name it.
     public var comparedWith: String {
-        switch fact {
-        case .event(let outcome, _): outcome
-        case .quantity(let probe, _, _): probe.description
-        case .binary(.dayOutcome(let column, let byTime), _): "\(column) <= \(ObservedValue.plain(byTime))"
-        case .binary(.series(let name, let day, let above), _): "\(name) day \(day) > \(ObservedValue.plain(above))"
-        }
+        let text =
+            switch fact {
+            case .event(let outcome, _): outcome
+            case .quantity(let probe, _, _): probe.description
+            case .binary(.dayOutcome(let column, let byTime), _): "\(column) <= \(ObservedValue.plain(byTime))"
+            case .binary(.series(let name, let day, let above), _): "\(name) day \(day) > \(ObservedValue.plain(above))"
+            case .binary(.order(let first, let then, let byTime), _):
+                "\(first) < \(then)" + (byTime.map { " and <= \(ObservedValue.plain($0))" } ?? "")
+            }
+        guard let condition else { return text }
+        return text + " where \(condition.outcome)" + (condition.byTime.map { " <= \(ObservedValue.plain($0))" } ?? "")
     }
 
     /// The columns of `replications.csv` and the series of `daily.csv` it needs.
     public var needs: (outcomes: [String], series: [String]) {
+        let conditioned = condition.map { [$0.outcome] } ?? []
         switch fact {
-        case .event(let outcome, _): ([outcome], [])
-        case .quantity(.outcome(let column), _, _): ([column], [])
-        case .quantity(.series(let name, _, _), _, _): ([], [name])
-        case .binary(.dayOutcome(let column, _), _): ([column], [])
-        case .binary(.series(let name, _, _), _): ([], [name])
+        case .event(let outcome, _): return ([outcome], [])
+        case .quantity(.outcome(let column), _, _): return ([column], [])
+        case .quantity(.series(let name, _, _), _, _): return ([], [name])
+        case .binary(.dayOutcome(let column, _), _): return ([column] + conditioned, [])
+        case .binary(.series(let name, _, _), _): return (conditioned, [name])
+        case .binary(.order(let first, let then, _), _): return ([first, then] + conditioned, [])
         }
     }
 
@@ -93,7 +131,19 @@ public struct Observation: Sendable, Hashable {
         case .binary(.series(let name, let day, let above), _):
             guard let value = run.series(name, day: day) else { return nil }
             return value > above ? 1 : 0
+        case .binary(.order(let first, let then, let byTime), _):
+            guard let a = run.outcome(first), let b = run.outcome(then) else { return nil }
+            let firstDay = a.isNaN ? Double.infinity : a
+            let thenDay = b.isNaN ? Double.infinity : b
+            return firstDay < thenDay && firstDay <= (byTime ?? .infinity) ? 1 : 0
         }
+    }
+
+    /// Whether the fact is judged on `run` at all (its `given:` condition holds); nil when the
+    /// run lacks the column the condition reads.
+    public func applies(to run: some RunValues) -> Bool? {
+        guard let condition else { return true }
+        return condition.holds(in: run)
     }
 
     /// How far one run's `modelValue` is from what happened, for calibration: 0 inside the

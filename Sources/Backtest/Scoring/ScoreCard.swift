@@ -37,6 +37,8 @@ public struct ScoreCard: Sendable {
             sample.reserveCapacity(runs.count)
             for (position, run) in runs.enumerated() {
                 stream.reseed(seeds.seed(replication: position % StreamSeeds.maxReplications, stream: 1))
+                // A fact judged only where its condition holds leaves the other runs out.
+                guard observation.applies(to: run) == true else { continue }
                 if let value = observation.modelValue(in: run, horizon: censor(position), stream: stream) {
                     sample.append(value)
                 }
@@ -73,6 +75,11 @@ public struct ScoreCard: Sendable {
             result.crps = ForecastScore.crps(sample: sample, observationBetween: observed.low, and: observed.high)
         }
         return result
+    }
+
+    /// The case's qualitative checks (`check: true` facts), in file order.
+    public var checks: [ObservationScore] {
+        scores.filter(\.observation.isCheck)
     }
 
     /// The totals of each kind present, in the order event, quantity, fact.

@@ -29,7 +29,7 @@ public enum ObservationFile {
     static let topKeys = ["escsim_observations", "scenario", "start", "observations"]
     static let observationKeys = [
         "id", "what", "kind", "outcome", "series", "date", "dates", "value", "range", "error", "counts", "since",
-        "by", "happened", "above", "source",
+        "by", "happened", "above", "before", "given", "check", "source",
     ]
     static let sourceKeys = ["outlet", "published", "counted", "url"]
 
@@ -152,15 +152,25 @@ struct ObservationReader {
                     + "known: \(kinds.joined(separator: ", "))", at: fields["kind"])
         }
         var fact: Observation.Fact?
+        var condition: Observation.Condition?
+        var isCheck = false
         switch kind {
-        case .event: fact = event(fields, name, start: start)
-        case .quantity: fact = quantity(fields, name, start: start)
-        case .fact: fact = binary(fields, name, start: start)
+        case .event:
+            refuse(["before", "given", "check"], in: fields, name, kind: "event")
+            fact = event(fields, name, start: start)
+        case .quantity:
+            refuse(["before", "given", "check"], in: fields, name, kind: "quantity")
+            fact = quantity(fields, name, start: start)
+        case .fact:
+            fact = binary(fields, name, start: start)
+            condition = self.condition(fields, name, start: start)
+            isCheck = fields["check"].flatMap { decoder.bool($0, "\(name): check") } ?? false
         case nil: break
         }
         guard decoder.problems.count == before, let id, let what, let source, let fact else { return nil }
         return Observation(
-            id: id, what: what, fact: fact, source: source, location: decoder.location(of: node).description)
+            id: id, what: what, fact: fact, source: source, location: decoder.location(of: node).description,
+            condition: condition, isCheck: isCheck)
     }
 
     /// Keys of `fields` that `kind` does not take are reported, so a `value:` on an event is not ignored.
@@ -303,17 +313,25 @@ struct ObservationReader {
             decoder.report("\(name): a fact says whether it 'happened' (true or false)", at: fields.node)
         }
         let day = fields["by"] == nil ? nil : self.day(fields["by"], "\(name): by", start: start)
-        if fields["by"] == nil {
+        // An order ("Aleppo fell before Hama") may be judged over the whole run.
+        if fields["by"] == nil, fields["before"] == nil {
             decoder.report("\(name): a fact needs the date 'by' which it did or did not happen", at: fields.node)
         }
         var probe: Observation.BinaryProbe?
         switch (fields["outcome"], fields["series"]) {
         case (let node?, nil):
             if let above = fields["above"] { decoder.report("\(name): 'above' goes with a series", at: above) }
-            probe = dayOutcome(node, name, required: nil).flatMap { column in
-                day.map { .dayOutcome(column, byTime: Double($0)) }
+            let column = dayOutcome(node, name, required: nil)
+            if let beforeNode = fields["before"] {
+                let then = dayOutcome(beforeNode, name, required: nil)
+                probe = column.flatMap { first in then.map { .order(first, before: $0, byTime: day.map(Double.init)) } }
+            } else {
+                probe = column.flatMap { column in day.map { .dayOutcome(column, byTime: Double($0)) } }
             }
         case (nil, let node?):
+            if let before = fields["before"] {
+                decoder.report("\(name): 'before' goes with a day 'outcome'", at: before)
+            }
             let series = self.series(node, name)
             let above = fields["above"].flatMap { decoder.number($0, "\(name): above") }
             if fields["above"] == nil {
@@ -327,6 +345,13 @@ struct ObservationReader {
         }
         guard let probe, let happened else { return nil }
         return .binary(probe, happened: happened)
+    }
+
+    /// `given: COLUMN`: the day column a fact is conditioned on, by the fact's `by` date if it has one.
+    mutating func condition(_ fields: Fields, _ name: String, start: CalendarDate) -> Observation.Condition? {
+        guard let node = fields["given"], let column = dayOutcome(node, name, required: nil) else { return nil }
+        let byTime = fields["by"] == nil ? nil : day(fields["by"], "\(name): by", start: start).map(Double.init)
+        return Observation.Condition(outcome: column, byTime: byTime)
     }
 
     /// An outcome column of kind `day`.
