@@ -43,6 +43,10 @@ struct NodeDecoder {
     /// their marks cannot be mistaken for the file's: line `settingsLine + k` is the k-th `--set`.
     var settingsLine = Int.max
 
+    /// The engine file a scenario includes (`engine:`), composed below the scenario's own lines:
+    /// line `afterLine + k` of the tree is line k of `file`.
+    var included: (file: String, afterLine: Int)?
+
     init(file: String) {
         self.file = file
     }
@@ -53,6 +57,9 @@ struct NodeDecoder {
         if line > settingsLine {
             // A `--set path=value` is composed as `path: value`; count columns as the user typed it.
             return SourceLocation(file: "--set", line: line - settingsLine, column: max(1, column - 1))
+        }
+        if let included, line > included.afterLine {
+            return SourceLocation(file: included.file, line: line - included.afterLine, column: column)
         }
         return SourceLocation(file: file, line: line, column: column)
     }

@@ -14,6 +14,8 @@ public struct Scenario: Sendable {
     public let variant: String
     /// Every variant the file defines, in file order.
     public let variants: [ScenarioVariant]
+    /// The engine file it includes (`engine:`), as read; nil when it includes none.
+    public let engine: ScenarioEngine?
     /// The `--set path=value` overrides applied, as given.
     public let settings: [String]
     /// The file's `sweep:` section, if any.
@@ -37,11 +39,16 @@ public struct Scenario: Sendable {
     }
 
     /// Validates scenario text (tests use this).
+    ///
+    /// - Parameter engine: the engine file the text includes, already read (a plan's copy); nil
+    ///   reads it from beside `file` when the text names one.
     public static func parse(
         _ text: String, file: String = "<scenario>", variant: String? = nil,
-        settings: [String] = []
+        settings: [String] = [], engine: ScenarioEngine? = nil
     ) throws(ScenarioErrors) -> Scenario {
-        try Scenario(source: ScenarioSource(bytes: Array(text.utf8), file: file), variant: variant, settings: settings)
+        var source = try ScenarioSource(bytes: Array(text.utf8), file: file)
+        source.engine = engine
+        return try Scenario(source: source, variant: variant, settings: settings)
     }
 
     /// Validates scenario text once and returns the scenario of each of `variants` (nil = the
@@ -54,12 +61,14 @@ public struct Scenario: Sendable {
     /// - Precondition: `settings` is empty (no settings for any) or has one list per variant.
     public static func parseAll(
         _ text: String, file: String = "<scenario>", variants: [String?],
-        settings: [[String]] = []
+        settings: [[String]] = [], engine: ScenarioEngine? = nil
     ) throws(ScenarioErrors) -> [Scenario] {
         precondition(
             settings.isEmpty || settings.count == variants.count,
             "parseAll: \(settings.count) lists of settings for \(variants.count) variants")
-        var checked = try ScenarioFile(source: ScenarioSource(bytes: Array(text.utf8), file: file))
+        var source = try ScenarioSource(bytes: Array(text.utf8), file: file)
+        source.engine = engine
+        var checked = try ScenarioFile(source: source)
         var scenarios: [Scenario] = []
         scenarios.reserveCapacity(variants.count)
         for (index, variant) in variants.enumerated() {
@@ -88,6 +97,7 @@ public struct Scenario: Sendable {
             ScenarioVariant(name: $0.name, description: $0.description, paths: $0.overrides.map(\.path))
         }
         self.settings = settings
+        self.engine = document.engine
         self.sweep = document.sweep
         self.draw = ParameterDraw(base: decoded.parameters, uncertain: uncertain)
     }

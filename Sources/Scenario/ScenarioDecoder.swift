@@ -10,8 +10,9 @@ struct ScenarioDecoder {
     var decoder: NodeDecoder
     var uncertain: [UncertainParameter] = []
 
-    init(file: String) {
+    init(file: String, included: (file: String, afterLine: Int)? = nil) {
         decoder = NodeDecoder(file: file)
+        decoder.included = included
     }
 
     /// The keys of one part of a scenario, from the catalogue (in its order, which suggestions keep).

@@ -1,4 +1,5 @@
 import EscalationModel
+import Foundation
 import Yams
 
 /// A composed scenario file split into the baseline document and its `variants:` section.
@@ -37,13 +38,30 @@ struct ScenarioDocument {
     let sweepProbes: [Variant]
     /// Problems in the `variants:` section itself.
     let problems: [ScenarioError]
-    /// Lines in the file; `--set` values are composed below them.
+    /// Lines in the file and its engine; `--set` values are composed below them.
     let lineCount: Int
+    /// The engine the scenario includes, as read, and where its lines start in the tree.
+    let engine: ScenarioEngine?
+    let included: (file: String, afterLine: Int)?
 
     init(source: ScenarioSource) throws(ScenarioErrors) {
-        let composed = try source.compose()
-        lineCount = source.text.reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
+        var composed = try source.compose()
+        let ownLines = source.text.reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
         var decoder = NodeDecoder(file: source.file)
+        var engine: ScenarioEngine?
+        var engineLines = 0
+        if case .mapping(let mapping) = composed, let entry = mapping.first(where: { $0.key.string == "engine" }) {
+            decoder.included = nil
+            if let included = try Self.include(entry.value, source: source, belowLine: ownLines, decoder: &decoder) {
+                engine = included.engine
+                engineLines = included.lines
+                decoder.included = (included.engine.file, ownLines)
+                composed = Self.merge(included.root, under: composed)
+            }
+        }
+        self.engine = engine
+        self.included = engine.map { ($0.file, ownLines) }
+        lineCount = ownLines + engineLines
         var variants: [Variant] = []
         var root = composed
         var sweep: SweepSpecification?
@@ -51,7 +69,7 @@ struct ScenarioDocument {
         if case .mapping(let mapping) = composed {
             root = .mapping(
                 Node.Mapping(
-                    mapping.filter { $0.key.string != "variants" && $0.key.string != "sweep" }.map {
+                    mapping.filter { !["variants", "sweep", "engine"].contains($0.key.string) }.map {
                         ($0.key, $0.value)
                     },
                     mapping.tag, mapping.style, mapping.mark))
@@ -93,6 +111,67 @@ struct ScenarioDocument {
         self.sweep = sweep
         self.sweepProbes = sweepProbes
         self.problems = decoder.problems
+    }
+
+    /// Reads and composes the engine `node` names (or the one `source` carries), below the
+    /// scenario's `belowLine` lines; nil, with a problem reported, when the name is not usable.
+    /// Problems inside the engine file are reported with its own name, line and column.
+    static func include(_ node: Node, source: ScenarioSource, belowLine: Int, decoder: inout NodeDecoder)
+        throws(ScenarioErrors) -> (engine: ScenarioEngine, root: Node, lines: Int)?
+    {
+        guard let written = decoder.string(node, "engine") else { return nil }
+        let engine: ScenarioEngine
+        if let given = source.engine {
+            engine = given
+        } else {
+            let path = ScenarioEngine.path(written, besides: source.file)
+            guard FileManager.default.fileExists(atPath: path) else {
+                decoder.report(
+                    "engine: no file '\(path)' (the path is relative to the scenario's folder)", at: node)
+                return nil
+            }
+            engine = ScenarioEngine(file: path, text: try ScenarioSource(contentsOf: path).text)
+        }
+        let engineSource = try ScenarioSource(bytes: Array(engine.text.utf8), file: engine.file)
+        guard case .mapping(let mapping) = try engineSource.compose() else {
+            throw ScenarioErrors([
+                ScenarioError(
+                    "an engine file must be a mapping of scenario sections",
+                    at: SourceLocation(file: engine.file, line: 1, column: 1))
+            ])
+        }
+        var problems: [ScenarioError] = []
+        for (key, _) in mapping where ScenarioEngine.refusedKeys.contains(key.string ?? "") {
+            problems.append(
+                ScenarioError(
+                    "an engine holds how war works, not '\(key.string ?? "")': that belongs to each scenario",
+                    at: SourceLocation(file: engine.file, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1)))
+        }
+        if !problems.isEmpty { throw ScenarioErrors(problems) }
+        let lines = engine.text.reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
+        return (engine, try engineSource.compose(below: belowLine), lines)
+    }
+
+    /// `top` over `base`: `top`'s keys win, mapping by mapping, and `base`'s other keys are kept
+    /// after `top`'s. A distribution (a mapping with a `distribution` key) is one value: it is
+    /// replaced whole, never mixed with another's parameters.
+    static func merge(_ base: Node, under top: Node) -> Node {
+        guard case .mapping(let below) = base, case .mapping(let above) = top,
+            !below.contains(where: { $0.key.string == "distribution" }),
+            !above.contains(where: { $0.key.string == "distribution" })
+        else { return top }
+        var pairs: [(Node, Node)] = []
+        for (key, value) in above {
+            if let match = below.first(where: { $0.key.string == key.string }) {
+                pairs.append((key, merge(match.value, under: value)))
+            } else {
+                pairs.append((key, value))
+            }
+        }
+        for (key, value) in below where !above.contains(where: { $0.key.string == key.string }) {
+            pairs.append((key, value))
+        }
+        return .mapping(Node.Mapping(pairs, above.tag, above.style, above.mark))
     }
 
     /// `sweep: {method: grid|latin_hypercube, points: N, parameters: {path: {low, high, steps} | {values: [...]}}}`

@@ -37,7 +37,7 @@ struct ScenarioFile {
         var isTruncated = false
 
         // The baseline first; a variant's problems that the baseline shares are reported once.
-        var baseline = ScenarioDecoder(file: source.file)
+        var baseline = ScenarioDecoder(file: source.file, included: document.included)
         baseline.decoder.visitBudget = visitBudget
         let decodedBaseline = baseline.decode(document.root)
         problems += baseline.decoder.problems
@@ -47,7 +47,7 @@ struct ScenarioFile {
         var checked: [String: CheckedVariant] = [:]
         let probes = document.variants + document.sweepProbes
         for (index, variant) in probes.enumerated() where remainingVisits >= 0 {
-            var decoder = ScenarioDecoder(file: source.file)
+            var decoder = ScenarioDecoder(file: source.file, included: document.included)
             decoder.decoder.visitBudget = remainingVisits
             let root = variant.apply(to: document.root, decoder: &decoder.decoder)
             let decoded = decoder.decode(root)
@@ -96,7 +96,7 @@ struct ScenarioFile {
             isTruncated = isTruncated || variant.isFull
         } else {
             var root = document.root
-            var decoder = ScenarioDecoder(file: source.file)
+            var decoder = ScenarioDecoder(file: source.file, included: document.included)
             decoder.decoder.visitBudget = remainingVisits
             if let selected, !isBaseline {
                 if let variant = document.variants.first(where: { $0.name == selected }) {

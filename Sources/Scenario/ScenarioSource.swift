@@ -14,6 +14,10 @@ public struct ScenarioSource: Sendable {
     public let file: String
     public let bytes: [UInt8]
     public let text: String
+    /// The engine file this scenario includes (`engine:`), when it was read already (a batch's
+    /// plan keeps its text, so a resume never reads a file that may have changed); nil: read it
+    /// from beside `file` when the scenario names one.
+    public var engine: ScenarioEngine?
 
     /// Files larger than this are not scenarios.
     static let maximumBytes = 8 << 20
@@ -117,6 +121,23 @@ public struct ScenarioSource: Sendable {
                     "YAML nested deeper than \(Self.maximumDepth) levels; a scenario needs at most a handful",
                     at: SourceLocation(file: file, line: deep.line, column: deep.column))
             ])
+        }
+    }
+
+    /// Composes the YAML into a node tree as if it stood below `linesAbove` blank lines, so that
+    /// its marks are told apart from another file's in one tree (the engine below its scenario).
+    /// Call `compose()` first: its syntax errors carry this file's own line numbers.
+    func compose(below linesAbove: Int) throws(ScenarioErrors) -> Node {
+        let yaml = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        do {
+            guard let node = try Yams.compose(yaml: String(repeating: "\n", count: linesAbove) + yaml) else {
+                throw ScenarioErrors([ScenarioError("the file is empty", at: location(line: 1, column: 1))])
+            }
+            return node
+        } catch let error as ScenarioErrors {
+            throw error
+        } catch {
+            throw ScenarioErrors([ScenarioError("cannot parse YAML: \(error)", at: location(line: 1, column: 1))])
         }
     }
 

@@ -114,13 +114,13 @@ struct CalibrateCommand: ParsableCommand {
         var trap: SignalTrap?
         defer { withExtendedLifetime(trap) {} }
 
-        let plan: CalibrationPlan
+        let stored: CalibrationPlan
         let directory: String
         var state: ABCState?
         if let resume {
             directory = resume
             do {
-                plan = try CalibrationPlan.read(from: resume + "/.escsim/" + CalibrationPlan.file)
+                stored = try CalibrationPlan.read(from: resume + "/.escsim/" + CalibrationPlan.file)
             } catch {
                 printError("escsim calibrate: \(resume) holds no calibration to resume (\(error))")
                 throw ExitCode(1)
@@ -138,17 +138,22 @@ struct CalibrateCommand: ParsableCommand {
         } else {
             let scenarioFile = scenario!
             let observationsFile = observations ?? ScoreCommand.defaultObservations(for: scenarioFile)
-            plan = CalibrationPlan(
+            stored = CalibrationPlan(
                 escsimVersion: EscsimVersion.current, scenarioFile: scenarioFile,
                 scenarioText: try Self.read(scenarioFile), observationsFile: observationsFile,
-                observationsText: try Self.read(observationsFile), variant: whatIf.variant,
+                observationsText: try Self.read(observationsFile),
+                engineFile: nil, engineText: nil, variant: whatIf.variant,
                 settings: whatIf.settings,
                 abc: ABCSettings(
                     seed: seed, populationSize: particles, maxGenerations: generations, quantile: quantile,
                     minimumAcceptanceRate: minAcceptance))
             directory = out ?? ""
         }
-        let (calibration, name) = try Self.compile(plan)
+        let (calibration, name, engine) = try Self.compile(stored)
+        // A new calibration keeps the engine it read, so a resume never reads a changed one.
+        var plan = stored
+        plan.engineFile = engine?.file
+        plan.engineText = engine?.text
         if let check {
             try Self.checkCalibrator(calibration, settings: plan.abc, trials: check, threads: threads, quiet: quiet)
             return
@@ -300,14 +305,17 @@ struct CalibrateCommand: ParsableCommand {
     }
 
     /// The calibration a plan describes, and the scenario's name; exits 2 on a bad file.
-    static func compile(_ plan: CalibrationPlan) throws -> (ScenarioCalibration, String) {
+    static func compile(_ plan: CalibrationPlan) throws -> (ScenarioCalibration, String, ScenarioEngine?) {
         do {
             let scenario = try Scenario.parse(
-                plan.scenarioText, file: plan.scenarioFile, variant: plan.variant, settings: plan.settings)
+                plan.scenarioText, file: plan.scenarioFile, variant: plan.variant, settings: plan.settings,
+                engine: ScenarioEngine(file: plan.engineFile, text: plan.engineText))
             let set = try ObservationFile.parse(
                 plan.observationsText, file: plan.observationsFile,
                 vocabulary: ObservationVocabulary(scenario: scenario))
-            return (ScenarioCalibration(draw: scenario.draw, observations: set.observations), scenario.name)
+            return (
+                ScenarioCalibration(draw: scenario.draw, observations: set.observations), scenario.name, scenario.engine
+            )
         } catch {
             printError(error.description)
             printError("escsim calibrate: \(error.countDescription); nothing was calibrated")

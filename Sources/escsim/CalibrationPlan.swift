@@ -11,6 +11,9 @@ struct CalibrationPlan: Codable, Equatable {
     var scenarioText: String
     var observationsFile: String
     var observationsText: String
+    /// The engine file the scenario includes, as read when the calibration began.
+    var engineFile: String?
+    var engineText: String?
     var variant: String?
     var settings: [String]
     var abc: ABCSettings

@@ -10,7 +10,8 @@ enum PlanCompiler {
         let scenarios = try Scenario.parseAll(
             plan.scenarioText, file: plan.scenarioFile,
             variants: plan.variantNames.map { plan.namedVariants && $0 != Scenario.baselineName ? $0 : nil },
-            settings: plan.variantNames.indices.map { plan.settings(ofVariant: $0) })
+            settings: plan.variantNames.indices.map { plan.settings(ofVariant: $0) },
+            engine: ScenarioEngine(file: plan.engineFile, text: plan.engineText))
         guard let text = plan.posteriorText, let baseline = scenarios.first else {
             return scenarios.map { Experiment.Variant(name: $0.name, title: $0.title, draw: $0.draw) }
         }

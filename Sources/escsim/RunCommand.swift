@@ -384,6 +384,8 @@ struct RunCommand: ParsableCommand {
             namedVariants: named, pointValues: points, settings: settings, failFast: failFast,
             precision: precision, target: target, daily: daily ?? false)
         var planned = plan
+        planned.engineFile = baseline.engine?.file
+        planned.engineText = baseline.engine?.text
         if let posterior {
             planned.posteriorFile = posterior
             planned.posteriorText = try ScenarioSource(contentsOf: posterior).text

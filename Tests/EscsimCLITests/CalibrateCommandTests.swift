@@ -38,7 +38,7 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/calibration.json")))
             as? [String: Any]
         #expect(manifest?["stop_reason"] as? String == "maxGenerations")
-        #expect(manifest?["observation_count"] as? Int == 24)
+        #expect(manifest?["observation_count"] as? Int == 27)
         // The plan and checkpoint of a finished calibration are gone; its ledger stays.
         #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/.escsim") == ["files.json"])
     }

@@ -10,8 +10,12 @@ enum Fixtures {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Scenarios/aleppo-2024.yaml").path
 
+    /// The baseline's text, its `engine:` made absolute so that it loads under any file name.
     static var baselineText: String {
-        (try? String(contentsOfFile: baselinePath, encoding: .utf8)) ?? ""
+        let text = (try? String(contentsOfFile: baselinePath, encoding: .utf8)) ?? ""
+        let engine = URL(fileURLWithPath: baselinePath).deletingLastPathComponent().appendingPathComponent(
+            "engine.yaml")
+        return text.replacingOccurrences(of: "engine: engine.yaml", with: "engine: \(engine.path)")
     }
 
     /// A plan over the baseline and `variants`, shortened to `horizon` days to keep tests quick.

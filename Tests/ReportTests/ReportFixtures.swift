@@ -27,7 +27,11 @@ enum ReportFixtures {
     /// A batch of the shipped scenario: plan as `escsim run` builds it, 30-day horizon.
     static func run(replications: Int, variants: [String], name: String, stopAfter: Int? = nil) throws -> String {
         let directory = root + "/" + name
+        // The engine made absolute, so that the plan's file name need not be where the engine is.
+        let engine = URL(fileURLWithPath: scenarioPath).deletingLastPathComponent().appendingPathComponent(
+            "engine.yaml")
         let text = try String(contentsOfFile: scenarioPath, encoding: .utf8)
+            .replacingOccurrences(of: "engine: engine.yaml", with: "engine: \(engine.path)")
         let plan = ExperimentPlan(
             scenarioFile: "Scenarios/aleppo-2024.yaml", scenarioText: text, seed: 41, replications: replications,
             shard: .whole, commonRandomNumbers: true, variantNames: ["baseline"] + variants, namedVariants: true,

@@ -13,7 +13,9 @@ import Testing
 
     /// The shipped baseline with `extra` generated variants added before its own.
     static func aleppo(extraVariants extra: Int) throws -> String {
+        let engine = URL(fileURLWithPath: aleppoPath).deletingLastPathComponent().appendingPathComponent("engine.yaml")
         let text = try String(contentsOfFile: aleppoPath, encoding: .utf8)
+            .replacingOccurrences(of: "engine: engine.yaml", with: "engine: \(engine.path)")
         let generated = (0..<extra).map { index in
             "  generated_\(index):\n    description: generated\n    set:\n"
                 + "      actors.russia.sorties_per_day: \(index % 40)\n"

@@ -91,8 +91,40 @@ import Yams
         ("collapse", ["collapse"], "collapse."),
     ]
 
-    static func accepts(_ text: String, settings: [String] = []) -> Bool {
-        (try? Scenario.parse(text, file: "probe.yaml", settings: settings)) != nil
+    static func accepts(_ text: String, settings: [String] = [], engine: String? = nil) -> Bool {
+        let included = engine.map { ScenarioEngine(file: Self.enginePath, text: $0) }
+        return (try? Scenario.parse(text, file: "probe.yaml", settings: settings, engine: included)) != nil
+    }
+
+    /// The shared engine the shipped cases include.
+    static let enginePath = ShippedScenarios.directory.appendingPathComponent("engine.yaml").path
+
+    /// A case as the decoder sees it: its own document over the engine's (`engine:`), merged key
+    /// by key with distributions replaced whole, so the schema judges the whole scenario.
+    static func expanded(_ text: String, engine: String?) throws -> JSONValue {
+        let own = try yamlValue(text)
+        guard let engine else { return own }
+        return merge(try yamlValue(engine), under: own)
+    }
+
+    static func merge(_ base: JSONValue, under top: JSONValue) -> JSONValue {
+        guard case .object(let below) = base, case .object(let above) = top,
+            !below.contains(where: { $0.key == "distribution" }), !above.contains(where: { $0.key == "distribution" })
+        else { return top }
+        var pairs = above.map { pair in
+            (
+                key: pair.key,
+                value: below.first { $0.key == pair.key }.map { merge($0.value, under: pair.value) } ?? pair.value
+            )
+        }
+        pairs += below.filter { pair in !above.contains { $0.key == pair.key } }
+        return .object(pairs)
+    }
+
+    /// The engine text a case includes, or nil.
+    static func engineText(of text: String) throws -> String? {
+        guard text.contains("\nengine: ") else { return nil }
+        return try String(contentsOfFile: enginePath, encoding: .utf8)
     }
 
     // MARK: - The schema itself
@@ -138,7 +170,8 @@ import Yams
     @Test(arguments: scenarioFiles)
     func everyShippedScenarioValidates(_ file: String) throws {
         let validator = try Self.loadSchema()
-        let errors = validator.errors(of: try Self.yamlValue(String(contentsOfFile: file, encoding: .utf8)))
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let errors = validator.errors(of: try Self.expanded(text, engine: try Self.engineText(of: text)))
         #expect(errors.isEmpty, "\(file):\n\(errors.joined(separator: "\n"))")
     }
 
@@ -204,12 +237,19 @@ import Yams
     @Test(arguments: mutations)
     func aBrokenScenarioFailsTheSchemaAndTheDecoder(_ mutation: Mutation) throws {
         let validator = try Self.loadSchema()
-        let original = try String(contentsOfFile: ShippedScenarios.baseline, encoding: .utf8)
-        try #require(original.contains(mutation.original), "the baseline no longer has '\(mutation.original)'")
-        let broken = original.replacingOccurrences(of: mutation.original, with: mutation.replacement)
-        let errors = validator.errors(of: try Self.yamlValue(broken))
+        // The mutation goes into the baseline or into the engine it includes, wherever its text is.
+        var original = try String(contentsOfFile: ShippedScenarios.baseline, encoding: .utf8)
+        var engine = try Self.engineText(of: original)
+        if !original.contains(mutation.original), let text = engine, text.contains(mutation.original) {
+            engine = text.replacingOccurrences(of: mutation.original, with: mutation.replacement)
+        } else {
+            try #require(original.contains(mutation.original), "the baseline no longer has '\(mutation.original)'")
+            original = original.replacingOccurrences(of: mutation.original, with: mutation.replacement)
+        }
+        let broken = original
+        let errors = validator.errors(of: try Self.expanded(broken, engine: engine))
         #expect(errors.contains { $0.hasPrefix(mutation.pointer) }, "schema errors: \(errors)")
-        #expect(!Self.accepts(broken), "the decoder accepted it")
+        #expect(!Self.accepts(broken, engine: engine), "the decoder accepted it")
     }
 
     // MARK: - Agreement with the decoder

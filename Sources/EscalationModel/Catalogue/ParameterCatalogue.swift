@@ -113,6 +113,10 @@ public enum ParameterCatalogue {
             "description", in: .top, .text, default: .absent("none"),
             "Free text about the scenario, for readers; the model ignores it."),
         Spec(
+            "engine", in: .top, .text, default: .absent("none"),
+            "A shared engine file (a path relative to this file) with the constants of how war works; this "
+                + "file's own keys extend and override its sections key by key (Scenarios/engine.yaml)."),
+        Spec(
             "horizon_days", in: .top, .number, constraint: .positive, ceiling: maximumHorizonDays,
             default: .required, note: "", unit: "days", target: .model(\.horizonDays),
             "Simulated time per replication (at most about 27 years)."),

@@ -46,6 +46,10 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
     /// calibrated unknowns from, its path as given and its text; nil (and not stored) without it.
     public var posteriorFile: String?
     public var posteriorText: String?
+    /// The engine file the scenario includes (`engine:`), its path and text, kept so that a
+    /// resume or merge uses the engine the batch began with; nil (and not stored) without one.
+    public var engineFile: String?
+    public var engineText: String?
     /// Stored only when true, so a plan without `--daily` is written as before and a plan
     /// written before `--daily` existed reads as one without it.
     private var dailyKey: Bool?
@@ -55,7 +59,7 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         case commonRandomNumbers, variantNames, namedVariants, pointValues, settings, failFast, precision, target
         case precisionBatch
         case dailyKey = "daily"
-        case posteriorFile, posteriorText
+        case posteriorFile, posteriorText, engineFile, engineText
     }
 
     public init(
@@ -108,7 +112,8 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
     }
 
     /// Whether two plans describe slices of the same batch: everything that decides the records
-    /// but the shard index (not how the scenario's path was spelled, nor `--fail-fast`, which
+    /// but the shard index (not how the scenario's, engine's or posterior's paths were spelled,
+    /// only their texts; nor `--fail-fast`, which
     /// decides only when a shard stops).
     public func isSameBatch(as other: ExperimentPlan) -> Bool {
         var a = self
@@ -117,6 +122,11 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
             a[keyPath: plan] = ""
             b[keyPath: plan] = ""
         }
+        // The engine's and posterior's paths may be spelt differently too; their texts must agree.
+        a.engineFile = nil
+        b.engineFile = nil
+        a.posteriorFile = nil
+        b.posteriorFile = nil
         a.shard = .whole
         b.shard = .whole
         a.failFast = false

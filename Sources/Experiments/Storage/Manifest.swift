@@ -50,9 +50,12 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var escsimVersion: String
     public var scenario: ScenarioInfo
     /// The calibrated posterior the run drew from (`run --posterior`): its file and SHA-256.
-    public var posterior: PosteriorInfo?
+    public var posterior: FileInfo?
+    /// The engine file the scenario includes (`engine:`): its file and SHA-256.
+    public var engine: FileInfo?
 
-    public struct PosteriorInfo: Codable, Sendable, Equatable {
+    /// A file a run read beside its scenario.
+    public struct FileInfo: Codable, Sendable, Equatable {
         public var file: String
         public var sha256: String
     }
@@ -126,7 +129,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         case wallTimeSeconds = "wall_time_seconds"
         case simulationSeconds = "simulation_seconds"
         case outputSeconds = "output_seconds"
-        case complete, files, posterior
+        case complete, files, posterior, engine
         case fileSHA256 = "file_sha256"
     }
 
@@ -162,7 +165,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         outputSeconds = try container.decodeIfPresent(Double.self, forKey: .outputSeconds)
         fileSHA256 = try container.decodeIfPresent([String: String].self, forKey: .fileSHA256)
         peakMemoryMiB = try container.decodeIfPresent(Double.self, forKey: .peakMemoryMiB)
-        posterior = try container.decodeIfPresent(PosteriorInfo.self, forKey: .posterior)
+        posterior = try container.decodeIfPresent(FileInfo.self, forKey: .posterior)
+        engine = try container.decodeIfPresent(FileInfo.self, forKey: .engine)
     }
 
     /// The manifest of `plan`'s batch: the plan's facts, the random-number facts, and the run's.
@@ -186,7 +190,10 @@ public struct Manifest: Codable, Sendable, Equatable {
             complete: complete, stopReason: stopReason, failedRecords: result.failedRecords, files: result.files,
             fileSHA256: result.checksums, peakMemoryMiB: BatchSession.peakMemoryMiB())
         if let file = plan.posteriorFile, let text = plan.posteriorText {
-            posterior = PosteriorInfo(file: file, sha256: SHA256.hexDigest(Array(text.utf8)))
+            posterior = FileInfo(file: file, sha256: SHA256.hexDigest(Array(text.utf8)))
+        }
+        if let file = plan.engineFile, let text = plan.engineText {
+            engine = FileInfo(file: file, sha256: SHA256.hexDigest(Array(text.utf8)))
         }
     }
 
