@@ -13,9 +13,10 @@ import Testing
             .map { ShippedScenarios.directory.appendingPathComponent($0).path }
     }()
 
+    /// The two situations of the baseline are shipped; the backtest cases add their own files.
     @Test func thereIsMoreThanOneSituation() {
-        #expect(
-            Self.files.map { URL(fileURLWithPath: $0).lastPathComponent } == ["aleppo-2024.yaml", "idlib-2020.yaml"])
+        let names = Self.files.map { URL(fileURLWithPath: $0).lastPathComponent }
+        #expect(names.contains("aleppo-2024.yaml") && names.contains("idlib-2020.yaml"))
     }
 
     /// Every shipped observation file reads against the scenario of the same name, and every
@@ -23,7 +24,7 @@ import Testing
     @Test func everyObservationFileFitsItsScenario() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: ShippedScenarios.directory.path)
         let files = names.filter { $0.hasSuffix(ObservationFile.suffix) }
-        #expect(files == ["aleppo-2024.observations.yaml"])
+        #expect(files.contains("aleppo-2024.observations.yaml"))
         for name in files {
             let scenario = try Scenario.load(
                 path: ShippedScenarios.directory.appendingPathComponent(
