@@ -22,7 +22,7 @@ import Testing
     @Test func everyObservationFileFitsItsScenario() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: ShippedScenarios.directory.path)
         let files = names.filter { $0.hasSuffix(ObservationFile.suffix) }
-        #expect(files == ["aleppo-2024.observations.yaml"])
+        #expect(files == ["aleppo-2024.observations.yaml", "idlib-2020.observations.yaml"])
         for name in files {
             let scenario = try Scenario.load(
                 path: ShippedScenarios.directory.appendingPathComponent(
