@@ -14,15 +14,15 @@ import Testing
 
     @Test func thereIsMoreThanOneSituation() {
         #expect(
-            Self.files.map { URL(fileURLWithPath: $0).lastPathComponent } == ["aleppo-2024.yaml", "idlib-2020.yaml"])
+            Self.files.map { URL(fileURLWithPath: $0).lastPathComponent } == ["aleppo-2024.yaml", "idlib-2020.yaml", "peace-spring-2019.yaml"])
     }
 
     /// Every shipped observation file reads against the scenario of the same name, and every
     /// observation carries a source with an outlet, a date and what it counted.
     @Test func everyObservationFileFitsItsScenario() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: ShippedScenarios.directory.path)
-        let files = names.filter { $0.hasSuffix(ObservationFile.suffix) }
-        #expect(files == ["aleppo-2024.observations.yaml"])
+        let files = names.filter { $0.hasSuffix(ObservationFile.suffix) }.sorted()
+        #expect(files == ["aleppo-2024.observations.yaml", "peace-spring-2019.observations.yaml"])
         for name in files {
             let scenario = try Scenario.load(
                 path: ShippedScenarios.directory.appendingPathComponent(
