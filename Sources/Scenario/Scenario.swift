@@ -16,6 +16,9 @@ public struct Scenario: Sendable {
     public let variants: [ScenarioVariant]
     /// The engine file it includes (`engine:`), as read; nil when it includes none.
     public let engine: ScenarioEngine?
+    /// The uncertain numbers (paths) whose distributions the engine gave: shared by every case
+    /// that includes it, so a joint calibration learns them once from all cases.
+    public let enginePaths: Set<String>
     /// The `--set path=value` overrides applied, as given.
     public let settings: [String]
     /// The file's `sweep:` section, if any.
@@ -87,8 +90,9 @@ public struct Scenario: Sendable {
 
     init(
         source: ScenarioSource, variant: String, settings: [String], decoded: ScenarioDecoder.Decoded,
-        uncertain: [UncertainParameter], document: ScenarioDocument
+        uncertain: [UncertainParameter], document: ScenarioDocument, enginePaths: Set<String>
     ) {
+        self.enginePaths = enginePaths
         self.name = decoded.name
         self.title = decoded.title
         self.source = source

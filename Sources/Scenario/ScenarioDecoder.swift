@@ -9,6 +9,8 @@ import Yams
 struct ScenarioDecoder {
     var decoder: NodeDecoder
     var uncertain: [UncertainParameter] = []
+    /// The paths of `uncertain` whose distribution the included engine file gave (not the case).
+    var enginePaths: Set<String> = []
 
     init(file: String, included: (file: String, afterLine: Int)? = nil) {
         decoder = NodeDecoder(file: file)
@@ -393,6 +395,9 @@ struct ScenarioDecoder {
         guard let distribution = boundedDistribution(node, what, spec) else { return nil }
         if let fixed = distribution.fixedValue { return fixed }
         uncertain.append(UncertainParameter(path: path, distribution: distribution, stream: stream, target: target))
+        if let included = decoder.included, decoder.location(of: node).file == included.file {
+            enginePaths.insert(path)
+        }
         return distribution.mean
     }
 

@@ -133,9 +133,14 @@ struct ScenarioFile {
                 isTruncated ? Array(problems.prefix(NodeDecoder.maximumProblems)) : problems,
                 isTruncated: isTruncated)
         }
+        // A number the engine gave stays the engine's unless the variant or a setting changed it.
+        let engineDistributions = Dictionary(
+            baseline.uncertain.filter { baseline.enginePaths.contains($0.path) }.map { ($0.path, $0.distribution) },
+            uniquingKeysWith: { first, _ in first })
+        let enginePaths = Set(uncertain.filter { engineDistributions[$0.path] == $0.distribution }.map(\.path))
         return Scenario(
             source: source, variant: selected ?? Scenario.baselineName, settings: settings,
-            decoded: decoded, uncertain: uncertain, document: document)
+            decoded: decoded, uncertain: uncertain, document: document, enginePaths: enginePaths)
     }
 
     // MARK: - Counting the work of a load

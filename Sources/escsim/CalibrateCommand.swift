@@ -38,12 +38,17 @@ struct CalibrateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The scenario file (YAML); not needed with --resume.")
-    var scenario: String?
+    @Argument(
+        help: ArgumentHelp(
+            "The scenario file (YAML), or several cases to calibrate jointly (the unknowns of the engine "
+                + "they include are shared, each case's own stay its own); not needed with --resume."))
+    var scenarios: [String] = []
 
     @Option(
         name: .long,
-        help: "The observation file (default: the scenario file with .observations.yaml for .yaml).")
+        help:
+            "The observation file of a single scenario (default: each scenario file with .observations.yaml for .yaml)."
+    )
     var observations: String?
 
     @OptionGroup var whatIf: WhatIfOptions
@@ -90,8 +95,14 @@ struct CalibrateCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if resume == nil, scenario == nil { throw ValidationError("Name the scenario file, or --resume a folder.") }
-        if resume != nil, scenario != nil || observations != nil || out != nil {
+        if resume == nil, scenarios.isEmpty { throw ValidationError("Name the scenario file, or --resume a folder.") }
+        if scenarios.count > 1, observations != nil {
+            throw ValidationError("--observations names one scenario's; with several, each uses its own file.")
+        }
+        if scenarios.count > 1, whatIf.variant != nil {
+            throw ValidationError("--variant names one scenario's what-if; calibrate several cases without it.")
+        }
+        if resume != nil, !scenarios.isEmpty || observations != nil || out != nil {
             throw ValidationError("--resume takes its scenario, observations and folder from the folder.")
         }
         if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads).") }
@@ -136,24 +147,30 @@ struct CalibrateCommand: ParsableCommand {
                 }
             }
         } else {
-            let scenarioFile = scenario!
-            let observationsFile = observations ?? ScoreCommand.defaultObservations(for: scenarioFile)
+            var cases: [CalibrationPlan.Case] = []
+            for scenarioFile in scenarios {
+                let observationsFile = observations ?? ScoreCommand.defaultObservations(for: scenarioFile)
+                cases.append(
+                    CalibrationPlan.Case(
+                        scenarioFile: scenarioFile, scenarioText: try Self.read(scenarioFile),
+                        observationsFile: observationsFile, observationsText: try Self.read(observationsFile),
+                        engineFile: nil, engineText: nil))
+            }
             stored = CalibrationPlan(
-                escsimVersion: EscsimVersion.current, scenarioFile: scenarioFile,
-                scenarioText: try Self.read(scenarioFile), observationsFile: observationsFile,
-                observationsText: try Self.read(observationsFile),
-                engineFile: nil, engineText: nil, variant: whatIf.variant,
+                escsimVersion: EscsimVersion.current, cases: cases, variant: whatIf.variant,
                 settings: whatIf.settings,
                 abc: ABCSettings(
                     seed: seed, populationSize: particles, maxGenerations: generations, quantile: quantile,
                     minimumAcceptanceRate: minAcceptance))
             directory = out ?? ""
         }
-        let (calibration, name, engine) = try Self.compile(stored)
-        // A new calibration keeps the engine it read, so a resume never reads a changed one.
+        let (calibration, name, engines) = try Self.compile(stored)
+        // A new calibration keeps the engines it read, so a resume never reads a changed one.
         var plan = stored
-        plan.engineFile = engine?.file
-        plan.engineText = engine?.text
+        for (index, engine) in engines.enumerated() {
+            plan.cases[index].engineFile = engine?.file
+            plan.cases[index].engineText = engine?.text
+        }
         if let check {
             try Self.checkCalibrator(calibration, settings: plan.abc, trials: check, threads: threads, quiet: quiet)
             return
@@ -175,10 +192,12 @@ struct CalibrateCommand: ParsableCommand {
             trap = SignalTrap(stop: stop)
             if resume != nil {
                 folder = try BatchFolder(folderPath)
-                try folder.prepareForResume(outputs: CalibrationFiles.all)
+                try folder.prepareForResume(outputs: CalibrationFiles.all + [CalibrationFiles.posteriorEngine])
             } else {
                 folder = try BatchFolder(folderPath, create: true)
-                try folder.prepareForNewBatch(outputs: CalibrationFiles.all, force: force) { _ in }
+                try folder.prepareForNewBatch(
+                    outputs: CalibrationFiles.all + [CalibrationFiles.posteriorEngine], force: force
+                ) { _ in }
                 unlink(work + "/" + CalibrationPlan.stateFile)
                 try AtomicFile.write(try plan.json(), to: work + "/" + CalibrationPlan.file)
             }
@@ -222,9 +241,14 @@ struct CalibrateCommand: ParsableCommand {
 
         let summaries = ParameterSummary.summaries(of: final, parameters: calibration.parameters)
         let manifest = CalibrationFiles.Manifest(
-            escsimVersion: EscsimVersion.current, scenario: plan.scenarioFile,
-            scenarioSHA256: SHA256.hexDigest(Array(plan.scenarioText.utf8)), observations: plan.observationsFile,
-            observationsSHA256: SHA256.hexDigest(Array(plan.observationsText.utf8)),
+            escsimVersion: EscsimVersion.current,
+            cases: plan.cases.map { item in
+                CalibrationFiles.Manifest.Case(
+                    scenario: item.scenarioFile, scenarioSHA256: SHA256.hexDigest(Array(item.scenarioText.utf8)),
+                    observations: item.observationsFile,
+                    observationsSHA256: SHA256.hexDigest(Array(item.observationsText.utf8)), engine: item.engineFile,
+                    engineSHA256: item.engineText.map { SHA256.hexDigest(Array($0.utf8)) })
+            },
             observationCount: calibration.observations.count, variant: plan.variant, settings: plan.settings,
             seed: plan.abc.seed, populationSize: plan.abc.populationSize, maxGenerations: plan.abc.maxGenerations,
             quantile: plan.abc.quantile, minimumAcceptanceRate: plan.abc.minimumAcceptanceRate,
@@ -242,6 +266,24 @@ struct CalibrateCommand: ParsableCommand {
             ] {
                 try AtomicFile.write(text, to: folderPath + "/" + name)
                 written[name] = SHA256.hexDigest(Array(text.utf8))
+            }
+            // The engine's calibrated numbers, written back as an engine the cases can include.
+            let shared = summaries.filter { summary in
+                calibration.cases.contains { $0.enginePaths.contains(summary.name) }
+            }
+            if let engine = plan.cases.first?.engineText, let last = final.posterior, !shared.isEmpty {
+                var ranges: [String: (Double, Double)] = [:]
+                for (index, parameter) in calibration.parameters.enumerated() {
+                    let values = last.particles.map { $0[index] }
+                    ranges[parameter.name] = (values.min() ?? 0, values.max() ?? 0)
+                }
+                if let text = CalibrationFiles.posteriorEngineText(
+                    engine, summaries: shared, ranges: ranges,
+                    cases: calibration.cases.map(\.name).joined(separator: ", "))
+                {
+                    try AtomicFile.write(text, to: folderPath + "/" + CalibrationFiles.posteriorEngine)
+                    written[CalibrationFiles.posteriorEngine] = SHA256.hexDigest(Array(text.utf8))
+                }
             }
             try folder.recordWritten(written)
             unlink(work + "/" + CalibrationPlan.stateFile)
@@ -304,19 +346,34 @@ struct CalibrateCommand: ParsableCommand {
         }
     }
 
-    /// The calibration a plan describes, and the scenario's name; exits 2 on a bad file.
-    static func compile(_ plan: CalibrationPlan) throws -> (ScenarioCalibration, String, ScenarioEngine?) {
+    /// The calibration a plan describes, its name (the scenario's, or the cases' joined by `+`),
+    /// and each case's engine as read; exits 2 on a bad file.
+    static func compile(_ plan: CalibrationPlan) throws -> (ScenarioCalibration, String, [ScenarioEngine?]) {
         do {
-            let scenario = try Scenario.parse(
-                plan.scenarioText, file: plan.scenarioFile, variant: plan.variant, settings: plan.settings,
-                engine: ScenarioEngine(file: plan.engineFile, text: plan.engineText))
-            let set = try ObservationFile.parse(
-                plan.observationsText, file: plan.observationsFile,
-                vocabulary: ObservationVocabulary(scenario: scenario))
-            return (
-                ScenarioCalibration(draw: scenario.draw, observations: set.observations), scenario.name, scenario.engine
-            )
-        } catch {
+            var cases: [CalibrationCase] = []
+            var engines: [ScenarioEngine?] = []
+            for item in plan.cases {
+                let scenario = try Scenario.parse(
+                    item.scenarioText, file: item.scenarioFile, variant: plan.variant, settings: plan.settings,
+                    engine: ScenarioEngine(file: item.engineFile, text: item.engineText))
+                let set = try ObservationFile.parse(
+                    item.observationsText, file: item.observationsFile,
+                    vocabulary: ObservationVocabulary(scenario: scenario))
+                cases.append(
+                    CalibrationCase(
+                        name: scenario.name, draw: scenario.draw, observations: set.observations,
+                        enginePaths: scenario.enginePaths))
+                engines.append(scenario.engine)
+            }
+            let calibration: ScenarioCalibration
+            do {
+                calibration = try ScenarioCalibration(cases: cases)
+            } catch {
+                printError("escsim calibrate: \(error)")
+                throw ExitCode(2)
+            }
+            return (calibration, cases.map(\.name).joined(separator: "+"), engines)
+        } catch let error as ScenarioErrors {
             printError(error.description)
             printError("escsim calibrate: \(error.countDescription); nothing was calibrated")
             throw ExitCode(2)

@@ -12,7 +12,46 @@ enum CalibrationFiles {
     static let generations = "generations.csv"
     static let parameters = "parameters.csv"
     static let manifest = "calibration.json"
+    /// The engine with its calibrated numbers' posteriors, when the cases include one.
+    static let posteriorEngine = "engine.posterior.yaml"
     static let all = [posterior, particles, generations, parameters, manifest]
+
+    /// `engine` (an engine file's text) with each calibrated number of `summaries` (shared engine
+    /// parameters, named by their dotted paths `section.key`) replaced by a normal with the
+    /// posterior's mean and sd, truncated to the range the posterior's particles span: a file the
+    /// cases can include instead. Nil when no such number is written in block style in it.
+    static func posteriorEngineText(
+        _ engine: String, summaries: [ParameterSummary], ranges: [String: (Double, Double)], cases: String
+    ) -> String? {
+        var lines = engine.components(separatedBy: "\n")
+        var replaced = 0
+        for summary in summaries {
+            let parts = summary.name.split(separator: ".").map(String.init)
+            guard parts.count == 2, let range = ranges[summary.name], range.0 < range.1, summary.posteriorSD > 0,
+                let section = lines.firstIndex(where: { $0.hasPrefix(parts[0] + ":") })
+            else { continue }
+            var index = section + 1
+            while index < lines.count,
+                lines[index].isEmpty || lines[index].hasPrefix(" ") || lines[index].hasPrefix("#")
+            {
+                let trimmed = lines[index].drop { $0 == " " }
+                if trimmed.hasPrefix(parts[1] + ":") {
+                    let indent = String(lines[index].prefix { $0 == " " })
+                    lines[index] =
+                        indent + parts[1] + ": {distribution: normal, mean: \(summary.posteriorMean), "
+                        + "sd: \(summary.posteriorSD), low: \(range.0), high: \(range.1)}"
+                        + "  # posterior of escsim calibrate on \(cases)"
+                    replaced += 1
+                    break
+                }
+                index += 1
+            }
+        }
+        guard replaced > 0 else { return nil }
+        return "# Written by escsim calibrate: the engine with its calibrated numbers' posteriors (normals with the\n"
+            + "# posterior's mean and sd, truncated to the range of its particles), for cases to include.\n"
+            + lines.joined(separator: "\n")
+    }
 
     static func posteriorCSV(_ state: ABCState) -> String {
         var table = CSVTable(header: ["particle", "weight", "distance"] + state.parameterNames)
@@ -71,11 +110,17 @@ enum CalibrationFiles {
 
     /// What `calibration.json` records.
     struct Manifest: Encodable {
+        /// One calibrated scenario and the files it read.
+        struct Case: Encodable {
+            var scenario: String
+            var scenarioSHA256: String
+            var observations: String
+            var observationsSHA256: String
+            var engine: String?
+            var engineSHA256: String?
+        }
         var escsimVersion: String
-        var scenario: String
-        var scenarioSHA256: String
-        var observations: String
-        var observationsSHA256: String
+        var cases: [Case]
         var observationCount: Int
         var variant: String?
         var settings: [String]

@@ -2,18 +2,23 @@ import Backtest
 import Experiments
 import Foundation
 
-/// What a calibration folder holds beside its checkpoint, to resume it: the scenario's and the
-/// observations' own text (not just their paths), the variant and `--set` values, and the
-/// calibrator's settings. A resumed calibration rebuilds everything from it.
+/// What a calibration folder holds beside its checkpoint, to resume it: each case's scenario,
+/// observations and engine as text (not just their paths), the variant and `--set` values, and
+/// the calibrator's settings. A resumed calibration rebuilds everything from it.
 struct CalibrationPlan: Codable, Equatable {
+    /// One scenario with its observations.
+    struct Case: Codable, Equatable {
+        var scenarioFile: String
+        var scenarioText: String
+        var observationsFile: String
+        var observationsText: String
+        /// The engine file the scenario includes, as read when the calibration began.
+        var engineFile: String?
+        var engineText: String?
+    }
+
     var escsimVersion: String
-    var scenarioFile: String
-    var scenarioText: String
-    var observationsFile: String
-    var observationsText: String
-    /// The engine file the scenario includes, as read when the calibration began.
-    var engineFile: String?
-    var engineText: String?
+    var cases: [Case]
     var variant: String?
     var settings: [String]
     var abc: ABCSettings

@@ -16,7 +16,8 @@ enum PlanCompiler {
             return scenarios.map { Experiment.Variant(name: $0.name, title: $0.title, draw: $0.draw) }
         }
         let posterior = try PosteriorFile.parse(
-            text, file: plan.posteriorFile ?? "posterior.csv", uncertainPaths: baseline.uncertainParameters.map(\.path))
+            text, file: plan.posteriorFile ?? "posterior.csv", uncertainPaths: baseline.uncertainParameters.map(\.path),
+            scenarioName: baseline.name)
         let priors = Dictionary(
             baseline.uncertainParameters.map { ($0.path, $0.distribution) }, uniquingKeysWith: { first, _ in first })
         return scenarios.map { scenario in

@@ -10,9 +10,12 @@ public enum PosteriorFile {
     public static let distanceColumn = "distance"
 
     /// The posterior in `text` (from `file`), checked against the scenario's uncertain paths.
-    public static func parse(_ text: String, file: String, uncertainPaths: [String]) throws(ScenarioErrors)
-        -> PosteriorSample
-    {
+    ///
+    /// A joint calibration's posterior names each case's own numbers `<case>:<path>`: those of
+    /// `scenarioName` are read as its paths, other cases' are left out.
+    public static func parse(
+        _ text: String, file: String, uncertainPaths: [String], scenarioName: String? = nil
+    ) throws(ScenarioErrors) -> PosteriorSample {
         var problems: [ScenarioError] = []
         func report(_ message: String, line: Int, column: Int) {
             guard problems.count < 100 else { return }
@@ -34,14 +37,20 @@ public enum PosteriorFile {
             case particleColumn, distanceColumn: continue
             case Self.weightColumn where weightColumn == nil: weightColumn = index
             default:
-                if paths.contains(field.text) || field.text == Self.weightColumn {
+                var name = field.text
+                if let colon = name.firstIndex(of: ":") {
+                    // Another case's own number: not this scenario's to draw.
+                    guard let scenarioName, name[..<colon] == scenarioName else { continue }
+                    name = String(name[name.index(after: colon)...])
+                }
+                if paths.contains(name) || name == Self.weightColumn {
                     report("the column '\(field.text)' appears twice", line: 1, column: field.column)
-                } else if !uncertainPaths.contains(field.text) {
+                } else if !uncertainPaths.contains(name) {
                     report(
                         "'\(field.text)' is not a number the scenario marks as uncertain"
-                            + Suggestion.hint(for: field.text, among: uncertainPaths), line: 1, column: field.column)
+                            + Suggestion.hint(for: name, among: uncertainPaths), line: 1, column: field.column)
                 } else {
-                    paths.append(field.text)
+                    paths.append(name)
                     pathColumns.append(index)
                 }
             }
