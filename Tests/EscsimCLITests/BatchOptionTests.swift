@@ -51,7 +51,7 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("guarded").path
-        let result = try CLI.run(["run", CLI.baseline, "-r", "10", "--quiet", "--set", "max_events=60", "--out", out])
+        let result = try CLI.run(["run", CLI.baseline, "-r", "10", "--quiet", "--set", "max_events=5", "--out", out])
         // Every replication hit the guard: the rows are written, and the batch says it failed.
         #expect(result.status == 1)
         #expect(
@@ -59,7 +59,7 @@ import Testing
                 + "status and error columns of replications.csv\n", "\(result.stderr)")
         let rows = try String(contentsOfFile: out + "/replications.csv", encoding: .utf8).split(separator: "\n")
         #expect(rows.count == 11)
-        #expect(rows.dropFirst().contains { $0.contains(",guard,max-events guard hit after 60 events,") })
+        #expect(rows.dropFirst().contains { $0.contains(",guard,max-events guard hit after 5 events,") })
 
         let fast = try CLI.run([
             "run", CLI.baseline, "-r", "10", "--quiet", "--set", "max_events=60", "--fail-fast",

@@ -21,7 +21,8 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(
             files == [
-                ".escsim", "calibration.json", "generations.csv", "parameters.csv", "particles.csv", "posterior.csv",
+                ".escsim", "calibration.json", "engine.posterior.yaml", "generations.csv", "parameters.csv",
+                "particles.csv", "posterior.csv",
             ])
         let posterior = try String(contentsOfFile: out + "/posterior.csv", encoding: .utf8).split(separator: "\n")
         #expect(posterior.count == 41)
@@ -29,7 +30,8 @@ import Testing
             posterior[0]
                 == "particle,weight,distance,actors.hts.quality,actors.hts.assaults_per_day,"
                 + "actors.regime.field_strength,actors.regime.morale,actors.russia.commitment,"
-                + "actors.hezbollah.field_strength,cascade.withdrawal_morale")
+                + "actors.hezbollah.field_strength,combat.lethality_per_day,combat.air_support_per_sortie,"
+                + "cascade.local_shock,cascade.withdrawal_morale,mediation.base_success")
         let weights = posterior.dropFirst().map { Double($0.split(separator: ",")[1])! }
         #expect(abs(weights.reduce(0, +) - 1) < 1e-9)
         let generations = try String(contentsOfFile: out + "/generations.csv", encoding: .utf8).split(separator: "\n")

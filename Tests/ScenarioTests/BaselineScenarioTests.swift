@@ -47,7 +47,14 @@ enum ShippedScenarios {
             scenario.uncertainParameters.map(\.path) == [
                 "actors.hts.quality", "actors.hts.assaults_per_day", "actors.regime.field_strength",
                 "actors.regime.morale", "actors.russia.commitment", "actors.hezbollah.field_strength",
-                "cascade.withdrawal_morale",
+                "combat.lethality_per_day", "combat.air_support_per_sortie", "cascade.local_shock",
+                "cascade.withdrawal_morale", "mediation.base_success",
+            ])
+        // The last five are the shared engine's.
+        #expect(
+            scenario.enginePaths == [
+                "combat.lethality_per_day", "combat.air_support_per_sortie", "cascade.local_shock",
+                "cascade.withdrawal_morale", "mediation.base_success",
             ])
         let seeds = StreamSeeds(masterSeed: 7)
         let (first, firstDraws) = scenario.draw.parameters(forReplication: 0, seeds: seeds)

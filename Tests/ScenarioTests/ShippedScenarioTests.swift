@@ -69,14 +69,19 @@ import Testing
         let regime = parameters.actors.firstIndex { $0.id == "regime" }!
         let total = parameters.regions.reduce(0) { $0 + $1.strategicValue }
         let initial = parameters.regions.filter { $0.controller == regime }.reduce(0) { $0 + $1.strategicValue } / total
+        // With the priors as they are, about two runs in three end with more regime ground and one in
+        // twelve with less (400 runs, seed 9): over 60 runs, 30 gains is almost 3 binomial sds below
+        // the expected 40, and losses stay far fewer than gains.
         let seeds = StreamSeeds(masterSeed: 9)
         var gains = 0
-        for index in 0..<30 {
+        var losses = 0
+        for index in 0..<60 {
             let (drawn, _) = scenario.draw.parameters(forReplication: index, seeds: seeds)
-            if Replication.run(parameters: drawn, seeds: seeds, index: index).territoryShare[regime] > initial {
-                gains += 1
-            }
+            let share = Replication.run(parameters: drawn, seeds: seeds, index: index).territoryShare[regime]
+            if share > initial + 1e-9 { gains += 1 }
+            if share < initial - 1e-9 { losses += 1 }
         }
-        #expect(gains >= 20, "the regime gained ground in only \(gains) of 30 runs")
+        #expect(
+            gains >= 30 && losses * 2 < gains, "the regime gained ground in \(gains) of 60 runs, lost it in \(losses)")
     }
 }
