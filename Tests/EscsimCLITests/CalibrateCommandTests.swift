@@ -122,4 +122,37 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stderr.contains("--particles must be at least 2, got 1"))
     }
+
+    /// Two cases calibrated together share the engine's unknowns and keep their own apart; the
+    /// engine comes back with its posteriors, and a case can include it.
+    @Test func casesCalibratedTogetherShareTheEngine() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("joint").path
+        let scenarios = CLI.packageRoot.appendingPathComponent("Scenarios")
+        let result = try CLI.run([
+            "calibrate", scenarios.appendingPathComponent("aleppo-2024.yaml").path,
+            scenarios.appendingPathComponent("aleppo-2016.yaml").path, "-o", out, "--particles", "20",
+            "--generations", "2", "-q",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let header = try String(contentsOfFile: out + "/posterior.csv", encoding: .utf8).split(separator: "\n")[0]
+            .split(separator: ",").map(String.init)
+        #expect(Array(header.prefix(4)) == ["particle", "weight", "distance", "combat.lethality_per_day"])
+        #expect(header.filter { $0 == "cascade.withdrawal_morale" }.count == 1)
+        #expect(
+            header.contains("aleppo-2024:actors.hts.quality") && header.contains("aleppo-2016:actors.russia.commitment")
+        )
+        // The written-back engine, included by a copy of the baseline, loads.
+        let copy = dir.appendingPathComponent("case")
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: CLI.baseline, toPath: copy.appendingPathComponent("aleppo-2024.yaml").path)
+        try FileManager.default.copyItem(
+            atPath: out + "/engine.posterior.yaml", toPath: copy.appendingPathComponent("engine.yaml").path)
+        let validated = try CLI.run(["validate", copy.appendingPathComponent("aleppo-2024.yaml").path])
+        #expect(validated.status == 0, "\(validated.stderr)")
+        let engine = try String(contentsOfFile: out + "/engine.posterior.yaml", encoding: .utf8)
+        #expect(engine.contains("lethality_per_day: {distribution: normal, mean: "))
+    }
 }
