@@ -50,6 +50,10 @@ public struct ActorSpec: Sendable, Hashable {
     /// Balance: The 3:1 Rule and Its Critics", International Security 13(4), 1989); the default 0
     /// attacks at any odds.
     public var minimumForceRatio: Double = 0
+    /// Strategic value the actor holds off the map (other provinces, other fronts), in the units
+    /// of regions' `strategicValue`: part of its camp's stake, so a region lost costs the camp its
+    /// share of everything it holds, not of the corner drawn on the map.
+    public var offMapValue: Double = 0
 
     public init(
         id: String, name: String, side: Side, patronOf: Int? = nil,
