@@ -25,7 +25,10 @@ struct BacktestCommand: ParsableCommand {
             With --leave-one-out, the unknowns of the engine the cases share are calibrated (ABC-SMC, \
             --particles and --generations) on every case but one, and the left-out case is run again \
             drawing them from that posterior and scored: how well the engine learnt elsewhere \
-            predicts a war it has not seen.
+            predicts a war it has not seen. With --joint, the engine's unknowns are also calibrated \
+            once on every case, and each case is scored drawing them from that posterior: the \
+            in-sample yardstick for the leave-one-out figures (only the engine's numbers are \
+            calibrated in both; each case's own unknowns keep their priors).
 
             Exit status: 0 the table was made (whatever the scores); 2 a bad scenario or observation file.
             """
@@ -46,10 +49,13 @@ struct BacktestCommand: ParsableCommand {
     @Flag(name: .long, help: "Also calibrate the shared engine on the other cases and score each left-out case.")
     var leaveOneOut = false
 
-    @Option(name: .long, help: "Particles of each leave-one-out calibration.")
+    @Flag(name: .long, help: "Also calibrate the shared engine on every case and score each case with it.")
+    var joint = false
+
+    @Option(name: .long, help: "Particles of each leave-one-out or joint calibration.")
     var particles = 200
 
-    @Option(name: .long, help: "Generations of each leave-one-out calibration.")
+    @Option(name: .long, help: "Generations of each leave-one-out or joint calibration.")
     var generations = 5
 
     @Flag(name: .long, help: "Print the table as Markdown (for the README).")
@@ -70,9 +76,12 @@ struct BacktestCommand: ParsableCommand {
         let loaded = try cases.map(Self.load)
         var rows: [[String]] = [
             ["case", "observations", "events CRPS (days)", "facts Brier", "in 90%", "checks passed"]
+                + (joint ? ["joint events CRPS", "joint Brier", "joint in 90%", "joint checks"] : [])
                 + (leaveOneOut ? ["LOCO events CRPS", "LOCO Brier", "LOCO in 90%", "LOCO checks"] : [])
         ]
         var checkLines: [String] = []
+        // One calibration on every case, shared by every case's joint figures.
+        let jointPosterior = joint ? try calibrateEngine(on: loaded) : nil
         for (index, item) in loaded.enumerated() {
             let card = CaseRuns.score(item, replications: replications, seed: seed, threads: threads)
             var row = [item.name, "\(item.observations.count)"] + Self.figures(card)
@@ -80,6 +89,15 @@ struct BacktestCommand: ParsableCommand {
                 checkLines.append(
                     "\(item.name): \(check.covered ? "pass" : "FAIL") - \(check.observation.what) "
                         + "(model: \(SummaryTable.format(check.probability, percent: true)) of \(check.runs) runs)")
+            }
+            if let jointPosterior {
+                let card = score(item, engine: jointPosterior)
+                row += card.map(Self.figures) ?? ["-", "-", "-", "-"]
+                for check in card?.checks ?? [] {
+                    checkLines.append(
+                        "\(item.name) (joint): \(check.covered ? "pass" : "FAIL") - \(check.observation.what) "
+                            + "(model: \(SummaryTable.format(check.probability, percent: true)) of \(check.runs) runs)")
+                }
             }
             if leaveOneOut {
                 row += try leftOut(index, of: loaded).map(Self.figures) ?? ["-", "-", "-", "-"]
@@ -99,7 +117,8 @@ struct BacktestCommand: ParsableCommand {
         for line in checkLines { print(markdown ? "- " + line : line) }
         print(
             "\n(\(replications) replications per case, seed \(seed)"
-                + (leaveOneOut ? "; leave-one-out: \(particles) particles, up to \(generations) generations" : "")
+                + (leaveOneOut || joint
+                    ? "; calibrations: \(particles) particles, up to \(generations) generations" : "")
                 + "; \(SummaryTable.fixed(Date().timeIntervalSince(started), digits: 0)) s)")
     }
 
@@ -127,21 +146,35 @@ struct BacktestCommand: ParsableCommand {
     /// nil when it shares no calibrated unknown with them.
     func leftOut(_ index: Int, of cases: [CalibrationCase]) throws -> ScoreCard? {
         let others = cases.enumerated().filter { $0.offset != index }.map(\.element)
-        let target = cases[index]
-        guard !others.isEmpty, !target.enginePaths.isEmpty else { return nil }
-        let calibration = try ScenarioCalibration(cases: others)
+        guard !others.isEmpty, !cases[index].enginePaths.isEmpty else { return nil }
+        return try calibrateEngine(on: others).flatMap { score(cases[index], engine: $0) }
+    }
+
+    /// The engine's unknowns calibrated on `cases` (ABC-SMC, every unknown of every case in the
+    /// fit), as a posterior over the engine's paths only; nil when the calibration has none.
+    func calibrateEngine(on cases: [CalibrationCase]) throws -> PosteriorSample? {
+        let calibration = try ScenarioCalibration(cases: cases)
         let settings = ABCSettings(seed: seed, populationSize: particles, maxGenerations: generations)
         let state = try ABCSMC(
             parameters: calibration.parameters, settings: settings, simulator: calibration.simulator(seed: seed)
         ).run(threads: threads)
         guard let posterior = state.posterior else { return nil }
-        let columns = calibration.parameters.indices.filter {
-            target.enginePaths.contains(calibration.parameters[$0].name)
-        }
+        let enginePaths = Set(cases.flatMap(\.enginePaths))
+        let columns = calibration.parameters.indices.filter { enginePaths.contains(calibration.parameters[$0].name) }
         guard !columns.isEmpty else { return nil }
-        let sample = PosteriorSample(
+        return PosteriorSample(
             paths: columns.map { calibration.parameters[$0].name },
             particles: posterior.particles.map { particle in columns.map { particle[$0] } }, weights: posterior.weights)
+    }
+
+    /// `target` scored drawing the engine's unknowns it shares with `engine` from it; nil when it
+    /// shares none.
+    func score(_ target: CalibrationCase, engine: PosteriorSample) -> ScoreCard? {
+        let columns = engine.paths.indices.filter { target.enginePaths.contains(engine.paths[$0]) }
+        guard !columns.isEmpty else { return nil }
+        let sample = PosteriorSample(
+            paths: columns.map { engine.paths[$0] },
+            particles: engine.particles.map { particle in columns.map { particle[$0] } }, weights: engine.weights)
         let informed = CalibrationCase(
             name: target.name, draw: target.draw.with(posterior: sample), observations: target.observations,
             enginePaths: target.enginePaths)

@@ -30,6 +30,20 @@ import Testing
         #expect(again.stdout.split(separator: "\n").dropLast() == result.stdout.split(separator: "\n").dropLast())
     }
 
+    @Test func theJointCalibrationAddsItsColumnsAndChecks() throws {
+        let result = try CLI.run(
+            ["backtest"] + Self.cases + ["-r", "10", "--joint", "--particles", "10", "--generations", "2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.contains("joint events CRPS") == true && lines.first?.contains("LOCO") == false)
+        for name in ["aleppo-2024", "aleppo-2016", "idlib-2020", "peace-spring-2019"] {
+            let row = lines.first { $0.hasPrefix(name + " ") }
+            // Ten cells: the case, its observations, four figures as written and four calibrated.
+            #expect(row.map { $0.split(separator: " ", omittingEmptySubsequences: true).count } == 10, "\(row ?? "")")
+        }
+        #expect(lines.filter { $0.contains(" (joint): pass - ") || $0.contains(" (joint): FAIL - ") }.count == 21)
+    }
+
     @Test func aCaseWithoutObservationsIsNamed() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
