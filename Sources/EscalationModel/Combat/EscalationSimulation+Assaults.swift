@@ -115,6 +115,7 @@ extension EscalationSimulation {
         actors[fight.attacker].losses += attackerLosses
         actors[fight.defender].losses += defenderLosses
         fight.rounds += 1
+        harmCivilians(inCombatIn: fight.region, fightersLost: attackerLosses + defenderLosses, at: time)
 
         // A side breaks when its losses reach its breakpoint; if both do in the same round, the
         // one further past its breakpoint breaks.
