@@ -21,6 +21,9 @@ extension EscalationSimulation {
         }
         guard civilianHarm.movesPeopleDaily else { return }
 
+        let awayBefore = civiliansDisplaced
+        var fleeing = 0.0
+        var regionsFled = 0
         if rules.flightUnderAssault > 0 || rules.flightAfterCapture > 0 || rules.flightNearFighting > 0 {
             for region in regions.indices where regions[region].population >= 1 {
                 var staying = 1.0
@@ -31,14 +34,20 @@ extension EscalationSimulation {
                 let leaving = CivilianHarmState.binomial(
                     regions[region].population, 1 - staying, civilianHarmStream)
                 displace(leaving, from: region)
-                if trace != nil, leaving > 0 {
-                    note(
-                        time, "flight", [regions[region].controller], region: region,
-                        "\(Int(leaving)) people flee \(parameters.regions[region].name)")
+                if leaving > 0 {
+                    fleeing += leaving
+                    regionsFled += 1
                 }
             }
         }
         if rules.returnRate > 0 { bringPeopleHome(at: time) }
+        if trace != nil, fleeing > 0 || civiliansDisplaced < awayBefore + fleeing {
+            let returning = awayBefore + fleeing - civiliansDisplaced
+            note(
+                time, "displacement", [], region: nil,
+                "\(Int(fleeing)) people flee \(regionsFled) regions, \(Int(returning)) go home; "
+                    + "\(Int(civiliansDisplaced)) are away from home")
+        }
     }
 
     /// `displaced` people of `region` flee a strike at `time`: the air campaign's displacement
