@@ -114,6 +114,12 @@ struct ScenarioDecoder {
             decodeChemicalWeapons(node, into: &shared, actorIDs: actorIDs, rungIDs: ladder?.map(\.id) ?? [])
         }
         let collapse = top["collapse"].flatMap { decodeCollapse($0, actorIDs: actorIDs, regionIDs: regionIDs) }
+        if let node = top["ground_harm"], let f = fields(of: node, in: "ground_harm", .groundHarm) {
+            sectionNumbers(f, .groundHarm, into: &shared)
+        }
+        if let node = top["displacement"], let f = fields(of: node, in: "displacement", .displacement) {
+            sectionNumbers(f, .displacement, into: &shared)
+        }
 
         let resolvedActors = actors.compactMap { $0 }
         var resolvedRegions = regions.compactMap { $0 }
@@ -125,11 +131,13 @@ struct ScenarioDecoder {
         checkGraph(resolvedRegions, entries: regionEntries)
         checkRoles(resolvedActors, collapse: collapse, entries: actorEntries, collapseNode: top["collapse"])
         guard decoder.problems.isEmpty else { return nil }
-        let parameters = ModelParameters(
+        var parameters = ModelParameters(
             horizonDays: horizon, maxEvents: maxEvents, stalemateDays: stalemateDays, actors: resolvedActors,
             regions: resolvedRegions, ladder: ladder, combat: shared.combat, cascade: shared.cascade,
             airCampaign: shared.airCampaign, patronRule: shared.patronRule, mediation: shared.mediation,
             chemicalWeapons: shared.chemicalWeapons, collapse: collapse)
+        parameters.groundHarm = shared.groundHarm
+        parameters.displacement = shared.displacement
         checkWorkload(parameters, top: top, actorEntries: actorEntries)
         guard decoder.problems.isEmpty else { return nil }
         return (name, title, parameters)

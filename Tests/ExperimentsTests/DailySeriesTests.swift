@@ -28,7 +28,7 @@ import Testing
             + ["camp_territory_opposition", "camp_territory_loyalist"]
             + parameters.actors.map { "losses_\($0.id)" } + parameters.actors.map { "strikes_\($0.id)" }
             + parameters.actors.map { "reinforcements_\($0.id)" }
-            + ["civilians_killed", "civilians_injured", "civilians_displaced", "ladder_level"]
+            + ["civilians_killed", "civilians_injured", "civilians_displaced", "ladder_level", "civilians_fled"]
         #expect(names == expected)
         #expect(DailySeriesCatalogue.columns(for: parameters).filter(\.isController).count == parameters.regions.count)
     }

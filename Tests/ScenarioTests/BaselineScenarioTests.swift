@@ -49,12 +49,18 @@ enum ShippedScenarios {
                 "actors.regime.morale", "actors.russia.commitment", "actors.hezbollah.field_strength",
                 "combat.lethality_per_day", "combat.air_support_per_sortie", "cascade.local_shock",
                 "cascade.withdrawal_morale", "mediation.base_success",
+                "ground_harm.civilians_killed_per_fighter_lost", "ground_harm.injured_per_killed",
+                "displacement.flight_under_assault", "displacement.flight_after_capture",
+                "displacement.flight_near_fighting", "displacement.return_rate",
             ])
-        // The last five are the shared engine's.
+        // The last eleven are the shared engine's.
         #expect(
             scenario.enginePaths == [
                 "combat.lethality_per_day", "combat.air_support_per_sortie", "cascade.local_shock",
                 "cascade.withdrawal_morale", "mediation.base_success",
+                "ground_harm.civilians_killed_per_fighter_lost", "ground_harm.injured_per_killed",
+                "displacement.flight_under_assault", "displacement.flight_after_capture",
+                "displacement.flight_near_fighting", "displacement.return_rate",
             ])
         let seeds = StreamSeeds(masterSeed: 7)
         let (first, firstDraws) = scenario.draw.parameters(forReplication: 0, seeds: seeds)

@@ -24,7 +24,8 @@ public enum ParameterCatalogue {
     /// Every key, section by section, in the order the decoder reads them.
     public static let all: [ParameterSpec] =
         top + actor + region + rung + combat + cascade + airCampaign
-        + patronRule + mediation + chemicalWeapons + collapse + variant + sweep + sweepRange
+        + patronRule + mediation + chemicalWeapons + collapse + variant + sweep + sweepRange + groundHarm
+        + displacement
 
     /// The entries of each section, in order (looked up for every key of every variant decoded).
     public static let bySection: [ParameterSpec.Section: [ParameterSpec]] = Dictionary(grouping: all, by: \.section)
@@ -169,6 +170,12 @@ public enum ParameterCatalogue {
         Spec(
             "sweep", in: .top, .structure, default: .absent("none"),
             "A parameter sweep for escsim run --sweep."),
+        Spec(
+            "ground_harm", in: .top, .structure, default: .absent("no civilians harmed by ground fighting"),
+            "Civilians killed and injured by ground fighting."),
+        Spec(
+            "displacement", in: .top, .structure, default: .absent("no daily flight or return"),
+            "Daily flight from regions in danger and return home."),
     ]
 
     // MARK: - Actors
@@ -581,5 +588,53 @@ public enum ParameterCatalogue {
         Spec(
             "values", in: .sweepRange, .structure, default: .absent("none"),
             "Grid only: the explicit values to run (when given, low, high and steps are ignored)."),
+    ]
+
+    // MARK: - Ground harm
+
+    static let groundHarm: [Spec] = [
+        // A round losing 10^5 fighters at 100 civilians each is 10^7 deaths: past any war's day.
+        number(
+            "civilians_killed_per_fighter_lost", in: .groundHarm,
+            .model(\.groundHarm.civiliansKilledPerFighterLost), .nonNegative, ceiling: 100,
+            note: "ground fighting harms no one", unit: "civilians per fighter lost",
+            "Mean civilians killed per fighter (either side) put out of action in a combat round, in a region "
+                + "at its starting population; scaled by the share of its residents still at home (a Poisson draw, "
+                + "at most the residents)."),
+        number(
+            "injured_per_killed", in: .groundHarm, .model(\.groundHarm.injuredPerKilled), .nonNegative,
+            ceiling: 100, unit: "injured per killed",
+            "Mean civilians injured by ground fighting per civilian it kills (a Poisson draw)."),
+    ]
+
+    // MARK: - Displacement
+
+    static let displacement: [Spec] = [
+        number(
+            "flight_under_assault", in: .displacement, .model(\.displacement.flightUnderAssault), .unitInterval,
+            note: "no one flees an assault", unit: "share per day",
+            "Share of the residents still at home who leave, each day, a region under assault."),
+        number(
+            "flight_after_capture", in: .displacement, .model(\.displacement.flightAfterCapture), .unitInterval,
+            unit: "share per day",
+            "Share of the residents who leave, each day, a region that changed hands within capture_window_days."),
+        number(
+            "flight_near_fighting", in: .displacement, .model(\.displacement.flightNearFighting), .unitInterval,
+            unit: "share per day",
+            "Share of the residents who leave, each day, a region next to one under assault or just taken. A "
+                + "region meeting several conditions loses 1 - (1 - a)(1 - b)(1 - c)."),
+        number(
+            "capture_window_days", in: .displacement, .model(\.displacement.captureWindowDays), .nonNegative,
+            ceiling: maximumHorizonDays, unit: "days",
+            "Days after a change of hands during which flight_after_capture applies (and its neighbours count "
+                + "as near the fighting)."),
+        number(
+            "return_rate", in: .displacement, .model(\.displacement.returnRate), .unitInterval,
+            note: "no one returns", unit: "share per day",
+            "Share of a region's displaced who go home each day once it has been calm for return_after_days."),
+        number(
+            "return_after_days", in: .displacement, .model(\.displacement.returnAfterDays), .nonNegative,
+            ceiling: maximumHorizonDays, unit: "days",
+            "Days without fighting, strikes or change of hands before a region's displaced start going home."),
     ]
 }

@@ -116,6 +116,7 @@ extension EscalationSimulation {
         recordCasualties(attackerLosses, of: fight.attacker)
         recordCasualties(defenderLosses, of: fight.defender)
         fight.rounds += 1
+        harmCivilians(inCombatIn: fight.region, fightersLost: attackerLosses + defenderLosses, at: time)
 
         // A side breaks when its losses reach its breakpoint; if both do in the same round, the
         // one further past its breakpoint breaks.

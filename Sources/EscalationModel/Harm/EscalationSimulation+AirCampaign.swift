@@ -41,10 +41,10 @@ extension EscalationSimulation {
         let injured = strikeEffects.civiliansInjuredPerStrike.sample(effectsStream)
         let displaced = min(
             regions[target].population - killed, strikeEffects.civiliansDisplacedPerStrike.sample(effectsStream))
-        regions[target].population -= killed + displaced
+        regions[target].population -= killed
         civiliansKilled += killed
         civiliansInjured += injured
-        civiliansDisplaced += displaced
+        fleeStrike(displaced, from: target, at: time)
         airstrikes += 1
         actors[actor].strikesFlown += 1
         raiseLadder(.airstrikes, at: time)

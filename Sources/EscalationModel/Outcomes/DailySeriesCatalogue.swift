@@ -86,7 +86,8 @@ public enum DailySeriesCatalogue {
         },
         DailySeriesEntry(
             "civilians_displaced", unit: "civilians",
-            "civilians displaced so far; on the last day, the outcome of the same name"
+            "civilians away from home at the end of the day (departures less returns, as OCHA counts); on the "
+                + "last day, the outcome of the same name"
         ) { snapshot, _ in
             snapshot.civiliansDisplaced
         },
@@ -94,6 +95,12 @@ public enum DailySeriesCatalogue {
             "ladder_level", unit: "rung index", "the escalation rung at the end of the day (0 = the first rung)"
         ) { snapshot, _ in
             Double(snapshot.ladderLevel)
+        },
+        DailySeriesEntry(
+            "civilians_fled", unit: "civilians",
+            "civilians who have left home so far (every departure); on the last day, the outcome of the same name"
+        ) { snapshot, _ in
+            snapshot.civiliansFled
         },
     ]
 

@@ -7,7 +7,10 @@ public struct DailySnapshot: Sendable, Hashable {
     public var ladderLevel: Int
     public var civiliansKilled: Double
     public var civiliansInjured: Double
+    /// People away from home at the end of the day (departures less returns).
     public var civiliansDisplaced: Double
+    /// People who have left home so far (every departure).
+    public var civiliansFled: Double
     /// The actor (its index) holding each region.
     public var controllers: [Int]
     /// Fighters each actor has lost so far: killed, wounded, captured and deserted.

@@ -79,19 +79,20 @@ public enum OutcomeCatalogue {
         },
         OutcomeEntry(
             "civilians_killed", .quantity, unit: "civilians",
-            "civilians killed by airstrikes (and by a chemical attack)", title: "Civilians killed",
+            "civilians killed by airstrikes, ground fighting and a chemical attack", title: "Civilians killed",
             charted: true, compared: .yes
         ) { outcome, _ in
             outcome.civiliansKilled
         },
         OutcomeEntry(
-            "civilians_injured", .quantity, unit: "civilians", "civilians injured by airstrikes",
+            "civilians_injured", .quantity, unit: "civilians", "civilians injured by airstrikes and ground fighting",
             title: "Civilians injured"
         ) { outcome, _ in
             outcome.civiliansInjured
         },
         OutcomeEntry(
-            "civilians_displaced", .quantity, unit: "civilians", "civilians displaced by airstrikes",
+            "civilians_displaced", .quantity, unit: "civilians",
+            "civilians away from home at the end (fled strikes and fighting, not yet returned), as OCHA counts",
             title: "Civilians displaced", charted: true, compared: .yes
         ) { outcome, _ in
             outcome.civiliansDisplaced
@@ -138,6 +139,13 @@ public enum OutcomeCatalogue {
             title: "Events processed"
         ) { outcome, _ in
             Double(outcome.eventsProcessed)
+        },
+        OutcomeEntry(
+            "civilians_fled", .quantity, unit: "civilians",
+            "civilians who left home during the run (every departure; returns not subtracted)",
+            title: "Civilians who fled"
+        ) { outcome, _ in
+            outcome.civiliansFled
         },
     ]
 

@@ -19,7 +19,10 @@ public struct ReplicationOutcome: Sendable, Hashable {
     public var rungFirstDay: [Double?]
     public var civiliansKilled: Double
     public var civiliansInjured: Double
+    /// People away from home at the end (departures less returns).
     public var civiliansDisplaced: Double
+    /// People who left home during the run (every departure).
+    public var civiliansFled: Double
     public var airstrikes: Int
     /// Fighters sent by each patron.
     public var reinforcementsSent: [Double]

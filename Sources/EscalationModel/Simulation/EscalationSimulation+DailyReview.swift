@@ -7,6 +7,7 @@ extension EscalationSimulation {
     mutating func review(day: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
         considerChemicalWeapons(at: time, queue: &queue)
         checkCollapse(at: time, queue: &queue)
+        moveCivilians(at: time)
         snapshots.append(snapshot(day: day))
         if Double(day + 1) <= parameters.horizonDays {
             queue.schedule(.dailyReview(day: day + 1), at: Double(day + 1), priority: 1)
@@ -19,7 +20,8 @@ extension EscalationSimulation {
         DailySnapshot(
             day: day, territoryShare: territoryShares(), ladderLevel: ladderLevel,
             civiliansKilled: civiliansKilled, civiliansInjured: civiliansInjured,
-            civiliansDisplaced: civiliansDisplaced, controllers: regions.map(\.controller),
+            civiliansDisplaced: civiliansDisplaced, civiliansFled: civilianHarm.fled,
+            controllers: regions.map(\.controller),
             losses: actors.map(\.losses), killed: actors.map(\.killed), captured: actors.map(\.captured),
             deserted: actors.map(\.deserted), strikes: actors.map(\.strikesFlown),
             reinforcements: actors.map(\.reinforcementsSent))

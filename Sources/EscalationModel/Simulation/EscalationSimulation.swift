@@ -39,6 +39,9 @@ public struct EscalationSimulation: DiscreteEventModel {
     let mediationStream: RandomStream
     let chemicalStream: RandomStream
     let actorStreams: [RandomStream]
+    /// Civilians harmed by ground fighting, and displaced (`+GroundHarm`, `+Displacement`).
+    let civilianHarmStream: RandomStream
+    var civilianHarm: CivilianHarmState
 
     /// For each actor, the patron that sets its posture (Turkey for the SNA), if any.
     let posturePatron: [Int?]
@@ -58,6 +61,7 @@ public struct EscalationSimulation: DiscreteEventModel {
     var rungFirstDay: [Double?]
     var civiliansKilled = 0.0
     var civiliansInjured = 0.0
+    /// People away from home now (a stock: departures less returns).
     var civiliansDisplaced = 0.0
     var airstrikes = 0
     var collapseDay: Double?
@@ -99,6 +103,8 @@ public struct EscalationSimulation: DiscreteEventModel {
         chemicalStream = stream(StreamLayout.chemicalWeapons)
         actorStreams = parameters.actors.indices.map { stream(StreamLayout.actor($0)) }
         regions = Self.formations(of: parameters, thresholds: cascadeStream)
+        civilianHarmStream = stream(StreamLayout.civilianHarm)
+        civilianHarm = CivilianHarmState(parameters)
 
         posturePatron = parameters.actors.indices.map { client in
             parameters.actors.indices.first {

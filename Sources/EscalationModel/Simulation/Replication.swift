@@ -63,6 +63,7 @@ extension EscalationSimulation {
             civiliansKilled: civiliansKilled,
             civiliansInjured: civiliansInjured,
             civiliansDisplaced: civiliansDisplaced,
+            civiliansFled: civilianHarm.fled,
             airstrikes: airstrikes,
             reinforcementsSent: parameters.patrons.map { actors[$0].reinforcementsSent },
             postureChanges: parameters.postureHolders.map { actors[$0].postureChanges },

@@ -20,6 +20,10 @@ public struct ModelParameters: Sendable, Hashable {
     public var mediation: MediationParameters
     public var chemicalWeapons: ChemicalWeaponsParameters
     public var collapse: CollapseRule
+    /// Civilian harm of ground fighting.
+    public var groundHarm = GroundHarmParameters()
+    /// Flight from danger and return home.
+    public var displacement = DisplacementParameters()
 
     public init(
         horizonDays: Double, maxEvents: Int = 10_000_000, stalemateDays: Double = 7, actors: [ActorSpec],
