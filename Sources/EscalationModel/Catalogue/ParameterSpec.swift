@@ -24,6 +24,7 @@ public struct ParameterSpec: @unchecked Sendable {
         case sweep
         /// The range of one swept parameter.
         case sweepRange = "sweep_range"
+        case siege
 
         /// The start of a key's dotted path: `actors.<id>.quality`, `ladder.<n>.threshold`, `combat.round_days`.
         public var pathPrefix: String {

@@ -17,6 +17,8 @@ public enum StreamLayout {
     public static let chemicalWeapons = 5
     /// Which particle of a calibrated posterior a replication uses (`run --posterior`).
     public static let posteriorParticle = 6
+    /// Besieged garrisons accepting evacuation deals.
+    public static let siegesAndDeals = 9
 
     /// The most actors and regions a scenario may have, so that the blocks below fit.
     public static let maximumActors = 64

@@ -50,6 +50,8 @@ public struct ActorSpec: Sendable, Hashable {
     /// Balance: The 3:1 Rule and Its Critics", International Security 13(4), 1989); the default 0
     /// attacks at any odds.
     public var minimumForceRatio: Double = 0
+    /// The actor's campaign plan, phase by phase (empty: it attacks wherever the odds are best).
+    public var objectives: [ObjectivePhase] = []
 
     public init(
         id: String, name: String, side: Side, patronOf: Int? = nil,

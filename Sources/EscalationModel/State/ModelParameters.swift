@@ -20,6 +20,8 @@ public struct ModelParameters: Sendable, Hashable {
     public var mediation: MediationParameters
     public var chemicalWeapons: ChemicalWeaponsParameters
     public var collapse: CollapseRule
+    /// Sieges of regions cut off from their camp's supply bases, and evacuation deals.
+    public var siege = SiegeParameters()
 
     public init(
         horizonDays: Double, maxEvents: Int = 10_000_000, stalemateDays: Double = 7, actors: [ActorSpec],

@@ -40,6 +40,8 @@ final class ModelTables: Sendable {
     let localShock: Double
     let withdrawalMorale: Double
     let withdrawalDelayDays: Double
+    /// Campaign objectives and sieges (see `CampaignTables`); empty when the scenario has neither.
+    let campaign: CampaignTables
 
     init(_ parameters: ModelParameters) {
         self.parameters = parameters
@@ -81,6 +83,7 @@ final class ModelTables: Sendable {
         localShock = parameters.cascade.localShock
         withdrawalMorale = parameters.cascade.withdrawalMorale
         withdrawalDelayDays = parameters.cascade.withdrawalDelayDays
+        campaign = CampaignTables(parameters, neighbourStart: start, neighbourList: list)
     }
 
     @inline(__always)

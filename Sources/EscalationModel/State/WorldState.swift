@@ -17,6 +17,13 @@ struct ActorState: Sendable, Hashable {
     var strikes = PoissonProcess()
     /// A patron's decision epochs, every `decision_interval_days` on average.
     var decisions = PoissonProcess()
+    /// Index of the current phase of its objectives (= their count once it consolidates).
+    var objectivePhase: Int = 0
+    /// Whether it is pausing after a completed phase, and until when.
+    var objectivePaused: Bool = false
+    var objectivePauseEnds: Double = 0
+    /// Fighters of its besieged garrisons lost to hunger and desertion (also counted in `losses`).
+    var deserted: Double = 0
 }
 
 /// The changing state of one region during a replication.
@@ -30,4 +37,6 @@ struct RegionState: Sendable, Hashable {
     var withdrawalPending: Bool = false
     /// Day the region first changed hands, if it has.
     var firstFallDay: Double?
+    /// Cut off from every supply base of its camp (see `SiegeParameters`).
+    var besieged: Bool = false
 }
