@@ -6,12 +6,13 @@ import DiscreteEvent
 extension EscalationSimulation {
     /// The factor the actor's campaign puts on attacking `region` (a hostile region on the front):
     /// its objectives times its supply (a front held only by besieged garrisons is no base for
-    /// an assault). 1 for an actor without objectives in a scenario without supply bases.
+    /// an assault, and an actor whose every region is besieged does not attack at all). 1 for an
+    /// actor without objectives in a scenario without supply bases.
     @inline(__always)
     func campaignWeight(of actor: Int, for region: Int) -> Double {
         let campaign = tables.campaign
         guard campaign.isActive else { return 1 }
-        guard attackableFromSuppliedGround(region, by: actor) else { return 0 }
+        guard !actors[actor].cutOff, attackableFromSuppliedGround(region, by: actor) else { return 0 }
         return objectiveWeight(of: actor, for: region)
     }
 

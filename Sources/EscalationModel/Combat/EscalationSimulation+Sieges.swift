@@ -12,6 +12,12 @@ extension EscalationSimulation {
         wearDownSieges(at: time, queue: &queue)
     }
 
+    /// Marks the ground besieged at the start, before the first review.
+    mutating func startCampaigns() {
+        guard tables.campaign.isActive else { return }
+        markSieges()
+    }
+
     /// Marks every region besieged whose camp has supply bases but which no path through the
     /// camp's own regions joins to a base the camp still holds.
     mutating func markSieges() {
@@ -38,6 +44,17 @@ extension EscalationSimulation {
         for region in regions.indices {
             let camp = side(of: regions[region].controller)
             regions[region].besieged = campaign.campHasSupplyBase[Self.campIndex(camp)] && !supplied[region]
+        }
+        // An actor all of whose ground is besieged is trapped in it.
+        var holds = Array(repeating: false, count: actors.count)
+        var holdsSupplied = Array(repeating: false, count: actors.count)
+        for region in regions.indices {
+            let holder = regions[region].controller
+            holds[holder] = true
+            if !regions[region].besieged { holdsSupplied[holder] = true }
+        }
+        for actor in actors.indices {
+            actors[actor].cutOff = holds[actor] && !holdsSupplied[actor]
         }
     }
 

@@ -133,6 +133,7 @@ public struct EscalationSimulation: DiscreteEventModel {
             scheduleNextDecision(of: index, after: 0, queue: &queue)
         }
         scheduleNextMediationAttempt(after: 0, queue: &queue)
+        startCampaigns()
         // Reviews run after everything else due at the same instant (priority 1).
         queue.schedule(.dailyReview(day: 1), at: 1, priority: 1)
     }

@@ -24,6 +24,8 @@ struct ActorState: Sendable, Hashable {
     var objectivePauseEnds: Double = 0
     /// Fighters of its besieged garrisons lost to hunger and desertion (also counted in `losses`).
     var deserted: Double = 0
+    /// Every region it holds is besieged: its field force is trapped and launches no assaults.
+    var cutOff: Bool = false
 }
 
 /// The changing state of one region during a replication.
