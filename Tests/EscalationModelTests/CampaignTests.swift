@@ -150,4 +150,49 @@ import Testing
         }
         #expect(deals.count > 10 && deals.count < 38, "\(deals.count) deals")
     }
+    /// Rebels hold r1, cut off between the government's bases r0 and r2, and r3, their camp's
+    /// supplied base behind r2 (or their allies do). The rebels attack twice a day.
+    static func trappedRebels(supplied: Bool, holdBase: Bool = true) -> ModelParameters {
+        let actors = [
+            ActorSpec(
+                id: "rebels", name: "Rebels", side: .opposition, fieldStrength: 4000, morale: 0.9,
+                assaultsPerDay: 2, assaultCommitment: 0.5),
+            ActorSpec(id: "government", name: "Government", side: .loyalist, fieldStrength: 0, morale: 0.6),
+            ActorSpec(id: "allies", name: "Allies", side: .opposition, fieldStrength: 0, morale: 0.9),
+        ]
+        var regions = [
+            RegionSpec(id: "r0", name: "R0", controller: 1, population: 1000, garrison: 300, neighbours: [1]),
+            RegionSpec(id: "r1", name: "R1", controller: 0, population: 1000, garrison: 300, neighbours: [0, 2]),
+            RegionSpec(id: "r2", name: "R2", controller: 1, population: 1000, garrison: 300, neighbours: [1, 3]),
+            RegionSpec(
+                id: "r3", name: "R3", controller: holdBase ? 0 : 2, population: 1000, garrison: 300, neighbours: [2]),
+        ]
+        regions[0].isSupplyBase = supplied
+        regions[2].isSupplyBase = supplied
+        regions[3].isSupplyBase = supplied
+        var parameters = ModelParameters(
+            horizonDays: 10, maxEvents: 1_000_000, actors: actors, regions: regions, ladder: ladder,
+            collapse: CollapseRule(actor: 1, capital: 2, moraleThreshold: 0.01))
+        parameters.siege = SiegeParameters(strengthLossPerDay: 0, moraleLossPerDay: 0, dealMorale: 0)
+        parameters.cascade.withdrawalMorale = 0
+        return parameters
+    }
+
+    static func attacked(_ parameters: ModelParameters) -> Set<String> {
+        var attacked: Set<String> = []
+        for seed in UInt64(1)...10 {
+            let (_, entries) = Replication.trace(parameters: parameters, seeds: StreamSeeds(masterSeed: seed), index: 0)
+            attacked.formUnion(entries.filter { $0.event == "assault" }.compactMap(\.region))
+        }
+        return attacked
+    }
+
+    @Test func besiegedGroundIsNoBaseForAssaults() {
+        // Unsupplied, the rebels attack r0 (next to r1) and r2; with bases, r0 borders only the
+        // besieged r1 and is never attacked; with r3 their allies', the rebels hold only besieged
+        // ground: they are trapped and attack nothing.
+        #expect(Self.attacked(Self.trappedRebels(supplied: false)) == ["r0", "r2"])
+        #expect(Self.attacked(Self.trappedRebels(supplied: true)) == ["r2"])
+        #expect(Self.attacked(Self.trappedRebels(supplied: true, holdBase: false)).isEmpty)
+    }
 }
