@@ -91,7 +91,7 @@ struct ScenarioDecoder {
         let regionIDs = regionEntries.map(\.id)
 
         let actors = actorEntries.enumerated().map { index, entry in
-            actor(entry.id, index: index, node: entry.value, actorIDs: actorIDs)
+            actor(entry.id, index: index, node: entry.value, actorIDs: actorIDs, regionIDs: regionIDs)
         }
         let regions = regionEntries.enumerated().map { index, entry in
             region(entry.id, index: index, node: entry.value, actorIDs: actorIDs, regionIDs: regionIDs)
@@ -109,6 +109,9 @@ struct ScenarioDecoder {
         }
         if let node = top["mediation"], let f = fields(of: node, in: "mediation", .mediation) {
             sectionNumbers(f, .mediation, into: &shared)
+        }
+        if let node = top["siege"], let f = fields(of: node, in: "siege", .siege) {
+            sectionNumbers(f, .siege, into: &shared)
         }
         if let node = top["chemical_weapons"] {
             decodeChemicalWeapons(node, into: &shared, actorIDs: actorIDs, rungIDs: ladder?.map(\.id) ?? [])
@@ -138,6 +141,7 @@ struct ScenarioDecoder {
             chemicalWeapons: shared.chemicalWeapons, collapse: collapse)
         parameters.groundHarm = shared.groundHarm
         parameters.displacement = shared.displacement
+        parameters.siege = shared.siege
         checkWorkload(parameters, top: top, actorEntries: actorEntries)
         guard decoder.problems.isEmpty else { return nil }
         return (name, title, parameters)
@@ -145,7 +149,9 @@ struct ScenarioDecoder {
 
     // MARK: - Sections
 
-    private mutating func actor(_ id: String, index: Int, node: Node, actorIDs: [String]) -> ActorSpec? {
+    private mutating func actor(
+        _ id: String, index: Int, node: Node, actorIDs: [String], regionIDs: [String]
+    ) -> ActorSpec? {
         let context = "actor '\(id)'"
         guard let f = fields(of: node, in: context, .actor) else { return nil }
         let path = "actors.\(id)"
@@ -178,6 +184,7 @@ struct ScenarioDecoder {
             }
         }
         actor.initialPosture = f["posture"].flatMap { choice($0, "\(context): posture", Posture.self) }
+        actor.objectives = f["objectives"].map { objectives($0, context: context, regionIDs: regionIDs) } ?? []
         if patron == nil {
             for spec in ParameterCatalogue.bySection[.actor] ?? [] where spec.patronsOnly && f[spec.key] != nil {
                 decoder.report("\(context): \(spec.key) applies to patrons only (set patron_of)", at: f[spec.key])
@@ -223,6 +230,11 @@ struct ScenarioDecoder {
         region.isKeyCity = f["key_city"].flatMap { decoder.bool($0, "\(context): key_city") } ?? region.isKeyCity
         region.stationedPatron = f["patron_troops"].flatMap {
             decoder.reference($0, "\(context): patron_troops", to: actorIDs, kind: "actor")
+        }
+        region.isSupplyBase =
+            f["supply_base"].flatMap { decoder.bool($0, "\(context): supply_base") } ?? region.isSupplyBase
+        region.evacuateTo = f["evacuate_to"].flatMap {
+            decoder.reference($0, "\(context): evacuate_to", to: regionIDs, kind: "region")
         }
         return controller == nil ? nil : region
     }

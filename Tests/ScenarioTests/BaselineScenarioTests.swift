@@ -45,19 +45,32 @@ enum ShippedScenarios {
         let scenario = try Scenario.load(path: ShippedScenarios.baseline)
         #expect(
             scenario.uncertainParameters.map(\.path) == [
-                "actors.hts.quality", "actors.hts.assaults_per_day", "actors.regime.field_strength",
-                "actors.regime.morale", "actors.russia.commitment", "actors.hezbollah.field_strength",
-                "combat.lethality_per_day", "combat.air_support_per_sortie", "cascade.local_shock",
-                "cascade.withdrawal_morale", "mediation.base_success",
+                "actors.hts.quality", "actors.hts.assaults_per_day", "actors.hts.minimum_force_ratio",
+                "actors.sna.minimum_force_ratio", "actors.regime.field_strength", "actors.regime.morale",
+                "actors.regime.minimum_force_ratio", "actors.regime.off_map_value", "actors.russia.commitment",
+                "actors.iran.minimum_force_ratio", "actors.hezbollah.field_strength",
+                "actors.hezbollah.minimum_force_ratio", "actors.turkey.minimum_force_ratio",
+                "combat.lethality_per_day", "combat.occupation_share", "combat.morale_shock", "combat.morale_weight",
+                "combat.air_support_per_sortie", "combat.killed_share", "combat.captured_share",
+                "combat.off_objective_weight", "cascade.local_shock", "cascade.withdrawal_morale",
+                "cascade.withdrawal_delay_days", "cascade.threshold_spread", "cascade.contagion",
+                "cascade.desertion_share", "mediation.base_success", "siege.strength_loss_per_day",
+                "siege.morale_loss_per_day", "siege.deal_morale", "siege.deal_probability_per_day",
+                "chemical_weapons.daily_hazard", "chemical_weapons.desperation_morale", "collapse.morale_threshold",
                 "ground_harm.civilians_killed_per_fighter_lost", "ground_harm.injured_per_killed",
                 "displacement.flight_under_assault", "displacement.flight_after_capture",
                 "displacement.flight_near_fighting", "displacement.return_rate",
             ])
-        // The last eleven are the shared engine's.
+        // The last 28 are the shared engine's.
         #expect(
             scenario.enginePaths == [
-                "combat.lethality_per_day", "combat.air_support_per_sortie", "cascade.local_shock",
-                "cascade.withdrawal_morale", "mediation.base_success",
+                "combat.lethality_per_day", "combat.occupation_share", "combat.morale_shock", "combat.morale_weight",
+                "combat.air_support_per_sortie", "combat.killed_share", "combat.captured_share",
+                "combat.off_objective_weight", "cascade.local_shock", "cascade.withdrawal_morale",
+                "cascade.withdrawal_delay_days", "cascade.threshold_spread", "cascade.contagion",
+                "cascade.desertion_share", "mediation.base_success", "siege.strength_loss_per_day",
+                "siege.morale_loss_per_day", "siege.deal_morale", "siege.deal_probability_per_day",
+                "chemical_weapons.daily_hazard", "chemical_weapons.desperation_morale", "collapse.morale_threshold",
                 "ground_harm.civilians_killed_per_fighter_lost", "ground_harm.injured_per_killed",
                 "displacement.flight_under_assault", "displacement.flight_after_capture",
                 "displacement.flight_near_fighting", "displacement.return_rate",
@@ -65,8 +78,8 @@ enum ShippedScenarios {
         let seeds = StreamSeeds(masterSeed: 7)
         let (first, firstDraws) = scenario.draw.parameters(forReplication: 0, seeds: seeds)
         let (second, secondDraws) = scenario.draw.parameters(forReplication: 1, seeds: seeds)
-        #expect(first.actors[3].commitment == firstDraws[4])
-        #expect(second.actors[3].commitment == secondDraws[4])
+        #expect(first.actors[3].commitment == firstDraws[8])
+        #expect(second.actors[3].commitment == secondDraws[8])
         #expect(firstDraws != secondDraws)
         // The same replication draws the same value every time.
         #expect(scenario.draw.parameters(forReplication: 0, seeds: seeds).1 == firstDraws)

@@ -25,7 +25,7 @@ public enum ParameterCatalogue {
     public static let all: [ParameterSpec] =
         top + actor + region + rung + combat + cascade + airCampaign
         + patronRule + mediation + chemicalWeapons + collapse + variant + sweep + sweepRange + groundHarm
-        + displacement
+        + displacement + siege
 
     /// The entries of each section, in order (looked up for every key of every variant decoded).
     public static let bySection: [ParameterSpec.Section: [ParameterSpec]] = Dictionary(grouping: all, by: \.section)
@@ -176,6 +176,9 @@ public enum ParameterCatalogue {
         Spec(
             "displacement", in: .top, .structure, default: .absent("no daily flight or return"),
             "Daily flight from regions in danger and return home."),
+        Spec(
+            "siege", in: .top, .structure, default: .absent("every key at its default"),
+            "Sieges of regions cut off from their camp's supply bases, and evacuation deals."),
     ]
 
     // MARK: - Actors
@@ -265,6 +268,12 @@ public enum ParameterCatalogue {
             "Strategic value the actor holds off the map (other provinces and fronts), in regions' "
                 + "strategic_value units: part of its camp's stake in morale shocks and patrons' pressure, not of "
                 + "territory shares."),
+        Spec(
+            "objectives", in: .actor, .structure, default: .absent("none"),
+            "The actor's campaign plan: a list of region ids (one phase), or a list of phases, each "
+                + "{regions: [ids], pause_days: N} (or a list of ids). It attacks toward the regions of the current "
+                + "phase (combat.objective_hop_factor, off_objective_weight), pauses pause_days once its camp "
+                + "holds them all, then moves on; after the last phase it only retakes lost objectives."),
     ]
 
     // MARK: - Regions
@@ -305,6 +314,13 @@ public enum ParameterCatalogue {
             "patron_troops", in: .region, .reference("actor"), default: .absent("none"),
             "A patron with troops stationed here (Turkish observation posts), who may be hit (see the actor's "
                 + "troops_hit_probability)."),
+        Spec(
+            "supply_base", in: .region, .boolean, default: .boolean(defaultRegion.isSupplyBase),
+            "A supply base of the camp holding it. Once a camp held a base at the start, its regions that no "
+                + "path through its own ground joins to a base it holds are besieged (see siege)."),
+        Spec(
+            "evacuate_to", in: .region, .reference("region"), default: .absent("the nearest region its camp holds"),
+            "Where the region's garrison goes when, besieged, it accepts an evacuation deal."),
     ]
 
     // MARK: - Ladder rungs
@@ -383,6 +399,16 @@ public enum ParameterCatalogue {
         number(
             "minimum_assault_force", in: .combat, .model(\.combat.minimumAssaultForce), .fighters,
             unit: "fighters", "Fewer fighters than this committed to an assault cannot mount it."),
+        number(
+            "off_objective_weight", in: .combat, .model(\.combat.offObjectiveWeight), .unitInterval,
+            unit: "multiplier",
+            "For an actor with objectives: factor on the target weight of a region that is neither an "
+                + "objective nor on the way to one."),
+        number(
+            "objective_hop_factor", in: .combat, .model(\.combat.objectiveHopFactor), .unitInterval,
+            unit: "multiplier per hop",
+            "For an actor with objectives: factor on the target weight of a region on the way to the nearest "
+                + "objective not held, per hop between them (an objective itself has factor 1)."),
     ]
 
     // MARK: - Cascade
@@ -636,5 +662,27 @@ public enum ParameterCatalogue {
             "return_after_days", in: .displacement, .model(\.displacement.returnAfterDays), .nonNegative,
             ceiling: maximumHorizonDays, unit: "days",
             "Days without fighting, strikes or change of hands before a region's displaced start going home."),
+    ]
+
+    // MARK: - Sieges
+
+    static let siege: [Spec] = [
+        number(
+            "strength_loss_per_day", in: .siege, .model(\.siege.strengthLossPerDay), .unitInterval,
+            unit: "share per day",
+            "Share of its fighters a besieged garrison loses each day to hunger and desertion (counted as "
+                + "losses)."),
+        number(
+            "morale_loss_per_day", in: .siege, .model(\.siege.moraleLossPerDay), .unitInterval,
+            unit: "morale per day", "Morale a besieged garrison loses each day."),
+        number(
+            "deal_morale", in: .siege, .model(\.siege.dealMorale), .unitInterval, unit: "morale",
+            "A besieged garrison considers an evacuation deal once its morale is below this."),
+        number(
+            "deal_probability_per_day", in: .siege, .model(\.siege.dealProbabilityPerDay), .unitInterval,
+            note: "never", unit: "probability per day",
+            "Daily chance that a besieged garrison below deal_morale accepts a deal: its fighters leave for the "
+                + "region's evacuate_to (else the nearest region its camp holds) and the strongest hostile "
+                + "neighbour takes the ground without a storm."),
     ]
 }

@@ -26,6 +26,7 @@ public struct ParameterSpec: @unchecked Sendable {
         case sweepRange = "sweep_range"
         case groundHarm = "ground_harm"
         case displacement
+        case siege
 
         /// The start of a key's dotted path: `actors.<id>.quality`, `ladder.<n>.threshold`, `combat.round_days`.
         public var pathPrefix: String {

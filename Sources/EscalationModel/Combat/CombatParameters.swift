@@ -33,6 +33,10 @@ public struct CombatParameters: Sendable, Hashable {
     public var capturedShare: Double
     /// Fewer fighters than this committed cannot mount an assault.
     public var minimumAssaultForce: Double
+    /// Target weight, for an actor with objectives, of a region neither an objective nor on the way to one.
+    public var offObjectiveWeight: Double = 0.1
+    /// Target weight of a region on the way to an objective, per hop it lies from the objective.
+    public var objectiveHopFactor: Double = 0.5
 
     public init(
         roundDays: Double = 0.25, lethalityPerDay: Double = 0.05, law: AttritionLaw = .square,

@@ -85,7 +85,7 @@ extension EscalationSimulation {
             guard attackPower >= minimumRatio * defencePower else { return 0 }
             let a2 = attackPower * attackPower
             let d2 = defencePower * defencePower
-            return tables.regionValue[region] * a2 / (a2 + d2)
+            return tables.regionValue[region] * a2 / (a2 + d2) * campaignWeight(of: actor, for: region)
         }
         return weightedChoice(stream: actorStreams[actor], weight: weight)
     }

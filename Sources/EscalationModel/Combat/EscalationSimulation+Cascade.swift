@@ -55,7 +55,7 @@ extension EscalationSimulation {
     mutating func considerWithdrawal(of region: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
         let state = regions[region]
         guard ceasefireDay == nil, state.garrisonMorale < state.breakingMorale, !state.withdrawalPending,
-            !state.underAssault, borders(region, side: side(of: state.controller).opponent)
+            !state.underAssault, !state.besieged, borders(region, side: side(of: state.controller).opponent)
         else { return }
         regions[region].withdrawalPending = true
         let delay = cascadeStream.exponential(mean: tables.withdrawalDelayDays)

@@ -6,6 +6,7 @@ extension EscalationSimulation {
     /// Reviews day `day` and schedules the next review while the horizon is not reached.
     mutating func review(day: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
         considerChemicalWeapons(at: time, queue: &queue)
+        reviewCampaigns(at: time, queue: &queue)
         checkCollapse(at: time, queue: &queue)
         moveCivilians(at: time)
         snapshots.append(snapshot(day: day))

@@ -38,6 +38,7 @@ public struct EscalationSimulation: DiscreteEventModel {
     let cascadeStream: RandomStream
     let mediationStream: RandomStream
     let chemicalStream: RandomStream
+    let siegeStream: RandomStream
     let actorStreams: [RandomStream]
     /// Civilians harmed by ground fighting, and displaced (`+GroundHarm`, `+Displacement`).
     let civilianHarmStream: RandomStream
@@ -101,6 +102,7 @@ public struct EscalationSimulation: DiscreteEventModel {
         cascadeStream = stream(StreamLayout.cascade)
         mediationStream = stream(StreamLayout.mediation)
         chemicalStream = stream(StreamLayout.chemicalWeapons)
+        siegeStream = stream(StreamLayout.siegesAndDeals)
         actorStreams = parameters.actors.indices.map { stream(StreamLayout.actor($0)) }
         regions = Self.formations(of: parameters, thresholds: cascadeStream)
         civilianHarmStream = stream(StreamLayout.civilianHarm)
@@ -152,6 +154,7 @@ public struct EscalationSimulation: DiscreteEventModel {
             scheduleNextDecision(of: index, after: 0, queue: &queue)
         }
         scheduleNextMediationAttempt(after: 0, queue: &queue)
+        startCampaigns()
         // Reviews run after everything else due at the same instant (priority 1).
         queue.schedule(.dailyReview(day: 1), at: 1, priority: 1)
     }

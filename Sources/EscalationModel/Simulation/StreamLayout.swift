@@ -19,6 +19,8 @@ public enum StreamLayout {
     public static let posteriorParticle = 6
     /// Civilian harm of ground fighting, and displacement: who flees, where to, who returns.
     public static let civilianHarm = 7
+    /// Besieged garrisons accepting evacuation deals.
+    public static let siegesAndDeals = 9
 
     /// The most actors and regions a scenario may have, so that the blocks below fit.
     public static let maximumActors = 64

@@ -54,6 +54,8 @@ public struct ActorSpec: Sendable, Hashable {
     /// of regions' `strategicValue`: part of its camp's stake, so a region lost costs the camp its
     /// share of everything it holds, not of the corner drawn on the map.
     public var offMapValue: Double = 0
+    /// The actor's campaign plan, phase by phase (empty: it attacks wherever the odds are best).
+    public var objectives: [ObjectivePhase] = []
 
     public init(
         id: String, name: String, side: Side, patronOf: Int? = nil,

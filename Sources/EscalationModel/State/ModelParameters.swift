@@ -24,6 +24,8 @@ public struct ModelParameters: Sendable, Hashable {
     public var groundHarm = GroundHarmParameters()
     /// Flight from danger and return home.
     public var displacement = DisplacementParameters()
+    /// Sieges of regions cut off from their camp's supply bases, and evacuation deals.
+    public var siege = SiegeParameters()
 
     public init(
         horizonDays: Double, maxEvents: Int = 10_000_000, stalemateDays: Double = 7, actors: [ActorSpec],

@@ -47,6 +47,8 @@ final class ModelTables: Sendable {
     let minimumAssaultForce: Double
     /// Strategic value each camp holds off the map (by `EscalationSimulation.campIndex`).
     let campOffMapValue: [Double]
+    /// Campaign objectives and sieges (see `CampaignTables`); empty when the scenario has neither.
+    let campaign: CampaignTables
 
     init(_ parameters: ModelParameters) {
         self.parameters = parameters
@@ -98,6 +100,7 @@ final class ModelTables: Sendable {
             offMap[EscalationSimulation.campIndex(actor.side)] += actor.offMapValue
         }
         campOffMapValue = offMap
+        campaign = CampaignTables(parameters, neighbourStart: start, neighbourList: list)
     }
 
     @inline(__always)

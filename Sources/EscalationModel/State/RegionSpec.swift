@@ -18,6 +18,11 @@ public struct RegionSpec: Sendable, Hashable {
     public var isKeyCity: Bool
     /// A patron with troops stationed here (Turkish observation posts), who may be hit.
     public var stationedPatron: Int?
+    /// A supply base of the camp holding it: ground cut off from every base of its camp is besieged.
+    public var isSupplyBase: Bool = false
+    /// Where a besieged garrison goes when it accepts an evacuation deal (nil: the nearest region
+    /// its camp holds).
+    public var evacuateTo: Int?
 
     public init(
         id: String, name: String, controller: Int, population: Double, strategicValue: Double = 1,

@@ -6,7 +6,8 @@ struct ActorState: Sendable, Hashable {
     var morale: Double
     var commitment: Double
     var posture: Posture?
-    /// Fighters out of the fight: killed, wounded, captured and deserted.
+    /// Fighters out of the fight: killed, wounded, captured and deserted (deserted includes
+    /// besieged garrisons' losses to hunger and desertion).
     var losses: Double = 0
     var killed: Double = 0
     var captured: Double = 0
@@ -21,6 +22,13 @@ struct ActorState: Sendable, Hashable {
     var strikes = PoissonProcess()
     /// A patron's decision epochs, every `decision_interval_days` on average.
     var decisions = PoissonProcess()
+    /// Index of the current phase of its objectives (= their count once it consolidates).
+    var objectivePhase: Int = 0
+    /// Whether it is pausing after a completed phase, and until when.
+    var objectivePaused: Bool = false
+    var objectivePauseEnds: Double = 0
+    /// Every region it holds is besieged: its field force is trapped and launches no assaults.
+    var cutOff: Bool = false
 }
 
 /// The changing state of one region during a replication.
@@ -36,4 +44,6 @@ struct RegionState: Sendable, Hashable {
     var withdrawalPending: Bool = false
     /// Day the region first changed hands, if it has.
     var firstFallDay: Double?
+    /// Cut off from every supply base of its camp (see `SiegeParameters`).
+    var besieged: Bool = false
 }
