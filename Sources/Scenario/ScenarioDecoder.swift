@@ -103,6 +103,7 @@ struct ScenarioDecoder {
         }
         if let node = top["air_campaign"], let f = fields(of: node, in: "air_campaign", .airCampaign) {
             perEventDistributions(f, .airCampaign, into: &shared)
+            sectionNumbers(f, .airCampaign, into: &shared)
         }
         if let node = top["patron_rule"], let f = fields(of: node, in: "patron_rule", .patronRule) {
             sectionNumbers(f, .patronRule, into: &shared)
@@ -116,7 +117,9 @@ struct ScenarioDecoder {
         if let node = top["chemical_weapons"] {
             decodeChemicalWeapons(node, into: &shared, actorIDs: actorIDs, rungIDs: ladder?.map(\.id) ?? [])
         }
-        let collapse = top["collapse"].flatMap { decodeCollapse($0, actorIDs: actorIDs, regionIDs: regionIDs) }
+        let collapse = top["collapse"].flatMap {
+            decodeCollapse($0, actorIDs: actorIDs, regionIDs: regionIDs, into: &shared)
+        }
         if let node = top["ground_harm"], let f = fields(of: node, in: "ground_harm", .groundHarm) {
             sectionNumbers(f, .groundHarm, into: &shared)
         }
@@ -381,7 +384,9 @@ struct ScenarioDecoder {
         }
     }
 
-    private mutating func decodeCollapse(_ node: Node, actorIDs: [String], regionIDs: [String]) -> CollapseRule? {
+    private mutating func decodeCollapse(
+        _ node: Node, actorIDs: [String], regionIDs: [String], into shared: inout ModelParameters
+    ) -> CollapseRule? {
         guard let f = fields(of: node, in: "collapse", .collapse) else { return nil }
         let actor = decoder.reference(f["actor"], "collapse: actor", to: actorIDs, kind: "actor")
         let capital = decoder.reference(f["capital"], "collapse: capital", to: regionIDs, kind: "region")
@@ -390,8 +395,20 @@ struct ScenarioDecoder {
                 $0, "collapse: morale_threshold", "collapse.morale_threshold", Self.spec(.collapse, "morale_threshold"),
                 stream: StreamLayout.sharedParameters, target: \.collapse.moraleThreshold)
         }
+        // The rule's other numbers (dissolved_share, garrison_shock) go through their targets.
+        for spec in ParameterCatalogue.bySection[.collapse] ?? [] where spec.key != "morale_threshold" {
+            guard let target = spec.target?.model, let node = f[spec.key] else { continue }
+            if let number = parameter(
+                node, "collapse: \(spec.key)", "collapse.\(spec.key)", spec, stream: StreamLayout.sharedParameters,
+                target: target)
+            {
+                shared[keyPath: target] = number
+            }
+        }
         guard let actor, let capital, let threshold else { return nil }
-        return CollapseRule(actor: actor, capital: capital, moraleThreshold: threshold)
+        var rule = shared.collapse
+        (rule.actor, rule.capital, rule.moraleThreshold) = (actor, capital, threshold)
+        return rule
     }
 
     // MARK: - Numbers that may be uncertain
