@@ -21,7 +21,7 @@ extension EscalationSimulation {
             civiliansKilled: civiliansKilled, civiliansInjured: civiliansInjured,
             civiliansDisplaced: civiliansDisplaced, controllers: regions.map(\.controller),
             losses: actors.map(\.losses), strikes: actors.map(\.strikesFlown),
-            reinforcements: actors.map(\.reinforcementsSent))
+            reinforcements: actors.map(\.reinforcementsSent), aircraftLost: actors.map(\.aircraftLost))
     }
 
     /// Share of total strategic value each actor holds; sums to 1.

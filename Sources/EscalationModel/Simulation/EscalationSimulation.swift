@@ -38,6 +38,7 @@ public struct EscalationSimulation: DiscreteEventModel {
     let cascadeStream: RandomStream
     let mediationStream: RandomStream
     let chemicalStream: RandomStream
+    let patronStream: RandomStream
     let actorStreams: [RandomStream]
 
     /// For each actor, the patron that sets its posture (Turkey for the SNA), if any.
@@ -97,6 +98,7 @@ public struct EscalationSimulation: DiscreteEventModel {
         cascadeStream = stream(StreamLayout.cascade)
         mediationStream = stream(StreamLayout.mediation)
         chemicalStream = stream(StreamLayout.chemicalWeapons)
+        patronStream = stream(StreamLayout.patronEscalation)
         actorStreams = parameters.actors.indices.map { stream(StreamLayout.actor($0)) }
 
         posturePatron = parameters.actors.indices.map { client in

@@ -17,6 +17,9 @@ public enum StreamLayout {
     public static let chemicalWeapons = 5
     /// Which particle of a calibrated posterior a replication uses (`run --posterior`).
     public static let posteriorParticle = 6
+    /// Patrons answering escalation: casualties among a patron's stationed troops, aircraft lost
+    /// per sortie, and whether a patron steps in to protect a losing client.
+    public static let patronEscalation = 8
 
     /// The most actors and regions a scenario may have, so that the blocks below fit.
     public static let maximumActors = 64
