@@ -29,6 +29,7 @@ import Testing
             + parameters.actors.map { "losses_\($0.id)" } + parameters.actors.map { "strikes_\($0.id)" }
             + parameters.actors.map { "reinforcements_\($0.id)" }
             + ["civilians_killed", "civilians_injured", "civilians_displaced", "ladder_level"]
+            + parameters.actors.map { "aircraft_lost_\($0.id)" }
         #expect(names == expected)
         #expect(DailySeriesCatalogue.columns(for: parameters).filter(\.isController).count == parameters.regions.count)
     }

@@ -48,13 +48,19 @@ enum ShippedScenarios {
                 "actors.hts.quality", "actors.hts.assaults_per_day", "actors.regime.field_strength",
                 "actors.regime.morale", "actors.russia.commitment", "actors.hezbollah.field_strength",
                 "combat.lethality_per_day", "combat.air_support_per_sortie", "cascade.local_shock",
-                "cascade.withdrawal_morale", "mediation.base_success",
+                "cascade.withdrawal_morale", "patron_rule.incidents_for_ground_operation",
+                "patron_rule.losses_for_ground_operation", "patron_rule.retaliation_days",
+                "patron_rule.protection_threshold", "mediation.base_success", "mediation.clash_weight",
+                "mediation.ladder_weight",
             ])
-        // The last five are the shared engine's.
+        // The last eleven are the shared engine's.
         #expect(
             scenario.enginePaths == [
                 "combat.lethality_per_day", "combat.air_support_per_sortie", "cascade.local_shock",
-                "cascade.withdrawal_morale", "mediation.base_success",
+                "cascade.withdrawal_morale", "patron_rule.incidents_for_ground_operation",
+                "patron_rule.losses_for_ground_operation", "patron_rule.retaliation_days",
+                "patron_rule.protection_threshold", "mediation.base_success", "mediation.clash_weight",
+                "mediation.ladder_weight",
             ])
         let seeds = StreamSeeds(masterSeed: 7)
         let (first, firstDraws) = scenario.draw.parameters(forReplication: 0, seeds: seeds)
