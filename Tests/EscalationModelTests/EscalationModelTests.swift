@@ -4,11 +4,15 @@ import Stochastic
 import Testing
 
 @Suite struct EscalationModelTests {
-    @Test func anOverwhelmingOffensiveTakesTheCapitalAndEndsTheRun() {
-        let outcome = ModelFixtures.run(ModelFixtures.chain(rebelStrength: 20_000, governmentGarrison: 100))
+    @Test func anOverwhelmingOffensiveTakesTheCapitalAndTheWarGoesOn() {
+        let parameters = ModelFixtures.chain(rebelStrength: 20_000, governmentGarrison: 100)
+        let outcome = ModelFixtures.run(parameters)
         #expect(outcome.collapseDay != nil)
-        #expect(outcome.stopReason == .stopCondition)
-        #expect(outcome.endDay == outcome.collapseDay)
+        #expect(outcome.endState == .regimeCollapse)
+        // Collapse is an event: the run goes on to the horizon.
+        #expect(outcome.stopReason != .stopCondition)
+        #expect(outcome.endDay == parameters.horizonDays)
+        #expect(outcome.collapseDay! < outcome.endDay)
         #expect(outcome.cityFallDay[0] != nil)
         #expect(outcome.cityFallDay[0]! <= outcome.collapseDay!)
         #expect(outcome.territoryShare[0] > 0.5)

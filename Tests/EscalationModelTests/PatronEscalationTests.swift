@@ -50,6 +50,15 @@ struct PatronEscalationTests {
         #expect(simulation.actors[2].commitment == 1, "commitment is capped at 1")
     }
 
+    @Test func aRetaliatingPatronFliesNoStrikesAfterACeasefire() {
+        var simulation = Self.simulation(Self.world())
+        var queue = EventQueue<ModelEvent>()
+        simulation.respondToTroopsHit(of: 2, at: 1, queue: &queue)
+        #expect(simulation.sortieRate(of: 2) > 0)
+        simulation.ceasefireDay = 2
+        #expect(simulation.sortieRate(of: 2) == 0)
+    }
+
     @Test func aGroundOperationComesOnceLossesPassTheirThreshold() {
         var simulation = Self.simulation(
             Self.world(troopsKilledWhenHit: 50, incidentsForGroundOperation: 1000, lossesForGroundOperation: 1))

@@ -253,6 +253,13 @@ public enum ParameterCatalogue {
             "Chance that an enemy assault or airstrike on a region holding this actor's troops (regions' "
                 + "patron_troops) hits them; the patron then answers in grades (patron_rule.commitment_when_hit, "
                 + "incidents_for_ground_operation)."),
+        // Regions weigh at most 10^6 each; 10^8 is a hundred such regions off the map.
+        number(
+            "off_map_value", in: .actor, .actor(\.offMapValue), .nonNegative, ceiling: 1e8,
+            unit: "relative weight",
+            "Strategic value the actor holds off the map (other provinces and fronts), in regions' "
+                + "strategic_value units: part of its camp's stake in morale shocks and patrons' pressure, not of "
+                + "territory shares."),
         number(
             "troops_killed_when_hit", in: .actor, .actor(\.troopsKilledWhenHit), .nonNegative, ceiling: 100_000,
             note: "hits cost nothing", unit: "fighters per hit",
@@ -370,6 +377,17 @@ public enum ParameterCatalogue {
             ceiling: 10, unit: "per daily sortie",
             "Air support = 1 + this x the sorties per day the camp is flying; multiplies its fighters' "
                 + "effectiveness."),
+        number(
+            "killed_share", in: .combat, .model(\.combat.killedShare), .unitInterval, unit: "share",
+            "Share of the fighters put out of action by fire (in battle or by airstrikes) who are killed; the "
+                + "rest are wounded (daily series killed_<actor> and wounded_<actor>)."),
+        number(
+            "captured_share", in: .combat, .model(\.combat.capturedShare), .unitInterval, unit: "share",
+            "Share of a stormed garrison's survivors taken prisoner; the rest fall back to a neighbouring region "
+                + "their actor holds (all are taken when there is none)."),
+        number(
+            "minimum_assault_force", in: .combat, .model(\.combat.minimumAssaultForce), .fighters,
+            unit: "fighters", "Fewer fighters than this committed to an assault cannot mount it."),
     ]
 
     // MARK: - Cascade
@@ -386,6 +404,21 @@ public enum ParameterCatalogue {
             "withdrawal_delay_days", in: .cascade, .model(\.cascade.withdrawalDelayDays), .positive,
             ceiling: maximumHorizonDays, unit: "days",
             "Mean delay before such a garrison pulls out (exponential)."),
+        // A coefficient of variation: 10 is a spread no one could mean.
+        number(
+            "threshold_spread", in: .cascade, .model(\.cascade.thresholdSpread), .nonNegative, ceiling: 10,
+            note: "every garrison breaks at withdrawal_morale", unit: "coefficient of variation",
+            "Each garrison (formation) breaks at its own line: withdrawal_morale times a gamma factor of mean 1 "
+                + "and this coefficient of variation, drawn once per replication."),
+        number(
+            "contagion", in: .cascade, .model(\.cascade.contagion), .nonNegative, ceiling: 10,
+            note: "breakings do not spread", unit: "morale",
+            "Morale every garrison of a camp loses per formation of the camp that breaks (stormed or pulled "
+                + "out), times one over the regions the camp held at the start (Granovetter's threshold cascade)."),
+        number(
+            "desertion_share", in: .cascade, .model(\.cascade.desertionShare), .unitInterval, unit: "share",
+            "Share of a garrison that deserts when it breaks; the rest falls back to a neighbouring region its "
+                + "actor holds (or surrenders when there is none)."),
     ]
 
     // MARK: - Air campaign
@@ -409,6 +442,12 @@ public enum ParameterCatalogue {
             "civilians_displaced_per_strike", in: .airCampaign, .perEvent(\.airCampaign.civiliansDisplacedPerStrike),
             .nonNegative, ceiling: 1e7, unit: "people per strike",
             "Civilians who flee the region after one strike (at most those left)."),
+        // Garrisons are at most 10^8 fighters: a larger weight only makes target choice uniform.
+        number(
+            "base_target_weight", in: .airCampaign, .model(\.airCampaign.baseTargetWeight), .nonNegative,
+            ceiling: 1e8, unit: "fighters",
+            "A front-line region's weight in strike target choice is its garrison plus this (above 0, empty "
+                + "regions are struck too)."),
     ]
 
     // MARK: - Patron rule
@@ -544,6 +583,14 @@ public enum ParameterCatalogue {
             "morale_threshold", in: .collapse, .number, constraint: .unitInterval, default: .required,
             unit: "morale", uncertainty: .perReplication, target: .model(\.collapse.moraleThreshold),
             "Collapse when the actor's morale falls below this."),
+        number(
+            "dissolved_share", in: .collapse, .model(\.collapse.dissolvedShare), .positiveUnit, unit: "share",
+            "Collapse when this share of the actor's starting fighters (field force and garrisons) has deserted "
+                + "or been captured."),
+        number(
+            "garrison_shock", in: .collapse, .model(\.collapse.garrisonShock), .unitInterval, unit: "morale",
+            "Morale each of the actor's garrisons loses when it collapses; the run goes on, and those pushed "
+                + "below their line pull out."),
     ]
 
     // MARK: - Variants and sweeps (how to run the scenario, not the world)

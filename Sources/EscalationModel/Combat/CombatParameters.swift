@@ -25,12 +25,21 @@ public struct CombatParameters: Sendable, Hashable {
     public var moraleWeight: Double
     /// Effectiveness added per daily sortie flown by the side's air arms.
     public var airSupportPerSortie: Double
+    /// Share of the fighters put out of action by fire (in battle or from the air) who are
+    /// killed; the rest are wounded. Sources count deaths, so the model reports both.
+    public var killedShare: Double
+    /// Share of a stormed garrison's survivors taken prisoner (all of them when it has no
+    /// neighbouring region of its own to fall back to).
+    public var capturedShare: Double
+    /// Fewer fighters than this committed cannot mount an assault.
+    public var minimumAssaultForce: Double
 
     public init(
         roundDays: Double = 0.25, lethalityPerDay: Double = 0.05, law: AttritionLaw = .square,
         breakpoint: Distribution = .beta(a: 6, b: 14), maxRounds: Int = 40,
         occupationShare: Double = 0.3, moraleShock: Double = 0.5, moraleWeight: Double = 0.5,
-        airSupportPerSortie: Double = 0
+        airSupportPerSortie: Double = 0, killedShare: Double = 1, capturedShare: Double = 0,
+        minimumAssaultForce: Double = 50
     ) {
         self.roundDays = roundDays
         self.lethalityPerDay = lethalityPerDay
@@ -41,5 +50,8 @@ public struct CombatParameters: Sendable, Hashable {
         self.moraleShock = moraleShock
         self.moraleWeight = moraleWeight
         self.airSupportPerSortie = airSupportPerSortie
+        self.killedShare = killedShare
+        self.capturedShare = capturedShare
+        self.minimumAssaultForce = minimumAssaultForce
     }
 }

@@ -3,9 +3,6 @@ import Stochastic
 
 /// Ground assaults: target choice and stochastic Lanchester rounds until a side breaks.
 extension EscalationSimulation {
-    /// Fewer fighters than this in the field cannot mount an assault.
-    static let minimumAssaultForce = 50.0
-
     /// Assaults per day of `actor` now: its own rate, scaled by its patron's posture, and zero while
     /// a patron with a posture keeps its own troops out.
     func assaultRate(of actor: Int) -> Double {
@@ -34,7 +31,7 @@ extension EscalationSimulation {
         scheduleNextAssault(of: actor, after: time, queue: &queue)
 
         let committed = actors[actor].fieldStrength * tables.actorAssaultCommitment[actor]
-        guard committed >= Self.minimumAssaultForce,
+        guard committed >= tables.minimumAssaultForce,
             let target = chooseTarget(for: actor, force: committed)
         else { return }
 
@@ -97,6 +94,10 @@ extension EscalationSimulation {
     /// sides firing on the strengths they had at the start of the round.
     mutating func fightRound(of slot: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
         guard var fight = engagements[slot] else { return }
+        guard ceasefireDay == nil else {
+            endAtCeasefire(fight, slot: slot)
+            return
+        }
         let attackPower = fight.attackers * effectiveness(of: fight.attacker, morale: fight.attackerMorale)
         let defencePower =
             fight.defenders * effectiveness(of: fight.defender, morale: fight.defenderMorale)
@@ -112,8 +113,8 @@ extension EscalationSimulation {
             lethalityPerDay: tables.lethalityPerDay, days: tables.roundDays, law: tables.law, stream: combatStream)
         fight.attackers -= attackerLosses
         fight.defenders -= defenderLosses
-        actors[fight.attacker].losses += attackerLosses
-        actors[fight.defender].losses += defenderLosses
+        recordCasualties(attackerLosses, of: fight.attacker)
+        recordCasualties(defenderLosses, of: fight.defender)
         fight.rounds += 1
 
         // A side breaks when its losses reach its breakpoint; if both do in the same round, the
@@ -122,7 +123,8 @@ extension EscalationSimulation {
         let defenderStrain = fight.defenderLossShare / max(fight.defenderBreakShare, .leastNonzeroMagnitude)
         if defenderStrain >= 1, defenderStrain >= attackerStrain {
             releaseEngagement(slot)
-            actors[fight.defender].fieldStrength += fight.defenders  // survivors withdraw
+            // Survivors fall back to the next line, or are taken prisoner if cut off.
+            retreat(fight.defenders, from: fight.region, capturedShare: tables.capturedShare)
             if trace != nil {
                 note(
                     time, "capture", [fight.attacker, fight.defender], region: fight.region,
@@ -133,6 +135,7 @@ extension EscalationSimulation {
             let garrison = fight.attackers * tables.occupationShare
             actors[fight.attacker].fieldStrength += fight.attackers - garrison
             transfer(fight.region, to: fight.attacker, garrison: garrison, at: time, queue: &queue)
+            formationBroke(in: side(of: fight.defender), at: time, queue: &queue)
         } else if attackerStrain >= 1 || fight.rounds >= tables.maxRounds {
             releaseEngagement(slot)
             regions[fight.region].underAssault = false
@@ -149,6 +152,15 @@ extension EscalationSimulation {
             engagements[slot] = fight
             queue.schedule(.combatRound(engagement: slot), at: time + tables.roundDays)
         }
+    }
+
+    /// A fight under way when a ceasefire comes ends where it stands: the garrison keeps the
+    /// region and the attackers go back to their field force.
+    mutating func endAtCeasefire(_ fight: Engagement, slot: Int) {
+        releaseEngagement(slot)
+        regions[fight.region].underAssault = false
+        regions[fight.region].garrison = fight.defenders
+        actors[fight.attacker].fieldStrength += fight.attackers
     }
 
     /// Effectiveness per fighter of `actor` at `morale`: quality x morale factor x air support.

@@ -48,13 +48,13 @@ extension EscalationSimulation {
             regions[index].garrisonMorale = max(0, regions[index].garrisonMorale - hit)
             considerWithdrawal(of: index, at: time, queue: &queue)
         }
-        checkCollapse(at: time)
+        checkCollapse(at: time, queue: &queue)
     }
 
-    /// Schedules a withdrawal if the garrison's morale is below the line and it borders the enemy.
+    /// Schedules a withdrawal if the garrison's morale is below its line and it borders the enemy.
     mutating func considerWithdrawal(of region: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
         let state = regions[region]
-        guard state.garrisonMorale < tables.withdrawalMorale, !state.withdrawalPending,
+        guard ceasefireDay == nil, state.garrisonMorale < state.breakingMorale, !state.withdrawalPending,
             !state.underAssault, borders(region, side: side(of: state.controller).opponent)
         else { return }
         regions[region].withdrawalPending = true
@@ -62,12 +62,13 @@ extension EscalationSimulation {
         queue.schedule(.garrisonWithdraws(region: region), at: time + delay)
     }
 
-    /// The garrison pulls back to its field force and the strongest hostile neighbour walks in.
+    /// The garrison breaks: `desertion_share` of it deserts, the rest falls back to the next line
+    /// (or surrenders if cut off), and the strongest hostile neighbour walks in.
     mutating func withdrawGarrison(from region: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
         guard regions[region].withdrawalPending else { return }
         regions[region].withdrawalPending = false
         let state = regions[region]
-        guard !state.underAssault, state.garrisonMorale < tables.withdrawalMorale else { return }
+        guard ceasefireDay == nil, !state.underAssault, state.garrisonMorale < state.breakingMorale else { return }
         let enemySide = side(of: state.controller).opponent
         var taker: Int?
         for slot in tables.neighbours(of: region) {
@@ -78,7 +79,9 @@ extension EscalationSimulation {
             }
         }
         guard let taker else { return }
-        actors[state.controller].fieldStrength += state.garrison
+        let deserters = state.garrison * tables.desertionShare
+        recordDeserted(deserters, of: state.controller)
+        retreat(state.garrison - deserters, from: region, capturedShare: 0)
         // The walk-in garrison is what a typical assault force would leave behind after a victory.
         let garrison = actors[taker].fieldStrength * tables.actorAssaultCommitment[taker] * tables.occupationShare
         actors[taker].fieldStrength -= garrison
@@ -89,5 +92,6 @@ extension EscalationSimulation {
                     + "withdrew after its morale broke; \(parameters.actors[taker].name) moves in without a fight")
         }
         transfer(region, to: taker, garrison: garrison, at: time, queue: &queue)
+        formationBroke(in: side(of: state.controller), at: time, queue: &queue)
     }
 }

@@ -7,6 +7,9 @@ public struct AirCampaignParameters: Sendable, Hashable {
     public var civiliansKilledPerStrike: Distribution
     public var civiliansInjuredPerStrike: Distribution
     public var civiliansDisplacedPerStrike: Distribution
+    /// Weight of a front-line region in target choice on top of its garrison (weight = garrison +
+    /// this): above 0, empty front-line regions are struck too.
+    public var baseTargetWeight: Double = 1
 
     public init(
         fightersHitPerStrike: Distribution = .poisson(mean: 1),

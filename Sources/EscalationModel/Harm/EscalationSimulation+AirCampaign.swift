@@ -35,7 +35,7 @@ extension EscalationSimulation {
         let owner = regions[target].controller
         let hit = min(regions[target].garrison, strikeEffects.fightersHitPerStrike.sample(effectsStream))
         regions[target].garrison -= hit
-        actors[owner].losses += hit
+        recordCasualties(hit, of: owner)
 
         let killed = min(regions[target].population, strikeEffects.civiliansKilledPerStrike.sample(effectsStream))
         let injured = strikeEffects.civiliansInjuredPerStrike.sample(effectsStream)
@@ -59,14 +59,15 @@ extension EscalationSimulation {
         troopsMayBeHit(in: target, by: actor, at: time, queue: &queue)
     }
 
-    /// A hostile region on the front, weighted by its garrison (strikes go where the fighters are).
+    /// A hostile region on the front, weighted by its garrison plus `base_target_weight` (strikes
+    /// go where the fighters are).
     @inline(__always)
     func chooseStrikeTarget(for actor: Int) -> Int? {
         let mySide = side(of: actor)
         return weightedChoice(stream: actorStreams[actor]) { region in
             let state = regions[region]
             guard side(of: state.controller) != mySide, borders(region, side: mySide) else { return 0 }
-            return state.garrison + 1
+            return state.garrison + strikeEffects.baseTargetWeight
         }
     }
 }

@@ -8,7 +8,8 @@ extension EscalationSimulation {
     mutating func considerChemicalWeapons(at time: Double, queue: inout EventQueue<ModelEvent>) {
         let rule = parameters.chemicalWeapons
         let regime = parameters.collapse.actor
-        guard chemicalWeaponsDay == nil, rule.dailyHazard > 0, actors[regime].morale < rule.desperationMorale,
+        guard chemicalWeaponsDay == nil, collapseDay == nil, rule.dailyHazard > 0,
+            actors[regime].morale < rule.desperationMorale,
             ladderLevel >= rule.minimumRung, chemicalStream.uniform() < rule.dailyHazard
         else { return }
         chemicalWeaponsDay = time

@@ -26,9 +26,38 @@ public enum DailySeriesCatalogue {
         },
         DailySeriesEntry(
             "losses_<actor>", .actor, unit: "fighters",
-            "fighters <actor> has lost so far, in combat and to airstrikes; on the last day, the outcome of the same name"
+            "fighters <actor> has lost so far: killed, wounded, captured and deserted; on the last day, the "
+                + "outcome of the same name"
         ) { snapshot, actor in
             snapshot.losses[actor.index]
+        },
+        DailySeriesEntry(
+            "killed_<actor>", .actor, unit: "fighters",
+            "fighters of <actor> killed so far, in battle and by airstrikes (combat.killed_share of those put out "
+                + "of action by fire): what sources' death counts count"
+        ) { snapshot, actor in
+            snapshot.killed[actor.index]
+        },
+        DailySeriesEntry(
+            "wounded_<actor>", .actor, unit: "fighters",
+            "fighters of <actor> wounded so far (put out of action by fire and not killed)"
+        ) { snapshot, actor in
+            let index = actor.index
+            return snapshot.losses[index] - snapshot.killed[index] - snapshot.captured[index]
+                - snapshot.deserted[index]
+        },
+        DailySeriesEntry(
+            "captured_<actor>", .actor, unit: "fighters",
+            "fighters of <actor> taken prisoner so far: stormed garrisons' survivors, and garrisons cut off when "
+                + "they broke"
+        ) { snapshot, actor in
+            snapshot.captured[actor.index]
+        },
+        DailySeriesEntry(
+            "deserted_<actor>", .actor, unit: "fighters",
+            "fighters of <actor> who deserted so far (cascade.desertion_share of each garrison that broke)"
+        ) { snapshot, actor in
+            snapshot.deserted[actor.index]
         },
         DailySeriesEntry(
             "strikes_<actor>", .actor, unit: "airstrikes",

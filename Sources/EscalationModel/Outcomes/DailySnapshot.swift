@@ -10,8 +10,13 @@ public struct DailySnapshot: Sendable, Hashable {
     public var civiliansDisplaced: Double
     /// The actor (its index) holding each region.
     public var controllers: [Int]
-    /// Fighters each actor has lost so far, in combat and to airstrikes.
+    /// Fighters each actor has lost so far: killed, wounded, captured and deserted.
     public var losses: [Double]
+    /// Of those, killed (by fire in battle or from the air), captured and deserted; the rest are
+    /// wounded.
+    public var killed: [Double]
+    public var captured: [Double]
+    public var deserted: [Double]
     /// Airstrikes each actor has flown so far.
     public var strikes: [Int]
     /// Fighters each actor has decided to send to its client so far (0 for an actor that is no patron).

@@ -116,12 +116,19 @@ public enum OutcomeCatalogue {
         territory,
         OutcomeEntry(
             "losses_<actor>", .actor, .quantity, unit: "fighters",
-            "fighters <actor> lost in combat and to airstrikes", title: "Fighters <actor> lost"
+            "fighters <actor> lost: killed, wounded, captured and deserted", title: "Fighters <actor> lost"
         ) { outcome, actor in
             outcome.combatantLosses[actor]
         },
         OutcomeEntry(
-            "end_day", .quantity, unit: "day", "the day the run ended (collapse, ceasefire or the horizon)",
+            "killed_<actor>", .actor, .quantity, unit: "fighters",
+            "fighters of <actor> killed in battle and by airstrikes", title: "Fighters of <actor> killed"
+        ) { outcome, actor in
+            outcome.combatantsKilled[actor]
+        },
+        OutcomeEntry(
+            "end_day", .quantity, unit: "day",
+            "the day the run ended: the horizon (collapse and ceasefire do not end it), or the guard",
             title: "Day the run ended"
         ) { outcome, _ in
             outcome.endDay

@@ -27,13 +27,15 @@ public struct ReplicationOutcome: Sendable, Hashable {
     public var postureChanges: [Int]
     /// Share of total strategic value each actor holds at the end; sums to 1.
     public var territoryShare: [Double]
-    /// Fighters each actor lost in combat and to airstrikes.
+    /// Fighters each actor lost: killed, wounded, captured and deserted.
     public var combatantLosses: [Double]
+    /// Of those, killed in battle and by airstrikes.
+    public var combatantsKilled: [Double]
     /// The state at the end of each simulated day, for timelines.
     public var snapshots: [DailySnapshot]
     /// The last whole day of the horizon: a timeline of this run covers days 1...lastDay.
     public var lastDay: Int
     /// The state the run ended in, which stands for every day after its last review (a run that
-    /// collapsed or hit the guard); its `day` is `lastDay`.
+    /// hit the guard); its `day` is `lastDay`.
     public var finalState: DailySnapshot
 }

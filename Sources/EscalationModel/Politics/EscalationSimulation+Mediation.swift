@@ -28,6 +28,7 @@ extension EscalationSimulation {
         }
         ceasefireDay = time
         ladderLevel = 0
+        freezeFront(at: time, queue: &queue)
         if trace != nil {
             note(
                 time, "ceasefire", [], region: nil,

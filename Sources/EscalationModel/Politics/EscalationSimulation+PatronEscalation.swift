@@ -6,10 +6,11 @@ import Stochastic
 /// when their client is losing, and clashes between them and the ladder's height press mediators'
 /// chances up. Every draw comes from the `patronEscalation` stream.
 extension EscalationSimulation {
-    /// Whether the actor's own aircraft fly: engaged actors, and a patron retaliating from the air.
+    /// Whether the actor's own aircraft fly: engaged actors, and a patron retaliating from the air
+    /// (neither after a ceasefire).
     @inline(__always)
     func fliesOwnStrikes(_ actor: Int) -> Bool {
-        isEngaged(actor) || actors[actor].posture == .retaliate
+        isEngaged(actor) || (ceasefireDay == nil && actors[actor].posture == .retaliate)
     }
 
     /// Enemy fire has hit `patron`'s stationed troops: they take casualties, its commitment rises,
@@ -19,7 +20,7 @@ extension EscalationSimulation {
         actors[patron].troopIncidents += 1
         let casualties = troopCasualties(of: patron)
         if casualties > 0 {
-            actors[patron].losses += casualties
+            recordCasualties(casualties, of: patron)
             actors[patron].troopsLostToHits += casualties
             actors[patron].fieldStrength = max(0, actors[patron].fieldStrength - casualties)
         }

@@ -6,7 +6,7 @@ extension EscalationSimulation {
     /// Reviews day `day` and schedules the next review while the horizon is not reached.
     mutating func review(day: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
         considerChemicalWeapons(at: time, queue: &queue)
-        checkCollapse(at: time)
+        checkCollapse(at: time, queue: &queue)
         snapshots.append(snapshot(day: day))
         if Double(day + 1) <= parameters.horizonDays {
             queue.schedule(.dailyReview(day: day + 1), at: Double(day + 1), priority: 1)
@@ -20,7 +20,8 @@ extension EscalationSimulation {
             day: day, territoryShare: territoryShares(), ladderLevel: ladderLevel,
             civiliansKilled: civiliansKilled, civiliansInjured: civiliansInjured,
             civiliansDisplaced: civiliansDisplaced, controllers: regions.map(\.controller),
-            losses: actors.map(\.losses), strikes: actors.map(\.strikesFlown),
+            losses: actors.map(\.losses), killed: actors.map(\.killed), captured: actors.map(\.captured),
+            deserted: actors.map(\.deserted), strikes: actors.map(\.strikesFlown),
             reinforcements: actors.map(\.reinforcementsSent), aircraftLost: actors.map(\.aircraftLost))
     }
 

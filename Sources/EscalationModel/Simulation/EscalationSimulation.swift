@@ -47,6 +47,11 @@ public struct EscalationSimulation: DiscreteEventModel {
     let initialSideValue: (opposition: Double, loyalist: Double)
     /// All fighters at the start, the yardstick of exhaustion.
     let initialFighters: Double
+    /// Regions (formations) each camp held at the start, the yardstick of contagion.
+    let initialFormations: [Int]
+    /// The collapsing actor's fighters at the start (field force and garrisons), the yardstick of
+    /// its army's dissolution.
+    let collapsingActorFighters: Double
 
     // Outcome accumulators.
     var ladderLevel = 0
@@ -77,11 +82,6 @@ public struct EscalationSimulation: DiscreteEventModel {
                 fieldStrength: $0.fieldStrength, morale: $0.morale, commitment: $0.commitment,
                 posture: $0.initialPosture)
         }
-        regions = parameters.regions.map {
-            RegionState(
-                controller: $0.controller, garrison: $0.garrison,
-                garrisonMorale: parameters.actors[$0.controller].morale, population: $0.population)
-        }
         neighboursHeld = Array(repeating: 0, count: 2 * parameters.regions.count)
         for (index, region) in parameters.regions.enumerated() {
             for neighbour in region.neighbours {
@@ -100,6 +100,7 @@ public struct EscalationSimulation: DiscreteEventModel {
         chemicalStream = stream(StreamLayout.chemicalWeapons)
         patronStream = stream(StreamLayout.patronEscalation)
         actorStreams = parameters.actors.indices.map { stream(StreamLayout.actor($0)) }
+        regions = Self.formations(of: parameters, thresholds: cascadeStream)
 
         posturePatron = parameters.actors.indices.map { client in
             parameters.actors.indices.first {
@@ -115,7 +116,21 @@ public struct EscalationSimulation: DiscreteEventModel {
                 loyalist += region.strategicValue
             }
         }
-        initialSideValue = (opposition, loyalist)
+        initialSideValue = (
+            opposition + tables.campOffMapValue[Self.campIndex(.opposition)],
+            loyalist + tables.campOffMapValue[Self.campIndex(.loyalist)]
+        )
+        var formations = [0, 0]
+        for region in parameters.regions {
+            formations[Self.campIndex(parameters.actors[region.controller].side)] += 1
+        }
+        initialFormations = formations
+        let collapsing = parameters.collapse.actor
+        collapsingActorFighters =
+            parameters.actors.isEmpty
+            ? 0
+            : parameters.actors[collapsing].fieldStrength
+                + parameters.regions.filter { $0.controller == collapsing }.reduce(0) { $0 + $1.garrison }
         initialFighters =
             parameters.actors.reduce(0) { $0 + $1.fieldStrength }
             + parameters.regions.reduce(0) { $0 + $1.garrison }
@@ -137,9 +152,9 @@ public struct EscalationSimulation: DiscreteEventModel {
         queue.schedule(.dailyReview(day: 1), at: 1, priority: 1)
     }
 
-    public var shouldStop: Bool {
-        collapseDay != nil || ceasefireDay != nil
-    }
+    /// Never: collapse and ceasefire are events of the war, which goes on to the horizon (or the
+    /// max-events guard).
+    public var shouldStop: Bool { false }
 
     public mutating func handle(_ event: ModelEvent, at time: Double, queue: inout EventQueue<ModelEvent>) {
         switch event {
@@ -180,9 +195,9 @@ public struct EscalationSimulation: DiscreteEventModel {
         side == .opposition ? 0 : 1
     }
 
-    /// Strategic value currently held by `side`.
+    /// Strategic value currently held by `side`, on the map and off it (its strategic depth).
     func value(heldBy side: Side) -> Double {
-        var total = 0.0
+        var total = tables.campOffMapValue[Self.campIndex(side)]
         for index in regions.indices where self.side(of: regions[index].controller) == side {
             total += tables.regionValue[index]
         }
@@ -193,9 +208,10 @@ public struct EscalationSimulation: DiscreteEventModel {
         side == .opposition ? initialSideValue.opposition : initialSideValue.loyalist
     }
 
-    /// Whether the actor's own aircraft and troops are in the fight: a patron with a posture joins
-    /// only when it backs its client.
+    /// Whether the actor's own aircraft and troops are in the fight: no one fights after a
+    /// ceasefire, and a patron with a posture joins only when it backs its client.
     func isEngaged(_ actor: Int) -> Bool {
+        guard ceasefireDay == nil else { return false }
         guard let posture = actors[actor].posture else { return true }
         return posture == .back
     }

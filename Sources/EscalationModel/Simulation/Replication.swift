@@ -34,7 +34,7 @@ extension EscalationSimulation {
 
     /// The replication's outcome once the kernel has stopped.
     func outcome(replication: Int, summary: RunSummary) -> ReplicationOutcome {
-        let endDay = collapseDay ?? ceasefireDay ?? summary.endTime
+        let endDay = summary.endTime
         let endState: EndState
         if summary.reason == .maxEventsReached {
             endState = .incomplete
@@ -68,6 +68,7 @@ extension EscalationSimulation {
             postureChanges: parameters.postureHolders.map { actors[$0].postureChanges },
             territoryShare: territoryShares(),
             combatantLosses: actors.map(\.losses),
+            combatantsKilled: actors.map(\.killed),
             snapshots: snapshots,
             lastDay: lastDay,
             finalState: snapshot(day: lastDay)

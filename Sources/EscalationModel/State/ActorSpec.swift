@@ -56,6 +56,10 @@ public struct ActorSpec: Sendable, Hashable {
     /// Chance that one of this actor's sorties costs it an aircraft to the enemy camp's air
     /// defences; 0 = it never loses one.
     public var aircraftLossPerSortie: Double = 0
+    /// Strategic value the actor holds off the map (other provinces, other fronts), in the units
+    /// of regions' `strategicValue`: part of its camp's stake, so a region lost costs the camp its
+    /// share of everything it holds, not of the corner drawn on the map.
+    public var offMapValue: Double = 0
 
     public init(
         id: String, name: String, side: Side, patronOf: Int? = nil,

@@ -40,6 +40,13 @@ final class ModelTables: Sendable {
     let localShock: Double
     let withdrawalMorale: Double
     let withdrawalDelayDays: Double
+    let contagion: Double
+    let desertionShare: Double
+    let killedShare: Double
+    let capturedShare: Double
+    let minimumAssaultForce: Double
+    /// Strategic value each camp holds off the map (by `EscalationSimulation.campIndex`).
+    let campOffMapValue: [Double]
 
     init(_ parameters: ModelParameters) {
         self.parameters = parameters
@@ -81,6 +88,16 @@ final class ModelTables: Sendable {
         localShock = parameters.cascade.localShock
         withdrawalMorale = parameters.cascade.withdrawalMorale
         withdrawalDelayDays = parameters.cascade.withdrawalDelayDays
+        contagion = parameters.cascade.contagion
+        desertionShare = parameters.cascade.desertionShare
+        killedShare = combat.killedShare
+        capturedShare = combat.capturedShare
+        minimumAssaultForce = combat.minimumAssaultForce
+        var offMap = [0.0, 0.0]
+        for actor in parameters.actors {
+            offMap[EscalationSimulation.campIndex(actor.side)] += actor.offMapValue
+        }
+        campOffMapValue = offMap
     }
 
     @inline(__always)

@@ -6,7 +6,11 @@ struct ActorState: Sendable, Hashable {
     var morale: Double
     var commitment: Double
     var posture: Posture?
+    /// Fighters out of the fight: killed, wounded, captured and deserted.
     var losses: Double = 0
+    var killed: Double = 0
+    var captured: Double = 0
+    var deserted: Double = 0
     var reinforcementsSent: Double = 0
     var postureChanges: Int = 0
     /// Airstrikes it has flown, for the daily series (the outcome counts all actors' strikes).
@@ -33,6 +37,8 @@ struct RegionState: Sendable, Hashable {
     var garrison: Double
     /// The garrison's own morale: shaken by losses nearby, it can break without a battle.
     var garrisonMorale: Double
+    /// The morale below which this garrison breaks: its formation's own line (see `CascadeParameters`).
+    var breakingMorale: Double
     var population: Double
     var underAssault: Bool = false
     var withdrawalPending: Bool = false
