@@ -28,12 +28,15 @@ import Testing
         #expect(posterior.count == 41)
         let header: [String] = [
             "particle", "weight", "distance", "actors.hts.quality", "actors.hts.assaults_per_day",
-            "actors.regime.field_strength", "actors.regime.morale", "actors.russia.commitment",
-            "actors.hezbollah.field_strength", "combat.lethality_per_day", "combat.air_support_per_sortie",
-            "cascade.local_shock", "cascade.withdrawal_morale", "patron_rule.incidents_for_ground_operation",
-            "patron_rule.losses_for_ground_operation", "patron_rule.retaliation_days",
-            "patron_rule.protection_threshold", "mediation.base_success", "mediation.clash_weight",
-            "mediation.ladder_weight",
+            "actors.regime.field_strength", "actors.regime.morale", "actors.regime.off_map_value",
+            "actors.russia.commitment", "actors.hezbollah.field_strength", "combat.lethality_per_day",
+            "combat.occupation_share", "combat.morale_shock", "combat.morale_weight", "combat.air_support_per_sortie",
+            "combat.killed_share", "combat.captured_share", "cascade.local_shock", "cascade.withdrawal_morale",
+            "cascade.withdrawal_delay_days", "cascade.threshold_spread", "cascade.contagion", "cascade.desertion_share",
+            "patron_rule.incidents_for_ground_operation", "patron_rule.losses_for_ground_operation",
+            "patron_rule.retaliation_days", "patron_rule.protection_threshold", "mediation.base_success",
+            "mediation.clash_weight", "mediation.ladder_weight", "chemical_weapons.daily_hazard",
+            "chemical_weapons.desperation_morale", "collapse.morale_threshold",
         ]
         #expect(posterior[0] == header.joined(separator: ","))
         let weights = posterior.dropFirst().map { Double($0.split(separator: ",")[1])! }

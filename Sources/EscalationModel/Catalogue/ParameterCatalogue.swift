@@ -263,8 +263,9 @@ public enum ParameterCatalogue {
         number(
             "troops_killed_when_hit", in: .actor, .actor(\.troopsKilledWhenHit), .nonNegative, ceiling: 100_000,
             note: "hits cost nothing", unit: "fighters per hit",
-            "Mean fighters this patron loses each time enemy fire hits its stationed troops (geometric per hit), "
-                + "added to its losses and taken from its field force."),
+            "Mean fighters this patron has put out of action each time enemy fire hits its stationed troops "
+                + "(geometric per hit; combat.killed_share of them killed, the rest wounded), added to its losses "
+                + "and taken from its field force."),
         number(
             "aircraft_loss_per_sortie", in: .actor, .actor(\.aircraftLossPerSortie), .unitInterval,
             note: "never", unit: "probability per sortie",

@@ -50,8 +50,9 @@ public struct ActorSpec: Sendable, Hashable {
     /// Balance: The 3:1 Rule and Its Critics", International Security 13(4), 1989); the default 0
     /// attacks at any odds.
     public var minimumForceRatio: Double = 0
-    /// Mean fighters this patron loses each time enemy fire hits its stationed troops (the count
-    /// is drawn per hit, geometric with this mean); 0 = hits cost it nothing.
+    /// Mean fighters this patron has put out of action (killed or wounded, split by the combat
+    /// section's `killedShare`) each time enemy fire hits its stationed troops (the count is drawn
+    /// per hit, geometric with this mean); 0 = hits cost it nothing.
     public var troopsKilledWhenHit: Double = 0
     /// Chance that one of this actor's sorties costs it an aircraft to the enemy camp's air
     /// defences; 0 = it never loses one.
