@@ -36,12 +36,15 @@ import Testing
             "combat.air_support_per_sortie", "combat.killed_share", "combat.captured_share",
             "combat.off_objective_weight", "cascade.local_shock", "cascade.withdrawal_morale",
             "cascade.withdrawal_delay_days", "cascade.threshold_spread", "cascade.contagion",
-            "cascade.desertion_share", "mediation.base_success", "siege.strength_loss_per_day",
-            "siege.morale_loss_per_day", "siege.deal_morale", "siege.deal_probability_per_day",
-            "chemical_weapons.daily_hazard", "chemical_weapons.desperation_morale", "collapse.morale_threshold",
-            "ground_harm.civilians_killed_per_fighter_lost", "ground_harm.injured_per_killed",
-            "displacement.flight_under_assault", "displacement.flight_after_capture",
-            "displacement.flight_near_fighting", "displacement.return_rate",
+            "cascade.desertion_share", "patron_rule.incidents_for_ground_operation",
+            "patron_rule.losses_for_ground_operation", "patron_rule.retaliation_days",
+            "patron_rule.protection_threshold", "mediation.base_success", "mediation.clash_weight",
+            "mediation.ladder_weight", "siege.strength_loss_per_day", "siege.morale_loss_per_day",
+            "siege.deal_morale", "siege.deal_probability_per_day", "chemical_weapons.daily_hazard",
+            "chemical_weapons.desperation_morale", "collapse.morale_threshold", "collapse.dissolved_share",
+            "collapse.garrison_shock", "ground_harm.civilians_killed_per_fighter_lost",
+            "ground_harm.injured_per_killed", "displacement.flight_under_assault",
+            "displacement.flight_after_capture", "displacement.flight_near_fighting", "displacement.return_rate",
         ]
         #expect(posterior[0] == expectedHeader.joined(separator: ","))
         let weights = posterior.dropFirst().map { Double($0.split(separator: ",")[1])! }

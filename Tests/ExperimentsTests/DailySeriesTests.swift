@@ -26,9 +26,12 @@ import Testing
         let expected =
             parameters.regions.map { "controller_\($0.id)" } + parameters.actors.map { "territory_\($0.id)" }
             + ["camp_territory_opposition", "camp_territory_loyalist"]
-            + parameters.actors.map { "losses_\($0.id)" } + parameters.actors.map { "strikes_\($0.id)" }
+            + ["losses", "killed", "wounded", "captured", "deserted", "strikes"].flatMap { series in
+                parameters.actors.map { "\(series)_\($0.id)" }
+            }
             + parameters.actors.map { "reinforcements_\($0.id)" }
             + ["civilians_killed", "civilians_injured", "civilians_displaced", "ladder_level", "civilians_fled"]
+            + parameters.actors.map { "aircraft_lost_\($0.id)" }
         #expect(names == expected)
         #expect(DailySeriesCatalogue.columns(for: parameters).filter(\.isController).count == parameters.regions.count)
     }

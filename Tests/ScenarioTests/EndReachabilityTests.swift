@@ -62,7 +62,13 @@ func outcomes(_ settings: [String], runs: Int = 20) throws -> [ReplicationOutcom
             "actors.rebels.field_strength=8000", "actors.rebels.assaults_per_day=2",
             "collapse.morale_threshold=0.45",
         ])
-        let collapsedWithCapital = runs.filter { $0.endState == .regimeCollapse && $0.territoryShare[1] > 0 }
+        // The war goes on after a collapse: the capital (region 3) must still be the government's
+        // at the end of the day it collapsed.
+        let collapsedWithCapital = runs.filter { run in
+            guard run.endState == .regimeCollapse, let day = run.collapseDay else { return false }
+            let after = run.snapshots.first { Double($0.day) >= day }
+            return after?.controllers[3] == 1
+        }
         #expect(!collapsedWithCapital.isEmpty, "no collapse by morale while the capital still stood")
     }
 

@@ -255,12 +255,14 @@ public enum ParameterCatalogue {
             default: .absent("none (no posture; the patron always fights)"), patronsOnly: true,
             "The patron's stance toward the client's offensive at the start. restrain slows the client's assaults "
                 + "(patron_rule.restrained_assault_factor), back speeds them (backed_assault_factor); while not back, "
-                + "the patron's own aircraft and troops stay out."),
+                + "the patron's own troops stay out, and its aircraft too except under retaliate (its air arm "
+                + "answers hits on its troops)."),
         number(
             "troops_hit_probability", in: .actor, .actor(\.troopsHitProbability), .unitInterval,
             unit: "probability per assault or strike",
             "Chance that an enemy assault or airstrike on a region holding this actor's troops (regions' "
-                + "patron_troops) hits them; the patron then backs its client at once."),
+                + "patron_troops) hits them; the patron then answers in grades (patron_rule.commitment_when_hit, "
+                + "incidents_for_ground_operation)."),
         // Regions weigh at most 10^6 each; 10^8 is a hundred such regions off the map.
         number(
             "off_map_value", in: .actor, .actor(\.offMapValue), .nonNegative, ceiling: 1e8,
@@ -274,6 +276,17 @@ public enum ParameterCatalogue {
                 + "{regions: [ids], pause_days: N} (or a list of ids). It attacks toward the regions of the current "
                 + "phase (combat.objective_hop_factor, off_objective_weight), pauses pause_days once its camp "
                 + "holds them all, then moves on; after the last phase it only retakes lost objectives."),
+        number(
+            "troops_killed_when_hit", in: .actor, .actor(\.troopsKilledWhenHit), .nonNegative, ceiling: 100_000,
+            note: "hits cost nothing", unit: "fighters per hit",
+            "Mean fighters this patron has put out of action each time enemy fire hits its stationed troops "
+                + "(geometric per hit; combat.killed_share of them killed, the rest wounded), added to its losses "
+                + "and taken from its field force."),
+        number(
+            "aircraft_loss_per_sortie", in: .actor, .actor(\.aircraftLossPerSortie), .unitInterval,
+            note: "never", unit: "probability per sortie",
+            "Chance that one of this actor's sorties costs it an aircraft to the enemy camp's air defences "
+                + "(daily series aircraft_lost_<actor>)."),
     ]
 
     // MARK: - Regions
@@ -505,6 +518,32 @@ public enum ParameterCatalogue {
             "morale_boost_per_thousand", in: .patronRule, .model(\.patronRule.moraleBoostPerThousand),
             .nonNegative, ceiling: 1000, unit: "morale per 1,000 fighters",
             "Morale every actor and garrison of the camp gains per 1,000 reinforcing fighters arriving."),
+        // Commitment is capped at 1 after the rise.
+        number(
+            "commitment_when_hit", in: .patronRule, .model(\.patronRule.commitmentWhenHit), .unitInterval,
+            unit: "commitment",
+            "Commitment a patron gains each time enemy fire hits its stationed troops."),
+        number(
+            "incidents_for_ground_operation", in: .patronRule, .model(\.patronRule.incidentsForGroundOperation),
+            .nonNegative, ceiling: 10_000, unit: "incidents",
+            "Hits on a posture holder's troops after which it answers with a ground operation (back); before "
+                + "that it retaliates from the air (posture retaliate). 1 = at the first hit."),
+        number(
+            "losses_for_ground_operation", in: .patronRule, .model(\.patronRule.lossesForGroundOperation),
+            .nonNegative, ceiling: 100_000_000, note: "the count of incidents alone decides", unit: "fighters",
+            "Fighters lost to hits on its troops after which a posture holder answers with a ground operation, "
+                + "whatever the count of incidents."),
+        number(
+            "retaliation_days", in: .patronRule, .model(\.patronRule.retaliationDays), .nonNegative,
+            ceiling: maximumHorizonDays, unit: "days",
+            "Days a retaliation lasts at least: until then the patron's reviews keep its air arm in unless "
+                + "they back the client."),
+        number(
+            "protection_threshold", in: .patronRule, .model(\.patronRule.protectionThreshold), .unitInterval,
+            note: "never", unit: "share",
+            "Share of its camp's starting strategic value a client must have lost before its posture-holding "
+                + "patron may step in and back it: P = commitment x min(1, threat_sensitivity x (share lost - "
+                + "this)), at each decision epoch."),
     ]
 
     // MARK: - Mediation
@@ -517,7 +556,8 @@ public enum ParameterCatalogue {
         number(
             "base_success", in: .mediation, .model(\.mediation.baseSuccess), .unitInterval, unit: "probability",
             "Success probability of an attempt on day 0 with no losses; success = min(1, base_success + "
-                + "exhaustion_weight x day/horizon + loss_weight x share of all fighters lost)."),
+                + "exhaustion_weight x day/horizon + loss_weight x share of all fighters lost + clash_weight x clashes + "
+                + "ladder_weight x level/top level)."),
         // Success is capped at 1.
         number(
             "exhaustion_weight", in: .mediation, .model(\.mediation.exhaustionWeight), .nonNegative,
@@ -528,6 +568,16 @@ public enum ParameterCatalogue {
             unit: "probability",
             "Added success probability per unit share of all fighters (field forces and garrisons at the "
                 + "start) lost."),
+        number(
+            "clash_weight", in: .mediation, .model(\.mediation.clashWeight), .nonNegative, ceiling: 1000,
+            unit: "probability per clash",
+            "Added success probability per clash between the camps' patrons (a camp's fire hitting a patron's "
+                + "stationed troops)."),
+        number(
+            "ladder_weight", in: .mediation, .model(\.mediation.ladderWeight), .nonNegative, ceiling: 1000,
+            unit: "probability",
+            "Added success probability at the top of the ladder, times the current rung's share of the top rung "
+                + "(level / top level)."),
     ]
 
     // MARK: - Chemical weapons

@@ -11,7 +11,7 @@ extension EscalationSimulation {
         if let patron = posturePatron[actor], let posture = actors[patron].posture {
             switch posture {
             case .restrain: rate *= parameters.patronRule.restrainedAssaultFactor
-            case .tolerate: break
+            case .tolerate, .retaliate: break
             case .back: rate *= parameters.patronRule.backedAssaultFactor
             }
         }

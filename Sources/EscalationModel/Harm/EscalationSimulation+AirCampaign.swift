@@ -7,7 +7,7 @@ import Stochastic
 extension EscalationSimulation {
     /// Strikes per day `actor` flies now.
     func sortieRate(of actor: Int) -> Double {
-        isEngaged(actor) ? tables.actorSorties[actor] * actors[actor].commitment : 0
+        fliesOwnStrikes(actor) ? tables.actorSorties[actor] * actors[actor].commitment : 0
     }
 
     /// Strikes per day a whole camp flies now (its air support in battle).
@@ -47,6 +47,7 @@ extension EscalationSimulation {
         fleeStrike(displaced, from: target, at: time)
         airstrikes += 1
         actors[actor].strikesFlown += 1
+        mayLoseAircraft(of: actor, over: target, at: time)
         raiseLadder(.airstrikes, at: time)
         if trace != nil {
             note(

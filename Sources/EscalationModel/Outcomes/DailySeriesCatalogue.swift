@@ -102,6 +102,12 @@ public enum DailySeriesCatalogue {
         ) { snapshot, _ in
             snapshot.civiliansFled
         },
+        DailySeriesEntry(
+            "aircraft_lost_<actor>", .actor, unit: "aircraft",
+            "aircraft <actor> has lost so far to the enemy camp's air defences (actors' aircraft_loss_per_sortie)"
+        ) { snapshot, actor in
+            actor.index < snapshot.aircraftLost.count ? Double(snapshot.aircraftLost[actor.index]) : 0
+        },
     ]
 
     /// The series of the scenario `parameters`, in column order: each entry spelled out for its

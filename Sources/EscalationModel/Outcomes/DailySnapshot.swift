@@ -24,4 +24,6 @@ public struct DailySnapshot: Sendable, Hashable {
     public var strikes: [Int]
     /// Fighters each actor has decided to send to its client so far (0 for an actor that is no patron).
     public var reinforcements: [Double]
+    /// Aircraft each actor has lost so far to the enemy camp's air defences.
+    public var aircraftLost: [Int] = []
 }

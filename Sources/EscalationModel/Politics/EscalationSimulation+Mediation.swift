@@ -19,7 +19,7 @@ extension EscalationSimulation {
         let success = min(
             1,
             mediation.baseSuccess + mediation.exhaustionWeight * time / parameters.horizonDays
-                + mediation.lossWeight * lossShare)
+                + mediation.lossWeight * lossShare + escalationPressure())
         guard mediationStream.uniform() < success else {
             if trace != nil {
                 note(time, "mediation", [], region: nil, "mediation fails (chance was \(Int(success * 100))%)")

@@ -61,7 +61,10 @@ extension EscalationSimulation {
         let restrain = rule.restraintPerRung * Double(ladderLevel) / Double(topLevel)
         let u = stream.uniform()
         let posture: Posture = u < back ? .back : (u < back + restrain ? .restrain : .tolerate)
-        setPosture(of: patron, to: posture, at: time, because: "reviewing the war", queue: &queue)
+        if considerProtecting(clientOf: patron, at: time, queue: &queue) { return }
+        setPosture(
+            of: patron, to: keepingRetaliation(of: patron, posture, at: time), at: time,
+            because: "reviewing the war", queue: &queue)
     }
 
     /// Changes a patron's posture, and with it the rates of its own and its client's operations.
@@ -86,7 +89,8 @@ extension EscalationSimulation {
     }
 
     /// An assault or strike on a region where a patron has troops may hit them: that patron then
-    /// backs its client at once (and its own aircraft and troops join the fight).
+    /// takes casualties and answers in grades (`respondToTroopsHit`): retaliatory strikes first,
+    /// a ground operation (backing its client) once the incidents or its losses pile up.
     mutating func troopsMayBeHit(in region: Int, by attacker: Int, at time: Double, queue: inout EventQueue<ModelEvent>)
     {
         guard let patron = parameters.regions[region].stationedPatron, side(of: patron) != side(of: attacker) else {
@@ -100,8 +104,7 @@ extension EscalationSimulation {
                 "\(parameters.actors[attacker].name) fire hits \(parameters.actors[patron].name) troops "
                     + "in \(parameters.regions[region].name)")
         }
-        actors[patron].commitment = max(actors[patron].commitment, min(1, actors[patron].commitment + 0.3))
-        setPosture(of: patron, to: .back, at: time, because: "after its troops were hit", queue: &queue)
+        respondToTroopsHit(of: patron, at: time, queue: &queue)
     }
 
     /// Reinforcements join the patron's own field force (it fights itself) or its client's.

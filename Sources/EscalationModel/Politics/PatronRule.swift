@@ -11,7 +11,15 @@
 ///   opportunity = min(1, threatSensitivity x share of the enemy camp's starting value taken)
 ///   P(back)     = commitment x opportunity
 ///   P(restrain) = restraintPerRung x (ladder level / top level)   (outside pressure as the war escalates)
-/// and otherwise it tolerates. Its troops being hit makes it back its client at once.
+/// and otherwise it tolerates. Before that review, a patron whose client's camp has lost more than
+/// `protectionThreshold` of its starting value steps in to protect it (backs it) with probability
+///   P(protect) = commitment x min(1, threatSensitivity x (camp's share lost - protectionThreshold))
+/// and a patron still retaliating (see below) keeps its air arm in unless the review says back.
+///
+/// Enemy fire hitting a patron's stationed troops raises its commitment by `commitmentWhenHit` and
+/// is answered in grades: retaliatory strikes (posture `retaliate`, for at least `retaliationDays`)
+/// until `incidentsForGroundOperation` incidents, or `lossesForGroundOperation` fighters lost to
+/// them, make it a ground operation (`back`).
 /// `restrainedAssaultFactor` and `backedAssaultFactor` multiply the client's assault rate.
 /// Reinforcements arriving lift the client camp's morale by `moraleBoostPerThousand` per 1,000 fighters.
 public struct PatronRule: Sendable, Hashable {
@@ -22,6 +30,19 @@ public struct PatronRule: Sendable, Hashable {
     public var restrainedAssaultFactor: Double
     public var backedAssaultFactor: Double
     public var moraleBoostPerThousand: Double
+    /// Commitment a patron gains each time its stationed troops are hit (capped at 1).
+    public var commitmentWhenHit: Double = 0.3
+    /// Incidents (hits on its troops) after which a patron with a posture answers with a ground
+    /// operation (`back`); before that it retaliates from the air. 1 = at the first hit.
+    public var incidentsForGroundOperation: Double = 1
+    /// Fighters lost to such hits after which it answers with a ground operation whatever the
+    /// count of incidents; 0 = only the count of incidents decides.
+    public var lossesForGroundOperation: Double = 0
+    /// Days a retaliation lasts at least: until then the patron's reviews keep its air arm in.
+    public var retaliationDays: Double = 7
+    /// Share of its camp's starting strategic value a client must have lost before its patron,
+    /// at a decision epoch, may step in to protect it; 1 = never.
+    public var protectionThreshold: Double = 1
 
     public init(
         threatSensitivity: Double = 3, drawdownPropensity: Double = 0.2, drawdownFactor: Double = 0.8,

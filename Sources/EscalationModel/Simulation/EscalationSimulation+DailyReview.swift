@@ -25,7 +25,7 @@ extension EscalationSimulation {
             controllers: regions.map(\.controller),
             losses: actors.map(\.losses), killed: actors.map(\.killed), captured: actors.map(\.captured),
             deserted: actors.map(\.deserted), strikes: actors.map(\.strikesFlown),
-            reinforcements: actors.map(\.reinforcementsSent))
+            reinforcements: actors.map(\.reinforcementsSent), aircraftLost: actors.map(\.aircraftLost))
     }
 
     /// Share of total strategic value each actor holds; sums to 1.

@@ -39,6 +39,7 @@ public struct EscalationSimulation: DiscreteEventModel {
     let mediationStream: RandomStream
     let chemicalStream: RandomStream
     let siegeStream: RandomStream
+    let patronStream: RandomStream
     let actorStreams: [RandomStream]
     /// Civilians harmed by ground fighting, and displaced (`+GroundHarm`, `+Displacement`).
     let civilianHarmStream: RandomStream
@@ -103,6 +104,7 @@ public struct EscalationSimulation: DiscreteEventModel {
         mediationStream = stream(StreamLayout.mediation)
         chemicalStream = stream(StreamLayout.chemicalWeapons)
         siegeStream = stream(StreamLayout.siegesAndDeals)
+        patronStream = stream(StreamLayout.patronEscalation)
         actorStreams = parameters.actors.indices.map { stream(StreamLayout.actor($0)) }
         regions = Self.formations(of: parameters, thresholds: cascadeStream)
         civilianHarmStream = stream(StreamLayout.civilianHarm)

@@ -21,6 +21,9 @@ public enum StreamLayout {
     public static let civilianHarm = 7
     /// Besieged garrisons accepting evacuation deals.
     public static let siegesAndDeals = 9
+    /// Patrons answering escalation: casualties among a patron's stationed troops, aircraft lost
+    /// per sortie, and whether a patron steps in to protect a losing client.
+    public static let patronEscalation = 8
 
     /// The most actors and regions a scenario may have, so that the blocks below fit.
     public static let maximumActors = 64

@@ -50,6 +50,13 @@ public struct ActorSpec: Sendable, Hashable {
     /// Balance: The 3:1 Rule and Its Critics", International Security 13(4), 1989); the default 0
     /// attacks at any odds.
     public var minimumForceRatio: Double = 0
+    /// Mean fighters this patron has put out of action (killed or wounded, split by the combat
+    /// section's `killedShare`) each time enemy fire hits its stationed troops (the count is drawn
+    /// per hit, geometric with this mean); 0 = hits cost it nothing.
+    public var troopsKilledWhenHit: Double = 0
+    /// Chance that one of this actor's sorties costs it an aircraft to the enemy camp's air
+    /// defences; 0 = it never loses one.
+    public var aircraftLossPerSortie: Double = 0
     /// Strategic value the actor holds off the map (other provinces, other fronts), in the units
     /// of regions' `strategicValue`: part of its camp's stake, so a region lost costs the camp its
     /// share of everything it holds, not of the corner drawn on the map.

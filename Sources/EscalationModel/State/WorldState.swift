@@ -16,6 +16,14 @@ struct ActorState: Sendable, Hashable {
     var postureChanges: Int = 0
     /// Airstrikes it has flown, for the daily series (the outcome counts all actors' strikes).
     var strikesFlown: Int = 0
+    /// Aircraft it has lost to the enemy camp's air defences (`aircraft_loss_per_sortie`).
+    var aircraftLost: Int = 0
+    /// Times enemy fire hit its stationed troops (clashes between the camps' patrons), and the
+    /// fighters those hits cost it: the grades of its answer (`respondToTroopsHit`).
+    var troopIncidents: Int = 0
+    var troopsLostToHits: Double = 0
+    /// Until when a patron that retaliates keeps its air arm in the fight.
+    var retaliationUntil: Double = 0
     /// Its assaults, at the rate `assaultRate(of:)` gives.
     var assaults = PoissonProcess()
     /// Its airstrikes, at the rate `sortieRate(of:)` gives.
