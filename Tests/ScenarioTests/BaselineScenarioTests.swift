@@ -45,68 +45,41 @@ enum ShippedScenarios {
         let scenario = try Scenario.load(path: ShippedScenarios.baseline)
         let engine = [
             "combat.lethality_per_day", "combat.occupation_share", "combat.morale_shock", "combat.morale_weight",
-            "combat.air_support_per_sortie", "combat.killed_share", "combat.captured_share", "cascade.local_shock",
-            "cascade.withdrawal_morale", "cascade.withdrawal_delay_days", "cascade.threshold_spread",
-            "cascade.contagion", "cascade.desertion_share", "patron_rule.incidents_for_ground_operation",
-            "patron_rule.losses_for_ground_operation", "patron_rule.retaliation_days",
-            "patron_rule.protection_threshold", "mediation.base_success", "mediation.clash_weight",
-            "mediation.ladder_weight", "chemical_weapons.daily_hazard", "chemical_weapons.desperation_morale",
-            "collapse.morale_threshold",
+            "combat.air_support_per_sortie", "combat.killed_share", "combat.captured_share",
+            "combat.off_objective_weight", "cascade.local_shock", "cascade.withdrawal_morale",
+            "cascade.withdrawal_delay_days", "cascade.threshold_spread", "cascade.contagion",
+            "cascade.desertion_share", "patron_rule.threat_sensitivity", "patron_rule.drawdown_propensity",
+            "patron_rule.drawdown_factor", "patron_rule.restraint_per_rung", "patron_rule.restrained_assault_factor",
+            "patron_rule.backed_assault_factor", "patron_rule.morale_boost_per_thousand",
+            "patron_rule.incidents_for_ground_operation", "patron_rule.losses_for_ground_operation",
+            "patron_rule.retaliation_days", "patron_rule.protection_threshold", "mediation.attempts_per_day",
+            "mediation.base_success", "mediation.exhaustion_weight", "mediation.loss_weight",
+            "mediation.clash_weight", "mediation.ladder_weight", "siege.strength_loss_per_day",
+            "siege.morale_loss_per_day", "siege.deal_morale", "siege.deal_probability_per_day",
+            "chemical_weapons.daily_hazard", "chemical_weapons.desperation_morale", "collapse.morale_threshold",
+            "collapse.dissolved_share", "collapse.garrison_shock", "ground_harm.civilians_killed_per_fighter_lost",
+            "ground_harm.injured_per_killed", "displacement.flight_under_assault",
+            "displacement.flight_after_capture", "displacement.flight_near_fighting", "displacement.return_rate",
         ]
         #expect(
             scenario.uncertainParameters.map(\.path) == [
-                "actors.hts.quality", "actors.hts.assaults_per_day", "actors.hts.minimum_force_ratio",
-                "actors.sna.minimum_force_ratio", "actors.regime.field_strength", "actors.regime.morale",
-                "actors.regime.minimum_force_ratio", "actors.regime.off_map_value", "actors.russia.commitment",
-                "actors.iran.minimum_force_ratio", "actors.hezbollah.field_strength",
-                "actors.hezbollah.minimum_force_ratio", "actors.turkey.minimum_force_ratio",
-                "combat.lethality_per_day", "combat.occupation_share", "combat.morale_shock", "combat.morale_weight",
-                "combat.air_support_per_sortie", "combat.killed_share", "combat.captured_share",
-                "combat.off_objective_weight", "cascade.local_shock", "cascade.withdrawal_morale",
-                "cascade.withdrawal_delay_days", "cascade.threshold_spread", "cascade.contagion",
-                "cascade.desertion_share", "patron_rule.incidents_for_ground_operation",
-                "patron_rule.losses_for_ground_operation", "patron_rule.retaliation_days",
-                "patron_rule.protection_threshold", "mediation.base_success", "mediation.clash_weight",
-                "mediation.ladder_weight", "siege.strength_loss_per_day", "siege.morale_loss_per_day",
-                "siege.deal_morale", "siege.deal_probability_per_day", "chemical_weapons.daily_hazard",
-                "chemical_weapons.desperation_morale", "collapse.morale_threshold", "collapse.dissolved_share",
-                "collapse.garrison_shock", "ground_harm.civilians_killed_per_fighter_lost",
-                "ground_harm.injured_per_killed", "displacement.flight_under_assault",
-                "displacement.flight_after_capture", "displacement.flight_near_fighting", "displacement.return_rate",
-            ])
-        // The last 36 are the shared engine's.
-        #expect(
-            scenario.enginePaths == [
-                "combat.lethality_per_day", "combat.occupation_share", "combat.morale_shock", "combat.morale_weight",
-                "combat.air_support_per_sortie", "combat.killed_share", "combat.captured_share",
-                "combat.off_objective_weight", "cascade.local_shock", "cascade.withdrawal_morale",
-                "cascade.withdrawal_delay_days", "cascade.threshold_spread", "cascade.contagion",
-                "cascade.desertion_share", "patron_rule.incidents_for_ground_operation",
-                "patron_rule.losses_for_ground_operation", "patron_rule.retaliation_days",
-                "patron_rule.protection_threshold", "mediation.base_success", "mediation.clash_weight",
-                "mediation.ladder_weight", "siege.strength_loss_per_day", "siege.morale_loss_per_day",
-                "siege.deal_morale", "siege.deal_probability_per_day", "chemical_weapons.daily_hazard",
-                "chemical_weapons.desperation_morale", "collapse.morale_threshold", "collapse.dissolved_share",
-                "collapse.garrison_shock", "ground_harm.civilians_killed_per_fighter_lost",
-                "ground_harm.injured_per_killed", "displacement.flight_under_assault",
-                "displacement.flight_after_capture", "displacement.flight_near_fighting", "displacement.return_rate",
-            ])
-        let seeds = StreamSeeds(masterSeed: 7)
-        let (first, firstDraws) = scenario.draw.parameters(forReplication: 0, seeds: seeds)
-        let (second, secondDraws) = scenario.draw.parameters(forReplication: 1, seeds: seeds)
-        #expect(first.actors[3].commitment == firstDraws[8])
-        #expect(second.actors[3].commitment == secondDraws[8])
-                "actors.hts.quality", "actors.hts.assaults_per_day", "actors.regime.field_strength",
-                "actors.regime.morale", "actors.regime.off_map_value", "actors.russia.commitment",
-                "actors.hezbollah.field_strength",
+                "actors.hts.field_strength", "actors.hts.quality", "actors.hts.morale",
+                "actors.hts.assaults_per_day", "actors.hts.minimum_force_ratio", "actors.sna.field_strength",
+                "actors.sna.morale", "actors.sna.minimum_force_ratio", "actors.regime.field_strength",
+                "actors.regime.morale", "actors.regime.minimum_force_ratio", "actors.regime.off_map_value",
+                "actors.russia.commitment", "actors.iran.field_strength", "actors.iran.morale",
+                "actors.iran.minimum_force_ratio", "actors.iran.commitment", "actors.hezbollah.field_strength",
+                "actors.hezbollah.morale", "actors.hezbollah.minimum_force_ratio", "actors.hezbollah.commitment",
+                "actors.turkey.field_strength", "actors.turkey.morale", "actors.turkey.minimum_force_ratio",
+                "actors.turkey.commitment",
             ] + engine)
         // The sections' uncertain numbers are all the shared engine's.
         #expect(scenario.enginePaths == Set(engine))
         let seeds = StreamSeeds(masterSeed: 7)
         let (first, firstDraws) = scenario.draw.parameters(forReplication: 0, seeds: seeds)
         let (second, secondDraws) = scenario.draw.parameters(forReplication: 1, seeds: seeds)
-        #expect(first.actors[3].commitment == firstDraws[8])
-        #expect(second.actors[3].commitment == secondDraws[8])
+        #expect(first.actors[3].commitment == firstDraws[12])
+        #expect(second.actors[3].commitment == secondDraws[12])
         #expect(firstDraws != secondDraws)
         // The same replication draws the same value every time.
         #expect(scenario.draw.parameters(forReplication: 0, seeds: seeds).1 == firstDraws)
