@@ -12,6 +12,7 @@
 #include <gsl/gsl_sort_double.h>
 #include <gsl/gsl_histogram.h>
 #include <gsl/gsl_multifit.h>
+#include <gsl/gsl_linalg.h>
 
 // GSL's generator types are mutable C globals, which Swift 6 refuses to read
 // ("not concurrency-safe"); these accessors hand them over as plain values.

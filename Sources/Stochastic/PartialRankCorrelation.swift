@@ -108,19 +108,28 @@ public enum SensitivityAnalysis {
         let zStandardError = 1 / Double(n - 3 - (k - 1)).squareRoot()
         let zQuantile = gsl_cdf_ugaussian_Pinv(0.975)
 
+        // One inverse of the correlation matrix gives every coefficient at once when the inputs
+        // are far from collinear; otherwise each input gets its own pair of regressions.
+        let fromInverse = partialCorrelationsFromInverse(
+            output: rankedOutput, inputs: rankedInputs, varying: varying, rows: n)
         return (0..<k).map { j -> PartialRankCorrelation in
             guard varying[j] else {
                 return .undefined
             }
-            let controls = (0..<k).filter { $0 != j && varying[$0] }.map { rankedInputs[$0] }
-            let residuals = leastSquaresResiduals(
-                of: [rankedOutput, rankedInputs[j]], on: controls, rows: n)
-            guard residuals.count == 2 else {
-                return .undefined
-            }
-            let r = residuals[0].withUnsafeBufferPointer { e in
-                residuals[1].withUnsafeBufferPointer { f in
-                    gsl_stats_correlation(e.baseAddress, 1, f.baseAddress, 1, n)
+            let r: Double
+            if let fromInverse {
+                r = fromInverse[j]
+            } else {
+                let controls = (0..<k).filter { $0 != j && varying[$0] }.map { rankedInputs[$0] }
+                let residuals = leastSquaresResiduals(
+                    of: [rankedOutput, rankedInputs[j]], on: controls, rows: n)
+                guard residuals.count == 2 else {
+                    return .undefined
+                }
+                r = residuals[0].withUnsafeBufferPointer { e in
+                    residuals[1].withUnsafeBufferPointer { f in
+                        gsl_stats_correlation(e.baseAddress, 1, f.baseAddress, 1, n)
+                    }
                 }
             }
             guard r.isFinite else {
@@ -184,6 +193,59 @@ public enum SensitivityAnalysis {
     /// and `gsl_multifit_linear_residuals`. Returns `[]` if GSL reports an error, or if some
     /// target's residual sum of squares is at most `explainedTolerance` times its total sum of
     /// squares about its mean (the regressors explain it completely).
+    /// The partial correlation of the output with each varying input given all the other varying
+    /// inputs, read from the inverse `P` of the correlation matrix of (varying inputs, output):
+    /// `r_j = -P[j][y] / sqrt(P[j][j] P[y][y])`. It equals the correlation of the two
+    /// least-squares residuals (with intercept) that `prcc` describes, in `O(n k^2 + k^3)` for
+    /// all inputs instead of `O(n k^3)` each (Whittaker 1990, *Graphical Models in Applied
+    /// Multivariate Statistics*, section 5.7). Returns nil (use the regressions) when the matrix
+    /// is not safely positive definite: `1 / P[i][i]`, the share of variable `i` the others
+    /// leave unexplained, below `1e-6` for some variable, or the Cholesky factorisation failing.
+    /// Entries for constant inputs are NaN.
+    static func partialCorrelationsFromInverse(
+        output: [Double], inputs: [[Double]], varying: [Bool], rows: Int
+    ) -> [Double]? {
+        let columns = inputs.indices.filter { varying[$0] }.map { inputs[$0] } + [output]
+        let size = columns.count
+        // Centred and scaled to unit length, so Z^T Z is the correlation matrix.
+        let standardised = columns.map { column -> [Double] in
+            let mean = column.reduce(0, +) / Double(rows)
+            let centred = column.map { $0 - mean }
+            let norm = centred.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return centred.map { $0 / norm }
+        }
+        guard let matrix = gsl_matrix_alloc(size, size) else { return nil }
+        defer { gsl_matrix_free(matrix) }
+        for a in 0..<size {
+            for b in a..<size {
+                var dot = 0.0
+                standardised[a].withUnsafeBufferPointer { x in
+                    standardised[b].withUnsafeBufferPointer { y in
+                        for i in 0..<rows { dot += x[i] * y[i] }
+                    }
+                }
+                gsl_matrix_set(matrix, a, b, dot)
+                gsl_matrix_set(matrix, b, a, dot)
+            }
+        }
+        guard gsl_linalg_cholesky_decomp1(matrix) == GSL_SUCCESS,
+            gsl_linalg_cholesky_invert(matrix) == GSL_SUCCESS
+        else { return nil }
+        let y = size - 1
+        for i in 0..<size where !(1 / gsl_matrix_get(matrix, i, i) > 1e-6) {
+            return nil
+        }
+        var result = Array(repeating: Double.nan, count: inputs.count)
+        var position = 0
+        for j in inputs.indices where varying[j] {
+            result[j] =
+                -gsl_matrix_get(matrix, position, y)
+                / (gsl_matrix_get(matrix, position, position) * gsl_matrix_get(matrix, y, y)).squareRoot()
+            position += 1
+        }
+        return result
+    }
+
     static func leastSquaresResiduals(
         of targets: [[Double]], on regressors: [[Double]], rows: Int
     ) -> [[Double]] {

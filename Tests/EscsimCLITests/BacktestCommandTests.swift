@@ -10,7 +10,7 @@ import Testing
 
     @Test func everyCaseGetsARowAndEveryCheckALine() throws {
         let result = try CLI.run(
-            ["backtest"] + Self.cases + ["-r", "20", "--leave-one-out", "--particles", "10", "--generations", "2"])
+            ["backtest"] + Self.cases + ["-r", "10", "--leave-one-out", "--particles", "8", "--generations", "1"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("case") == true && lines.first?.contains("LOCO events CRPS") == true)
@@ -25,14 +25,14 @@ import Testing
         // The same seed gives the same table, whatever the thread count.
         let again = try CLI.run(
             ["backtest"] + Self.cases + [
-                "-r", "20", "--leave-one-out", "--particles", "10", "--generations", "2", "-t", "1",
+                "-r", "10", "--leave-one-out", "--particles", "8", "--generations", "1", "-t", "1",
             ])
         #expect(again.stdout.split(separator: "\n").dropLast() == result.stdout.split(separator: "\n").dropLast())
     }
 
     @Test func theJointCalibrationAddsItsColumnsAndChecks() throws {
         let result = try CLI.run(
-            ["backtest"] + Self.cases + ["-r", "10", "--joint", "--particles", "10", "--generations", "2"])
+            ["backtest"] + Self.cases + ["-r", "5", "--joint", "--particles", "8", "--generations", "1"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.contains("joint events CRPS") == true && lines.first?.contains("LOCO") == false)

@@ -198,8 +198,8 @@ import Yams
 
     static let mutations: [Mutation] = [
         Mutation(
-            name: "unknown key", original: "    field_strength: 15000", replacement: "    field_strenght: 15000",
-            pointer: "/actors/hts"),
+            name: "unknown key", original: "    quality: 0.8            # assumption: less cohesive",
+            replacement: "    qualty: 0.8            # assumption: less cohesive", pointer: "/actors/sna"),
         Mutation(
             name: "wrong type", original: "horizon_days: 30", replacement: "horizon_days: thirty",
             pointer: "/horizon_days"),
@@ -211,8 +211,8 @@ import Yams
             name: "probability 1.5", original: "troops_hit_probability: 0.002",
             replacement: "troops_hit_probability: 1.5", pointer: "/actors/turkey/troops_hit_probability"),
         Mutation(
-            name: "negative rate", original: "attempts_per_day: 0.1", replacement: "attempts_per_day: -0.1",
-            pointer: "/mediation/attempts_per_day"),
+            name: "negative rate", original: "assaults_per_day: 0.5   # article",
+            replacement: "assaults_per_day: -0.5   # article", pointer: "/actors/sna/assaults_per_day"),
         Mutation(
             name: "unknown distribution parameter", original: "{distribution: poisson, mean: 2}",
             replacement: "{distribution: poisson, lambda: 2}", pointer: "/air_campaign/fighters_hit_per_strike"),
