@@ -89,9 +89,12 @@ struct ScenarioDecoder {
         if regionEntries.isEmpty { decoder.unresolvableKinds.insert("region") }
         let actorIDs = actorEntries.map(\.id)
         let regionIDs = regionEntries.map(\.id)
+        let camps = top["camps"].map { decodeCamps($0) } ?? CampSpec.defaults
+        let campIDs = camps.map(\.id)
 
         let actors = actorEntries.enumerated().map { index, entry in
-            actor(entry.id, index: index, node: entry.value, actorIDs: actorIDs, regionIDs: regionIDs)
+            actor(
+                entry.id, index: index, node: entry.value, actorIDs: actorIDs, regionIDs: regionIDs, campIDs: campIDs)
         }
         let regions = regionEntries.enumerated().map { index, entry in
             region(entry.id, index: index, node: entry.value, actorIDs: actorIDs, regionIDs: regionIDs)
@@ -126,6 +129,9 @@ struct ScenarioDecoder {
         if let node = top["displacement"], let f = fields(of: node, in: "displacement", .displacement) {
             sectionNumbers(f, .displacement, into: &shared)
         }
+        if let node = top["deals"], let f = fields(of: node, in: "deals", .deals) {
+            sectionNumbers(f, .deals, into: &shared)
+        }
 
         let resolvedActors = actors.compactMap { $0 }
         var resolvedRegions = regions.compactMap { $0 }
@@ -135,7 +141,8 @@ struct ScenarioDecoder {
 
         symmetrise(&resolvedRegions)
         checkGraph(resolvedRegions, entries: regionEntries)
-        checkRoles(resolvedActors, collapse: collapse, entries: actorEntries, collapseNode: top["collapse"])
+        checkRoles(
+            resolvedActors, camps: camps, collapse: collapse, entries: actorEntries, collapseNode: top["collapse"])
         guard decoder.problems.isEmpty else { return nil }
         var parameters = ModelParameters(
             horizonDays: horizon, maxEvents: maxEvents, stalemateDays: stalemateDays, actors: resolvedActors,
@@ -145,6 +152,8 @@ struct ScenarioDecoder {
         parameters.groundHarm = shared.groundHarm
         parameters.displacement = shared.displacement
         parameters.siege = shared.siege
+        parameters.camps = camps
+        parameters.deals = shared.deals
         checkWorkload(parameters, top: top, actorEntries: actorEntries)
         guard decoder.problems.isEmpty else { return nil }
         return (name, title, parameters)
@@ -153,18 +162,18 @@ struct ScenarioDecoder {
     // MARK: - Sections
 
     private mutating func actor(
-        _ id: String, index: Int, node: Node, actorIDs: [String], regionIDs: [String]
+        _ id: String, index: Int, node: Node, actorIDs: [String], regionIDs: [String], campIDs: [String]
     ) -> ActorSpec? {
         let context = "actor '\(id)'"
         guard let f = fields(of: node, in: context, .actor) else { return nil }
         let path = "actors.\(id)"
-        let side: Side? = f["side"].flatMap { choice($0, "\(context): side", Side.self) }
+        let camp = f["side"].flatMap { decoder.reference($0, "\(context): side", to: campIDs, kind: "camp") }
         let patron = f["patron_of"].flatMap {
             decoder.reference($0, "\(context): patron_of", to: actorIDs, kind: "actor")
         }
         if let patron, patron == index { decoder.report("\(context) cannot be its own patron", at: f["patron_of"]) }
 
-        var actor = ActorSpec(id: id, name: id, side: side ?? .opposition, patronOf: patron, fieldStrength: 0)
+        var actor = ActorSpec(id: id, name: id, camp: Camp(camp ?? 0), patronOf: patron, fieldStrength: 0)
         actor.name = f["name"].flatMap { decoder.string($0, "\(context): name") } ?? id
         let base: WritableKeyPath<ModelParameters, ActorSpec> = \.actors[index]
         for spec in ParameterCatalogue.bySection[.actor] ?? [] {
@@ -176,15 +185,8 @@ struct ScenarioDecoder {
                 actor[keyPath: target] = value
             }
         }
-        if let node = f["reinforce"], let text = decoder.string(node, "\(context): reinforce") {
-            switch text {
-            case "own_forces": actor.reinforcesOwnForces = true
-            case "client": actor.reinforcesOwnForces = false
-            default:
-                decoder.report(
-                    "\(context): reinforce must be 'own_forces' or 'client', got '\(text)'"
-                        + Suggestion.hint(for: text, among: ["own_forces", "client"]), at: node)
-            }
+        if let target = f["reinforce"].flatMap({ choice($0, "\(context): reinforce", ReinforcementTarget.self) }) {
+            actor.reinforcementTarget = target
         }
         actor.initialPosture = f["posture"].flatMap { choice($0, "\(context): posture", Posture.self) }
         actor.objectives = f["objectives"].map { objectives($0, context: context, regionIDs: regionIDs) } ?? []
@@ -193,7 +195,7 @@ struct ScenarioDecoder {
                 decoder.report("\(context): \(spec.key) applies to patrons only (set patron_of)", at: f[spec.key])
             }
         }
-        return side == nil ? nil : actor
+        return camp == nil ? nil : actor
     }
 
     private mutating func region(
@@ -254,6 +256,49 @@ struct ScenarioDecoder {
             return nil
         }
         return value
+    }
+
+    /// The `camps` mapping: each camp's name and the camps it starts neutral or allied to.
+    private mutating func decodeCamps(_ node: Node) -> [CampSpec] {
+        let entries = decoder.entries(of: node, in: "camps")
+        if case .mapping = node, entries.count < 2 {
+            decoder.report("camps must name at least two camps", at: node)
+        }
+        if entries.count > StreamLayout.maximumActors {
+            decoder.report("at most \(StreamLayout.maximumActors) camps are supported, got \(entries.count)", at: node)
+            return CampSpec.defaults
+        }
+        let ids = entries.map(\.id)
+        var camps: [CampSpec] = []
+        for (index, entry) in entries.enumerated() {
+            let context = "camp '\(entry.id)'"
+            var camp = CampSpec(id: entry.id, name: entry.id)
+            guard let f = fields(of: entry.value, in: context, .camp) else {
+                camps.append(camp)
+                continue
+            }
+            camp.name = f["name"].flatMap { decoder.string($0, "\(context): name") } ?? entry.id
+            for key in ["neutral", "allied"] {
+                guard let items = decoder.list(f[key], "\(context): \(key)") else { continue }
+                let others = items.compactMap { decoder.reference($0, "\(context): \(key)", to: ids, kind: "camp") }
+                if others.contains(index) {
+                    decoder.report("\(context) cannot be \(key) to itself", at: f[key])
+                }
+                if key == "neutral" {
+                    camp.neutral = others.filter { $0 != index }
+                } else {
+                    camp.allied = others.filter { $0 != index }
+                }
+            }
+            camps.append(camp)
+        }
+        for (index, camp) in camps.enumerated() {
+            for other in camp.neutral where camps[other].allied.contains(index) || camp.allied.contains(other) {
+                decoder.report(
+                    "camps '\(camp.id)' and '\(camps[other].id)' are listed both neutral and allied", at: node)
+            }
+        }
+        return camps.isEmpty ? CampSpec.defaults : camps
     }
 
     private mutating func decodeLadder(_ node: Node) -> [LadderRung]? {
@@ -643,13 +688,17 @@ struct ScenarioDecoder {
     }
 
     private mutating func checkRoles(
-        _ actors: [ActorSpec], collapse: CollapseRule,
+        _ actors: [ActorSpec], camps: [CampSpec], collapse: CollapseRule,
         entries: [(id: String, key: Node, value: Node)], collapseNode: Node?
     ) {
+        let stances = ModelParameters.stances(of: camps)
         for (index, actor) in actors.enumerated() {
-            if let client = actor.patronOf, actors[client].side != actor.side {
+            if let client = actor.patronOf,
+                stances[actor.camp.index * camps.count + actors[client].camp.index] == .hostile
+            {
                 decoder.report(
-                    "actor '\(actor.id)' backs '\(actors[client].id)' but is on the other side",
+                    "actor '\(actor.id)' backs '\(actors[client].id)' but is on the other side "
+                        + "(a patron must be in its client's camp, or in one neutral or allied to it)",
                     at: entries[index].key)
             }
         }

@@ -13,9 +13,9 @@ import Testing
     static func star(objectives: [ObjectivePhase]) -> ModelParameters {
         let actors = [
             ActorSpec(
-                id: "rebels", name: "Rebels", side: .opposition, fieldStrength: 5000, quality: 1, morale: 0.9,
+                id: "rebels", name: "Rebels", camp: .opposition, fieldStrength: 5000, quality: 1, morale: 0.9,
                 assaultsPerDay: 2, assaultCommitment: 0.5),
-            ActorSpec(id: "government", name: "Government", side: .loyalist, fieldStrength: 0, morale: 0.6),
+            ActorSpec(id: "government", name: "Government", camp: .loyalist, fieldStrength: 0, morale: 0.6),
         ]
         var parameters = ModelParameters(
             horizonDays: 60, maxEvents: 1_000_000, actors: actors,
@@ -86,8 +86,8 @@ import Testing
     /// rebels' base r1, cut off from r0. Nobody attacks.
     static func pocket(strengthLoss: Double, dealMorale: Double, dealProbability: Double) -> ModelParameters {
         let actors = [
-            ActorSpec(id: "rebels", name: "Rebels", side: .opposition, fieldStrength: 1000, morale: 0.9),
-            ActorSpec(id: "government", name: "Government", side: .loyalist, fieldStrength: 0, morale: 0.6),
+            ActorSpec(id: "rebels", name: "Rebels", camp: .opposition, fieldStrength: 1000, morale: 0.9),
+            ActorSpec(id: "government", name: "Government", camp: .loyalist, fieldStrength: 0, morale: 0.6),
         ]
         var regions = [
             RegionSpec(id: "r0", name: "R0", controller: 1, population: 1000, garrison: 500, neighbours: [1, 3]),
@@ -157,10 +157,10 @@ import Testing
     static func trappedRebels(supplied: Bool, holdBase: Bool = true) -> ModelParameters {
         let actors = [
             ActorSpec(
-                id: "rebels", name: "Rebels", side: .opposition, fieldStrength: 4000, morale: 0.9,
+                id: "rebels", name: "Rebels", camp: .opposition, fieldStrength: 4000, morale: 0.9,
                 assaultsPerDay: 2, assaultCommitment: 0.5),
-            ActorSpec(id: "government", name: "Government", side: .loyalist, fieldStrength: 0, morale: 0.6),
-            ActorSpec(id: "allies", name: "Allies", side: .opposition, fieldStrength: 0, morale: 0.9),
+            ActorSpec(id: "government", name: "Government", camp: .loyalist, fieldStrength: 0, morale: 0.6),
+            ActorSpec(id: "allies", name: "Allies", camp: .opposition, fieldStrength: 0, morale: 0.9),
         ]
         var regions = [
             RegionSpec(id: "r0", name: "R0", controller: 1, population: 1000, garrison: 300, neighbours: [1]),

@@ -22,12 +22,11 @@ import Testing
         #expect(abs(model.territoryShares().reduce(0, +) - 1) < 1e-12)
         // The cached border counts agree with the map.
         for region in model.regions.indices {
-            for side in Side.allCases {
+            for camp in model.parameters.camps.indices {
                 let held = model.parameters.regions[region].neighbours.filter {
-                    model.parameters.actors[model.regions[$0].controller].side == side
+                    model.parameters.actors[model.regions[$0].controller].camp.index == camp
                 }.count
-                #expect(
-                    model.neighboursHeld[EscalationSimulation.campIndex(side) * model.regions.count + region] == held)
+                #expect(model.neighboursHeld[camp * model.regions.count + region] == held)
             }
         }
         #expect(model.civiliansKilled >= 0 && model.civiliansInjured >= 0 && model.civiliansDisplaced >= 0)

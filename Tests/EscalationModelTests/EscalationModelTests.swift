@@ -75,7 +75,7 @@ import Testing
 
     @Test func aThreatenedCommittedPatronReinforces() {
         let patron = ActorSpec(
-            id: "patron", name: "Patron", side: .loyalist, patronOf: 1, fieldStrength: 0,
+            id: "patron", name: "Patron", camp: .loyalist, patronOf: 1, fieldStrength: 0,
             commitment: 1, distraction: 0, decisionIntervalDays: 1, reinforcementSize: 1000,
             reinforcementDelayDays: 1)
         let parameters = ModelFixtures.chain(
@@ -90,7 +90,7 @@ import Testing
 
     @Test func aFullyDistractedPatronNeverReinforces() {
         let patron = ActorSpec(
-            id: "patron", name: "Patron", side: .loyalist, patronOf: 1, fieldStrength: 0,
+            id: "patron", name: "Patron", camp: .loyalist, patronOf: 1, fieldStrength: 0,
             commitment: 1, distraction: 1, decisionIntervalDays: 1, reinforcementSize: 1000)
         let parameters = ModelFixtures.chain(regions: 6, governmentGarrison: 300, patron: patron)
         for replication in 0..<50 {

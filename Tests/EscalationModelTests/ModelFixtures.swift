@@ -11,10 +11,10 @@ enum ModelFixtures {
     ) -> ModelParameters {
         var actors = [
             ActorSpec(
-                id: "rebels", name: "Rebels", side: .opposition, fieldStrength: rebelStrength,
+                id: "rebels", name: "Rebels", camp: .opposition, fieldStrength: rebelStrength,
                 quality: 1, morale: 0.9, assaultsPerDay: rebelAssaultsPerDay, assaultCommitment: 0.5),
             ActorSpec(
-                id: "government", name: "Government", side: .loyalist, fieldStrength: 0,
+                id: "government", name: "Government", camp: .loyalist, fieldStrength: 0,
                 quality: 1, morale: 0.6, sortiesPerDay: sortiesPerDay),
         ]
         if let patron { actors.append(patron) }

@@ -14,7 +14,7 @@ struct PatronEscalationTests {
         lossesForGroundOperation: Double = 0, protectionThreshold: Double = 1
     ) -> ModelParameters {
         var patron = ActorSpec(
-            id: "patron", name: "Patron", side: .opposition, patronOf: 0, fieldStrength: 2000,
+            id: "patron", name: "Patron", camp: .opposition, patronOf: 0, fieldStrength: 2000,
             assaultsPerDay: 1, sortiesPerDay: 10, commitment: 0.5, decisionIntervalDays: 7,
             initialPosture: .tolerate, troopsHitProbability: 1)
         patron.troopsKilledWhenHit = troopsKilledWhenHit

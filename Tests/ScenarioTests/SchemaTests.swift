@@ -310,8 +310,8 @@ import Yams
     @Test func closedVocabulariesAreTheDecoders() throws {
         let validator = try Self.loadSchema()
         let vocabularies: [([String], [String])] = [
-            (["actors", "*", "side"], Side.allCases.map(\.rawValue)),
             (["actors", "*", "posture"], Posture.allCases.map(\.rawValue)),
+            (["actors", "*", "reinforce"], ReinforcementTarget.allCases.map(\.rawValue)),
             (["ladder", "[1]", "trigger"], LadderTrigger.allCases.map(\.rawValue)),
             (["combat", "law"], AttritionLaw.allCases.map(\.rawValue)),
             (["sweep", "method"], SweepSpecification.Method.allCases.map(\.rawValue)),
@@ -320,9 +320,9 @@ import Yams
             Self.expectSameKeys(
                 path.joined(separator: "."), decoder: Set(swift), schema: Set(validator.enumValues(at: path)))
         }
-        // `reinforce` is a literal pair inside the decoder: each schema value must load, a misspelling must not.
+        // Each schema value of `reinforce` must load, a misspelling must not.
         let reinforce = validator.enumValues(at: ["actors", "*", "reinforce"])
-        #expect(reinforce.count == 2)
+        #expect(reinforce.count == ReinforcementTarget.allCases.count)
         for value in reinforce {
             #expect(Self.accepts(Self.probe, settings: ["actors.backer.reinforce=\(value)"]), "reinforce: \(value)")
             #expect(!Self.accepts(Self.probe, settings: ["actors.backer.reinforce=\(value)s"]))

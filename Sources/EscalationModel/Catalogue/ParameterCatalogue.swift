@@ -25,7 +25,7 @@ public enum ParameterCatalogue {
     public static let all: [ParameterSpec] =
         top + actor + region + rung + combat + cascade + airCampaign
         + patronRule + mediation + chemicalWeapons + collapse + variant + sweep + sweepRange + groundHarm
-        + displacement + siege
+        + displacement + siege + camp + deals
 
     /// The entries of each section, in order (looked up for every key of every variant decoded).
     public static let bySection: [ParameterSpec.Section: [ParameterSpec]] = Dictionary(grouping: all, by: \.section)
@@ -51,7 +51,7 @@ public enum ParameterCatalogue {
     public static let defaultModel = ModelParameters(
         horizonDays: 0, actors: [], regions: [], ladder: [],
         collapse: CollapseRule(actor: 0, capital: 0, moraleThreshold: 0))
-    static let defaultActor = ActorSpec(id: "", name: "", side: .opposition, fieldStrength: 0)
+    static let defaultActor = ActorSpec(id: "", name: "", camp: .opposition, fieldStrength: 0)
     static let defaultRegion = RegionSpec(id: "", name: "", controller: 0, population: 0, garrison: 0)
 
     typealias Spec = ParameterSpec
@@ -179,6 +179,14 @@ public enum ParameterCatalogue {
         Spec(
             "siege", in: .top, .structure, default: .absent("every key at its default"),
             "Sieges of regions cut off from their camp's supply bases, and evacuation deals."),
+        Spec(
+            "camps", in: .top, .structure,
+            default: .absent("two hostile camps, opposition and loyalist"),
+            "The camps of the war and how they stand towards each other at the start (every pair not listed "
+                + "as neutral or allied is hostile). Actors name theirs with side."),
+        Spec(
+            "deals", in: .top, .structure, default: .absent("every key at its default"),
+            "Deals that make a neutral camp the ally of a camp losing ground to their common enemy."),
     ]
 
     // MARK: - Actors
@@ -186,12 +194,13 @@ public enum ParameterCatalogue {
     static let actor: [Spec] = [
         Spec("name", in: .actor, .text, default: .absent("the id"), "Display name in traces and reports."),
         Spec(
-            "side", in: .actor, .word(Side.allCases.map(\.rawValue)), default: .required,
-            "The actor's camp: opposition or loyalist. A patron must be on its client's side."),
+            "side", in: .actor, .reference("camp"), default: .required,
+            "The actor's camp: one of camps (opposition or loyalist when the scenario declares none)."),
         Spec(
             "patron_of", in: .actor, .reference("actor"), default: .absent("none"),
-            "The actor this one backs (on the same side, not itself); makes it a patron that decides to "
-                + "reinforce, hold or draw down."),
+            "The actor this one backs (not itself); makes it a patron that decides to reinforce, hold or draw "
+                + "down. A patron in its client's camp acts from the start; one in a neutral camp only once a "
+                + "deal makes the two camps allies; one in a hostile camp is refused."),
         number(
             "field_strength", in: .actor, .actor(\.fieldStrength), .fighters, required: true, unit: "fighters",
             "Mobile fighters available for assaults (garrisons are counted per region)."),
@@ -246,10 +255,11 @@ public enum ParameterCatalogue {
             ceiling: maximumHorizonDays,
             unit: "days", "Mean time for a reinforcement to arrive (exponential)."),
         Spec(
-            "reinforce", in: .actor, .word(["client", "own_forces"]),
-            default: .word(defaultActor.reinforcesOwnForces ? "own_forces" : "client"), patronsOnly: true,
-            "Where the patron's reinforcements go: client (they join the client's field force) or own_forces "
-                + "(the patron's own field force grows and fights)."),
+            "reinforce", in: .actor, .word(ReinforcementTarget.allCases.map(\.rawValue)),
+            default: .word(defaultActor.reinforcementTarget.rawValue), patronsOnly: true,
+            "Where the patron's reinforcements go: client (they join the client's field force), own_forces "
+                + "(the patron's own field force grows and fights) or garrisons (they hold the client's front-line "
+                + "regions beside its garrisons, under the patron's command)."),
         Spec(
             "posture", in: .actor, .word(Posture.allCases.map(\.rawValue)),
             default: .absent("none (no posture; the patron always fights)"), patronsOnly: true,
@@ -734,5 +744,30 @@ public enum ParameterCatalogue {
             "Daily chance that a besieged garrison below deal_morale accepts a deal: its fighters leave for the "
                 + "region's evacuate_to (else the nearest region its camp holds) and the strongest hostile "
                 + "neighbour takes the ground without a storm."),
+    ]
+
+    // MARK: - Camps and deals
+
+    static let camp: [Spec] = [
+        Spec("name", in: .camp, .text, default: .absent("the id"), "Display name in traces and reports."),
+        Spec(
+            "neutral", in: .camp, .list(.reference("camp")), default: .absent("none"),
+            "Camps this one does not fight at the start (mutual: listing it on one side is enough); a deal "
+                + "can make them allies."),
+        Spec(
+            "allied", in: .camp, .list(.reference("camp")), default: .absent("none"),
+            "Camps this one fights beside from the start (mutual): each attacks from the other's ground and "
+                + "their patrons act for each other's actors."),
+    ]
+
+    static let deals: [Spec] = [
+        number(
+            "loss_threshold", in: .deals, .model(\.deals.lossThreshold), .unitInterval, unit: "share",
+            "Share of its starting strategic value a camp must have lost before it seeks a protector."),
+        number(
+            "sensitivity", in: .deals, .model(\.deals.sensitivity), .nonNegative, note: "never",
+            unit: "probability per day per share",
+            "Daily chance of a deal per share lost past loss_threshold (capped at 1), for each neutral camp "
+                + "hostile to a camp the loser is fighting."),
     ]
 }

@@ -27,6 +27,9 @@ public struct ParameterSpec: @unchecked Sendable {
         case groundHarm = "ground_harm"
         case displacement
         case siege
+        /// One camp of the `camps` mapping.
+        case camp = "camps"
+        case deals
 
         /// The start of a key's dotted path: `actors.<id>.quality`, `ladder.<n>.threshold`, `combat.round_days`.
         public var pathPrefix: String {
@@ -36,6 +39,7 @@ public struct ParameterSpec: @unchecked Sendable {
             case .region: return "regions.<id>."
             case .rung: return "ladder.<n>."
             case .variant: return "variants.<name>."
+            case .camp: return "camps.<id>."
             case .sweepRange: return "sweep.parameters.<path>."
             default: return rawValue + "."
             }

@@ -14,6 +14,10 @@ struct Engagement: Sendable, Hashable {
     let attackerBreakShare: Double
     let defenderBreakShare: Double
     var rounds: Int = 0
+    /// A patron whose troops are among the defenders (`RegionState.stationedActor`), or -1, and
+    /// their share of the defenders.
+    var stationedActor: Int = -1
+    var stationedShare: Double = 0
 
     var attackerLossShare: Double { 1 - attackers / initialAttackers }
     var defenderLossShare: Double { initialDefenders > 0 ? 1 - defenders / initialDefenders : 1 }

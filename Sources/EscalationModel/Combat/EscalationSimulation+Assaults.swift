@@ -37,7 +37,7 @@ extension EscalationSimulation {
 
         let defender = regions[target].controller
         let breakpoint = tables.breakpoint
-        let engagement = Engagement(
+        var engagement = Engagement(
             attacker: actor, defender: defender, region: target,
             attackers: committed, defenders: regions[target].garrison,
             initialAttackers: committed, initialDefenders: regions[target].garrison,
@@ -45,6 +45,8 @@ extension EscalationSimulation {
             attackerBreakShare: breakpoint.sample(combatStream) * actors[actor].morale,
             defenderBreakShare: breakpoint.sample(combatStream) * regions[target].garrisonMorale
         )
+        engagement.stationedActor = regions[target].stationedActor
+        engagement.stationedShare = regions[target].stationedShare
         actors[actor].fieldStrength -= committed
         regions[target].underAssault = true
         regions[target].garrison = 0  // the garrison is in the engagement now
@@ -72,12 +74,13 @@ extension EscalationSimulation {
     /// Two passes, no allocation.
     @inline(__always)
     func chooseTarget(for actor: Int, force: Double) -> Int? {
-        let mySide = side(of: actor)
+        let myCamp = camp(of: actor)
         let attackPower = force * tables.actorQuality[actor]
         let minimumRatio = parameters.actors[actor].minimumForceRatio
         func weight(_ region: Int) -> Double {
             let state = regions[region]
-            guard !state.underAssault, side(of: state.controller) != mySide, borders(region, side: mySide)
+            guard !state.underAssault, areHostile(camp(of: state.controller), myCamp),
+                bordersFriendly(region, of: myCamp)
             else { return 0 }
             let defencePower =
                 state.garrison * tables.actorQuality[state.controller] * tables.regionFortification[region]
@@ -114,7 +117,8 @@ extension EscalationSimulation {
         fight.attackers -= attackerLosses
         fight.defenders -= defenderLosses
         recordCasualties(attackerLosses, of: fight.attacker)
-        recordCasualties(defenderLosses, of: fight.defender)
+        recordGarrisonCasualties(
+            defenderLosses, of: fight.defender, stationed: fight.stationedActor, share: fight.stationedShare)
         fight.rounds += 1
         harmCivilians(inCombatIn: fight.region, fightersLost: attackerLosses + defenderLosses, at: time)
 
@@ -124,8 +128,16 @@ extension EscalationSimulation {
         let defenderStrain = fight.defenderLossShare / max(fight.defenderBreakShare, .leastNonzeroMagnitude)
         if defenderStrain >= 1, defenderStrain >= attackerStrain {
             releaseEngagement(slot)
-            // Survivors fall back to the next line, or are taken prisoner if cut off.
-            retreat(fight.defenders, from: fight.region, capturedShare: tables.capturedShare)
+            // Survivors fall back to the next line, or are taken prisoner if cut off; a patron's
+            // troops among them pull back to its own field force.
+            var survivors = fight.defenders
+            if fight.stationedActor >= 0 {
+                actors[fight.stationedActor].fieldStrength += survivors * fight.stationedShare
+                survivors *= 1 - fight.stationedShare
+                regions[fight.region].stationedActor = -1
+                regions[fight.region].stationedShare = 0
+            }
+            retreat(survivors, from: fight.region, capturedShare: tables.capturedShare)
             if trace != nil {
                 note(
                     time, "capture", [fight.attacker, fight.defender], region: fight.region,
@@ -136,7 +148,7 @@ extension EscalationSimulation {
             let garrison = fight.attackers * tables.occupationShare
             actors[fight.attacker].fieldStrength += fight.attackers - garrison
             transfer(fight.region, to: fight.attacker, garrison: garrison, at: time, queue: &queue)
-            formationBroke(in: side(of: fight.defender), at: time, queue: &queue)
+            formationBroke(in: camp(of: fight.defender), at: time, queue: &queue)
         } else if attackerStrain >= 1 || fight.rounds >= tables.maxRounds {
             releaseEngagement(slot)
             regions[fight.region].underAssault = false
@@ -168,7 +180,7 @@ extension EscalationSimulation {
     func effectiveness(of actor: Int, morale: Double) -> Double {
         let moraleFactor = 1 - tables.moraleWeight + tables.moraleWeight * morale
         return tables.actorQuality[actor] * moraleFactor
-            * (1 + tables.airSupportPerSortie * sortieRate(ofSide: side(of: actor)))
+            * (1 + tables.airSupportPerSortie * sortieRate(ofCamp: camp(of: actor)))
     }
 
     mutating func allocateEngagement(_ engagement: Engagement) -> Int {

@@ -12,17 +12,18 @@ extension EscalationSimulation {
         queue: inout EventQueue<ModelEvent>
     ) {
         let loser = regions[region].controller
-        let loserSide = side(of: loser)
+        let loserCamp = camp(of: loser)
         // The shock is the region's share of what the loser's camp held just before the loss.
-        let heldBefore = value(heldBy: loserSide)
+        let heldBefore = value(heldBy: loserCamp)
+        withdrawStationed(from: region)
         regions[region].controller = newController
-        let winnerSide = side(of: newController)
-        if winnerSide != loserSide {
+        let winnerCamp = camp(of: newController)
+        if winnerCamp != loserCamp {
             let count = regions.count
             for slot in tables.neighbours(of: region) {
                 let neighbour = tables.neighbourList[slot]
-                neighboursHeld[Self.campIndex(loserSide) * count + neighbour] -= 1
-                neighboursHeld[Self.campIndex(winnerSide) * count + neighbour] += 1
+                neighboursHeld[loserCamp.index * count + neighbour] -= 1
+                neighboursHeld[winnerCamp.index * count + neighbour] += 1
             }
         }
         regions[region].garrison = garrison
@@ -35,14 +36,14 @@ extension EscalationSimulation {
         let valueShare = tables.regionValue[region] / max(heldBefore, 1e-9)
         let shock = tables.moraleShock * valueShare
         for index in actors.indices {
-            if side(of: index) == loserSide {
+            if camp(of: index) == loserCamp {
                 actors[index].morale = max(0, actors[index].morale - shock)
-            } else {
+            } else if camp(of: index) == winnerCamp {
                 actors[index].morale = min(1, actors[index].morale + shock / 2)
             }
         }
         let neighbours = tables.neighbours(of: region)
-        for index in regions.indices where side(of: regions[index].controller) == loserSide {
+        for index in regions.indices where camp(of: regions[index].controller) == loserCamp {
             var hit = shock
             if neighbours.contains(where: { tables.neighbourList[$0] == index }) { hit += tables.localShock }
             regions[index].garrisonMorale = max(0, regions[index].garrisonMorale - hit)
@@ -55,7 +56,7 @@ extension EscalationSimulation {
     mutating func considerWithdrawal(of region: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
         let state = regions[region]
         guard ceasefireDay == nil, state.garrisonMorale < state.breakingMorale, !state.withdrawalPending,
-            !state.underAssault, !state.besieged, borders(region, side: side(of: state.controller).opponent)
+            !state.underAssault, !state.besieged, bordersHostile(region, of: camp(of: state.controller))
         else { return }
         regions[region].withdrawalPending = true
         let delay = cascadeStream.exponential(mean: tables.withdrawalDelayDays)
@@ -69,29 +70,31 @@ extension EscalationSimulation {
         regions[region].withdrawalPending = false
         let state = regions[region]
         guard ceasefireDay == nil, !state.underAssault, state.garrisonMorale < state.breakingMorale else { return }
-        let enemySide = side(of: state.controller).opponent
+        let holder = camp(of: state.controller)
         var taker: Int?
         for slot in tables.neighbours(of: region) {
             let candidate = regions[tables.neighbourList[slot]].controller
-            guard side(of: candidate) == enemySide, isEngaged(candidate) else { continue }
+            guard areHostile(camp(of: candidate), holder), isEngaged(candidate) else { continue }
             if taker == nil || actors[candidate].fieldStrength > actors[taker!].fieldStrength {
                 taker = candidate
             }
         }
         guard let taker else { return }
-        let deserters = state.garrison * tables.desertionShare
+        withdrawStationed(from: region)
+        let garrison = regions[region].garrison
+        let deserters = garrison * tables.desertionShare
         recordDeserted(deserters, of: state.controller)
-        retreat(state.garrison - deserters, from: region, capturedShare: 0)
+        retreat(garrison - deserters, from: region, capturedShare: 0)
         // The walk-in garrison is what a typical assault force would leave behind after a victory.
-        let garrison = actors[taker].fieldStrength * tables.actorAssaultCommitment[taker] * tables.occupationShare
-        actors[taker].fieldStrength -= garrison
+        let walkIn = actors[taker].fieldStrength * tables.actorAssaultCommitment[taker] * tables.occupationShare
+        actors[taker].fieldStrength -= walkIn
         if trace != nil {
             note(
                 time, "withdrawal", [state.controller, taker], region: region,
                 "the \(parameters.actors[state.controller].name) garrison of \(parameters.regions[region].name) "
                     + "withdrew after its morale broke; \(parameters.actors[taker].name) moves in without a fight")
         }
-        transfer(region, to: taker, garrison: garrison, at: time, queue: &queue)
-        formationBroke(in: side(of: state.controller), at: time, queue: &queue)
+        transfer(region, to: taker, garrison: walkIn, at: time, queue: &queue)
+        formationBroke(in: camp(of: state.controller), at: time, queue: &queue)
     }
 }

@@ -48,14 +48,13 @@ extension EscalationSimulation {
     /// behind the front); nil when it is cut off.
     func fallbackLine(from region: Int) -> Int? {
         let owner = regions[region].controller
-        let enemy = side(of: owner).opponent
-        let count = regions.count
+        let holder = camp(of: owner)
         var best: Int?
         var bestExposure = Int.max
         for slot in tables.neighbours(of: region) {
             let neighbour = tables.neighbourList[slot]
             guard regions[neighbour].controller == owner, !regions[neighbour].underAssault else { continue }
-            let exposure = neighboursHeld[Self.campIndex(enemy) &* count &+ neighbour]
+            let exposure = hostileNeighbours(of: neighbour, for: holder)
             if exposure < bestExposure {
                 best = neighbour
                 bestExposure = exposure
@@ -76,18 +75,24 @@ extension EscalationSimulation {
         }
         let prisoners = fighters * capturedShare
         recordCaptured(prisoners, of: owner)
-        regions[line].garrison += fighters - prisoners
+        let arriving = fighters - prisoners
+        // The stationed patron's share of the garrison shrinks as the client's men arrive.
+        let patronPart = regions[line].garrison * regions[line].stationedShare
+        regions[line].garrison += arriving
+        if regions[line].stationedActor >= 0, regions[line].garrison > 0 {
+            regions[line].stationedShare = patronPart / regions[line].garrison
+        }
     }
 
     /// A formation of `camp` broke (stormed or pulled out): every other garrison of the camp
     /// loses `contagion / formations the camp had at the start` morale, and those pushed below
     /// their line start to pull out (Granovetter 1978: each one that goes lowers the others'
     /// resolve).
-    mutating func formationBroke(in camp: Side, at time: Double, queue: inout EventQueue<ModelEvent>) {
-        let formations = initialFormations[Self.campIndex(camp)]
+    mutating func formationBroke(in camp: Camp, at time: Double, queue: inout EventQueue<ModelEvent>) {
+        let formations = initialFormations[camp.index]
         guard tables.contagion > 0, formations > 0 else { return }
         let hit = tables.contagion / Double(formations)
-        for index in regions.indices where side(of: regions[index].controller) == camp {
+        for index in regions.indices where self.camp(of: regions[index].controller) == camp {
             regions[index].garrisonMorale = max(0, regions[index].garrisonMorale - hit)
             considerWithdrawal(of: index, at: time, queue: &queue)
         }

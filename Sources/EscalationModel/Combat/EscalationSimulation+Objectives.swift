@@ -18,10 +18,10 @@ extension EscalationSimulation {
 
     /// Whether `region` borders ground of the actor's camp that is not besieged.
     func attackableFromSuppliedGround(_ region: Int, by actor: Int) -> Bool {
-        let mySide = side(of: actor)
+        let myCamp = camp(of: actor)
         for slot in tables.neighbours(of: region) {
             let neighbour = regions[tables.neighbourList[slot]]
-            if side(of: neighbour.controller) == mySide, !neighbour.besieged { return true }
+            if camp(of: neighbour.controller) == myCamp, !neighbour.besieged { return true }
         }
         return false
     }
@@ -36,7 +36,7 @@ extension EscalationSimulation {
         guard !phases.isEmpty else { return 1 }
         let state = actors[actor]
         if state.objectivePaused { return 0 }
-        let mySide = side(of: actor)
+        let myCamp = camp(of: actor)
         let lastPhase = min(state.objectivePhase, phases.count - 1)
         let consolidating = state.objectivePhase >= phases.count
 
@@ -44,7 +44,7 @@ extension EscalationSimulation {
         func hopsToObjective(from: Int) -> Int {
             var best = Int.max
             for phase in 0...lastPhase {
-                for target in phases[phase] where side(of: regions[target].controller) != mySide {
+                for target in phases[phase] where camp(of: regions[target].controller) != myCamp {
                     best = min(best, campaign.distances.hops(from: from, to: target))
                 }
             }
@@ -56,7 +56,7 @@ extension EscalationSimulation {
         if hops == Int.max || consolidating { return 0 }
         for slot in tables.neighbours(of: region) {
             let neighbour = tables.neighbourList[slot]
-            guard side(of: regions[neighbour].controller) == mySide else { continue }
+            guard camp(of: regions[neighbour].controller) == myCamp else { continue }
             if hopsToObjective(from: neighbour) > hops {
                 var weight = 1.0
                 for _ in 0..<hops { weight *= campaign.objectiveHopFactor }
@@ -75,10 +75,10 @@ extension EscalationSimulation {
             if actors[actor].objectivePaused, time >= actors[actor].objectivePauseEnds {
                 actors[actor].objectivePaused = false
             }
-            let mySide = side(of: actor)
+            let myCamp = camp(of: actor)
             while !actors[actor].objectivePaused, actors[actor].objectivePhase < phases.count {
                 let phase = actors[actor].objectivePhase
-                guard phases[phase].allSatisfy({ side(of: regions[$0].controller) == mySide }) else { break }
+                guard phases[phase].allSatisfy({ camp(of: regions[$0].controller) == myCamp }) else { break }
                 let pause = campaign.phasePauseDays[actor][phase]
                 actors[actor].objectivePhase += 1
                 actors[actor].objectivePaused = pause > 0

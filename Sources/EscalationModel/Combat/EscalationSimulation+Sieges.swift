@@ -33,17 +33,17 @@ extension EscalationSimulation {
         while head < frontier.count {
             let region = frontier[head]
             head += 1
-            let camp = side(of: regions[region].controller)
+            let camp = camp(of: regions[region].controller)
             for slot in tables.neighbours(of: region) {
                 let other = tables.neighbourList[slot]
-                guard !supplied[other], side(of: regions[other].controller) == camp else { continue }
+                guard !supplied[other], self.camp(of: regions[other].controller) == camp else { continue }
                 supplied[other] = true
                 frontier.append(other)
             }
         }
         for region in regions.indices {
-            let camp = side(of: regions[region].controller)
-            regions[region].besieged = campaign.campHasSupplyBase[Self.campIndex(camp)] && !supplied[region]
+            let camp = camp(of: regions[region].controller)
+            regions[region].besieged = campaign.campHasSupplyBase[camp.index] && !supplied[region]
         }
         // An actor all of whose ground is besieged is trapped in it.
         var holds = Array(repeating: false, count: actors.count)
@@ -65,8 +65,10 @@ extension EscalationSimulation {
             let holder = regions[region].controller
             let lost = regions[region].garrison * siege.strengthLossPerDay
             regions[region].garrison -= lost
-            actors[holder].losses += lost
-            actors[holder].deserted += lost
+            let patron = regions[region].stationedActor
+            let patronPart = patron >= 0 ? lost * regions[region].stationedShare : 0
+            if patron >= 0 { recordDeserted(patronPart, of: patron) }
+            recordDeserted(lost - patronPart, of: holder)
             regions[region].garrisonMorale = max(0, regions[region].garrisonMorale - siege.moraleLossPerDay)
         }
         for region in regions.indices {
@@ -81,11 +83,11 @@ extension EscalationSimulation {
 
     /// The hostile actor with the strongest field force among the region's neighbours.
     func besieger(of region: Int) -> Int? {
-        let enemySide = side(of: regions[region].controller).opponent
+        let holder = camp(of: regions[region].controller)
         var besieger: Int?
         for slot in tables.neighbours(of: region) {
             let candidate = regions[tables.neighbourList[slot]].controller
-            guard side(of: candidate) == enemySide, isEngaged(candidate) else { continue }
+            guard areHostile(camp(of: candidate), holder), isEngaged(candidate) else { continue }
             if besieger == nil || actors[candidate].fieldStrength > actors[besieger!].fieldStrength {
                 besieger = candidate
             }
@@ -97,14 +99,14 @@ extension EscalationSimulation {
     /// the nearest region its camp holds, preferring ground that is not besieged itself.
     func evacuationDestination(of region: Int) -> Int? {
         let campaign = tables.campaign
-        let camp = side(of: regions[region].controller)
+        let camp = camp(of: regions[region].controller)
         if let named = campaign.regionEvacuateTo[region], named != region,
-            side(of: regions[named].controller) == camp
+            self.camp(of: regions[named].controller) == camp
         {
             return named
         }
         var best: (region: Int, besieged: Bool, hops: Int)?
-        for other in regions.indices where other != region && side(of: regions[other].controller) == camp {
+        for other in regions.indices where other != region && self.camp(of: regions[other].controller) == camp {
             let candidate = (other, regions[other].besieged, campaign.distances.hops(from: region, to: other))
             if let current = best,
                 (candidate.1 ? 1 : 0, candidate.2) >= (current.besieged ? 1 : 0, current.hops)
@@ -120,6 +122,7 @@ extension EscalationSimulation {
     /// camp holds nothing else), and the besieger walks in with the garrison a typical assault leaves.
     mutating func evacuate(_ region: Int, to besieger: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
         let holder = regions[region].controller
+        withdrawStationed(from: region)
         let fighters = regions[region].garrison
         let destination = evacuationDestination(of: region)
         if let destination, !regions[destination].underAssault {

@@ -11,9 +11,9 @@ extension EscalationSimulation {
     }
 
     /// Strikes per day a whole camp flies now (its air support in battle).
-    func sortieRate(ofSide side: Side) -> Double {
+    func sortieRate(ofCamp camp: Camp) -> Double {
         var total = 0.0
-        for actor in actors.indices where self.side(of: actor) == side {
+        for actor in actors.indices where self.camp(of: actor) == camp {
             total += sortieRate(of: actor)
         }
         return total
@@ -35,7 +35,8 @@ extension EscalationSimulation {
         let owner = regions[target].controller
         let hit = min(regions[target].garrison, strikeEffects.fightersHitPerStrike.sample(effectsStream))
         regions[target].garrison -= hit
-        recordCasualties(hit, of: owner)
+        recordGarrisonCasualties(
+            hit, of: owner, stationed: regions[target].stationedActor, share: regions[target].stationedShare)
 
         let killed = min(regions[target].population, strikeEffects.civiliansKilledPerStrike.sample(effectsStream))
         let injured = strikeEffects.civiliansInjuredPerStrike.sample(effectsStream)
@@ -63,10 +64,10 @@ extension EscalationSimulation {
     /// go where the fighters are).
     @inline(__always)
     func chooseStrikeTarget(for actor: Int) -> Int? {
-        let mySide = side(of: actor)
+        let myCamp = camp(of: actor)
         return weightedChoice(stream: actorStreams[actor]) { region in
             let state = regions[region]
-            guard side(of: state.controller) != mySide, borders(region, side: mySide) else { return 0 }
+            guard areHostile(camp(of: state.controller), myCamp), bordersFriendly(region, of: myCamp) else { return 0 }
             return state.garrison + strikeEffects.baseTargetWeight
         }
     }

@@ -126,7 +126,7 @@ extension EscalationSimulation {
     /// A destination: bordering no region of the other camp than its holder's, and not under assault.
     @inline(__always)
     func isSafe(_ region: Int) -> Bool {
-        !regions[region].underAssault && !borders(region, side: side(of: regions[region].controller).opponent)
+        !regions[region].underAssault && !bordersHostile(region, of: camp(of: regions[region].controller))
     }
 
     @inline(__always)

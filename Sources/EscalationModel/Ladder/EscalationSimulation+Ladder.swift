@@ -26,7 +26,7 @@ extension EscalationSimulation {
     mutating func checkCollapse(at time: Double, queue: inout EventQueue<ModelEvent>) {
         guard collapseDay == nil, ceasefireDay == nil else { return }
         let rule = parameters.collapse
-        let capitalLost = side(of: regions[rule.capital].controller) != side(of: rule.actor)
+        let capitalLost = camp(of: regions[rule.capital].controller) != camp(of: rule.actor)
         let dissolved = dissolvedShare >= rule.dissolvedShare
         guard capitalLost || dissolved || actors[rule.actor].morale < rule.moraleThreshold else { return }
         collapseDay = time

@@ -1,5 +1,5 @@
 /// Which series an entry of the daily-series catalogue stands for: one, or one per member of a
-/// list the scenario defines (regions, actors) or of the two camps, in that list's order.
+/// list the scenario defines (regions, actors, camps), in that list's order.
 public enum DailySeriesFamily: Sendable, Hashable, CaseIterable {
     /// One series.
     case single
@@ -7,7 +7,7 @@ public enum DailySeriesFamily: Sendable, Hashable, CaseIterable {
     case region
     /// One series per actor.
     case actor
-    /// One series per camp (`Side`), in `Side.allCases` order.
+    /// One series per camp, in the scenario's order (`opposition`, `loyalist` when it declares none).
     case camp
 
     /// What stands for the member in a series name or meaning: `controller_<region>`.
@@ -26,7 +26,7 @@ public enum DailySeriesFamily: Sendable, Hashable, CaseIterable {
         case .single: ""
         case .region: "for each region"
         case .actor: "for each actor"
-        case .camp: "for each camp (" + Side.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ") + ")"
+        case .camp: "for each camp (`opposition`, `loyalist` unless the scenario declares `camps`)"
         }
     }
 
@@ -53,10 +53,10 @@ public enum DailySeriesFamily: Sendable, Hashable, CaseIterable {
                 Member(id: actor.id, name: actor.name, index: position)
             }
         case .camp:
-            return Side.allCases.enumerated().map { position, side in
+            return parameters.camps.enumerated().map { position, camp in
                 Member(
-                    id: side.rawValue, name: "the \(side.rawValue) camp", index: position,
-                    actors: parameters.actors.indices.filter { parameters.actors[$0].side == side })
+                    id: camp.id, name: camp.name, index: position,
+                    actors: parameters.actors.indices.filter { parameters.actors[$0].camp.index == position })
             }
         }
     }

@@ -82,7 +82,7 @@ extension EscalationSimulation {
         -> Bool
     {
         let rule = parameters.patronRule
-        let lost = loss(of: parameters.actors[patron].side)
+        let lost = loss(of: parameters.actors[patron].patronOf.map { camp(of: $0) } ?? camp(of: patron))
         guard actors[patron].posture != nil, lost > rule.protectionThreshold else { return false }
         let probability = actors[patron].commitment * min(1, rule.threatSensitivity * (lost - rule.protectionThreshold))
         guard patronStream.uniform() < probability else { return false }

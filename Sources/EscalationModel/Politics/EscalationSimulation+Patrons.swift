@@ -5,10 +5,23 @@ import Stochastic
 /// tolerate or back a client (Turkey toward the SNA), by the rule documented on `PatronRule`.
 extension EscalationSimulation {
     /// The share of a camp's starting strategic value it has lost, in [0, 1].
-    func loss(of side: Side) -> Double {
-        let initial = initialValue(of: side)
+    func loss(of camp: Camp) -> Double {
+        let initial = initialValue(of: camp)
         guard initial > 0 else { return 0 }
-        return max(0, min(1, (initial - value(heldBy: side)) / initial))
+        return max(0, min(1, (initial - value(heldBy: camp)) / initial))
+    }
+
+    /// The share of their starting strategic value the camps now hostile to `camp` have lost
+    /// together, in [0, 1]: the opening a patron sees for its client.
+    func enemyLoss(of camp: Camp) -> Double {
+        var initial = 0.0
+        var held = 0.0
+        for other in 0..<tables.campCount where areHostile(camp, Camp(other)) {
+            initial += initialValue(of: Camp(other))
+            held += value(heldBy: Camp(other))
+        }
+        guard initial > 0 else { return 0 }
+        return max(0, min(1, (initial - held) / initial))
     }
 
     /// Schedules a patron's next decision epoch, `decision_interval_days` away on average (none
@@ -26,10 +39,12 @@ extension EscalationSimulation {
         let spec = parameters.actors[patron]
         let stream = actorStreams[patron]
         let rule = parameters.patronRule
-        let clientSide = spec.side
+        let clientCamp = spec.patronOf.map { camp(of: $0) } ?? spec.camp
+        // A patron in another camp acts for its client only while the two camps are allies.
+        guard areFriendly(spec.camp, clientCamp) else { return }
 
         if spec.reinforcementSize > 0 || spec.distraction > 0 {
-            let pressure = min(1, rule.threatSensitivity * loss(of: clientSide))
+            let pressure = min(1, rule.threatSensitivity * loss(of: clientCamp))
             let reinforce = actors[patron].commitment * (1 - spec.distraction) * pressure
             let drawDown = spec.distraction * (1 - pressure) * rule.drawdownPropensity
             let u = stream.uniform()
@@ -41,7 +56,7 @@ extension EscalationSimulation {
                     note(
                         time, "reinforce", [patron], region: nil,
                         "\(spec.name) decides to send \(Int(spec.reinforcementSize)) fighters "
-                            + "(its client's camp has lost \(Int(loss(of: clientSide) * 100))% of its ground)")
+                            + "(its client's camp has lost \(Int(loss(of: clientCamp) * 100))% of its ground)")
                 }
             } else if u < reinforce + drawDown {
                 actors[patron].commitment *= rule.drawdownFactor
@@ -55,7 +70,7 @@ extension EscalationSimulation {
         }
 
         guard actors[patron].posture != nil else { return }
-        let opportunity = min(1, rule.threatSensitivity * loss(of: clientSide.opponent))
+        let opportunity = min(1, rule.threatSensitivity * enemyLoss(of: clientCamp))
         let topLevel = max(1, parameters.ladder.count - 1)
         let back = actors[patron].commitment * opportunity
         let restrain = rule.restraintPerRung * Double(ladderLevel) / Double(topLevel)
@@ -93,7 +108,7 @@ extension EscalationSimulation {
     /// a ground operation (backing its client) once the incidents or its losses pile up.
     mutating func troopsMayBeHit(in region: Int, by attacker: Int, at time: Double, queue: inout EventQueue<ModelEvent>)
     {
-        guard let patron = parameters.regions[region].stationedPatron, side(of: patron) != side(of: attacker) else {
+        guard let patron = stationedPatron(in: region), areHostile(camp(of: patron), camp(of: attacker)) else {
             return
         }
         let probability = parameters.actors[patron].troopsHitProbability
@@ -114,14 +129,18 @@ extension EscalationSimulation {
     ) {
         let spec = parameters.actors[patron]
         guard let client = spec.patronOf else { return }
-        let recipient = spec.reinforcesOwnForces ? patron : client
-        actors[recipient].fieldStrength += fighters
-        // Help arriving steadies the whole camp: its actors and garrisons.
+        let recipient = spec.reinforcementTarget == .client ? client : patron
+        switch spec.reinforcementTarget {
+        case .client, .ownForces: actors[recipient].fieldStrength += fighters
+        case .garrisons: station(fighters, of: patron, for: client)
+        }
+        // Help arriving steadies the client's whole camp: its actors and garrisons.
+        let clientCamp = camp(of: client)
         let boost = parameters.patronRule.moraleBoostPerThousand * fighters / 1000
-        for index in actors.indices where side(of: index) == spec.side {
+        for index in actors.indices where camp(of: index) == clientCamp {
             actors[index].morale = min(1, actors[index].morale + boost)
         }
-        for index in regions.indices where side(of: regions[index].controller) == spec.side {
+        for index in regions.indices where camp(of: regions[index].controller) == clientCamp {
             regions[index].garrisonMorale = min(1, regions[index].garrisonMorale + boost)
         }
         raiseLadder(.foreignGroundForces, at: time)
@@ -129,7 +148,9 @@ extension EscalationSimulation {
             note(
                 time, "arrival", [patron, recipient], region: nil,
                 "\(Int(fighters)) \(spec.name) fighters arrive and join "
-                    + (recipient == patron ? "its own forces" : "\(parameters.actors[client].name)'s field force"))
+                    + (spec.reinforcementTarget == .garrisons
+                        ? "\(parameters.actors[client].name)'s garrisons on the front"
+                        : recipient == patron ? "its own forces" : "\(parameters.actors[client].name)'s field force"))
         }
     }
 }

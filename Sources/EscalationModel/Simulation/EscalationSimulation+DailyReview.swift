@@ -8,6 +8,7 @@ extension EscalationSimulation {
         considerChemicalWeapons(at: time, queue: &queue)
         reviewCampaigns(at: time, queue: &queue)
         checkCollapse(at: time, queue: &queue)
+        considerDeals(at: time, queue: &queue)
         moveCivilians(at: time)
         snapshots.append(snapshot(day: day))
         if Double(day + 1) <= parameters.horizonDays {

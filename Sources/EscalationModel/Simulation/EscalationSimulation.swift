@@ -23,9 +23,12 @@ public struct EscalationSimulation: DiscreteEventModel {
     var actors: [ActorState]
     var regions: [RegionState]
     /// For each camp and region, how many of the region's neighbours the camp holds
-    /// (`camp x regionCount + region`): "does this region border the enemy" is then one read,
+    /// (`camp x regionCount + region`): "does this region border the enemy" is then a few reads,
     /// kept current by `transfer`. Target choice asked it of every region on every strike.
     var neighboursHeld: [Int]
+    /// How each pair of camps stands now (`camp x campCount + other`; a camp is allied with
+    /// itself). Deals turn neutral pairs allied (`+Deals`).
+    var stances: [CampStance]
     /// Engagement slots; `nil` slots are free for reuse.
     var engagements: [Engagement?] = []
     var freeEngagementSlots: [Int] = []
@@ -40,6 +43,7 @@ public struct EscalationSimulation: DiscreteEventModel {
     let chemicalStream: RandomStream
     let siegeStream: RandomStream
     let patronStream: RandomStream
+    let dealStream: RandomStream
     let actorStreams: [RandomStream]
     /// Civilians harmed by ground fighting, and displaced (`+GroundHarm`, `+Displacement`).
     let civilianHarmStream: RandomStream
@@ -47,8 +51,9 @@ public struct EscalationSimulation: DiscreteEventModel {
 
     /// For each actor, the patron that sets its posture (Turkey for the SNA), if any.
     let posturePatron: [Int?]
-    /// Strategic value each camp held at the start, the yardstick of threat and morale shocks.
-    let initialSideValue: (opposition: Double, loyalist: Double)
+    /// Strategic value each camp held at the start (by camp index), on the map and off it: the
+    /// yardstick of threat and morale shocks.
+    let initialCampValue: [Double]
     /// All fighters at the start, the yardstick of exhaustion.
     let initialFighters: Double
     /// Regions (formations) each camp held at the start, the yardstick of contagion.
@@ -69,6 +74,8 @@ public struct EscalationSimulation: DiscreteEventModel {
     var collapseDay: Double?
     var ceasefireDay: Double?
     var chemicalWeaponsDay: Double?
+    /// Day the first deal made two camps allies, if one did.
+    var dealDay: Double?
     var lastTransferDay = 0.0
     var snapshots: [DailySnapshot] = []
     /// The story of the run, kept only when tracing (nil costs nothing in batches).
@@ -87,13 +94,14 @@ public struct EscalationSimulation: DiscreteEventModel {
                 fieldStrength: $0.fieldStrength, morale: $0.morale, commitment: $0.commitment,
                 posture: $0.initialPosture)
         }
-        neighboursHeld = Array(repeating: 0, count: 2 * parameters.regions.count)
+        neighboursHeld = Array(repeating: 0, count: tables.campCount * parameters.regions.count)
         for (index, region) in parameters.regions.enumerated() {
             for neighbour in region.neighbours {
-                let camp = parameters.actors[parameters.regions[neighbour].controller].side
-                neighboursHeld[Self.campIndex(camp) * parameters.regions.count + index] += 1
+                let camp = tables.actorCamp[parameters.regions[neighbour].controller]
+                neighboursHeld[camp.index * parameters.regions.count + index] += 1
             }
         }
+        stances = tables.initialStances
         func stream(_ index: Int) -> RandomStream {
             streams?.stream(index, replication: replication, seeds: seeds)
                 ?? RandomStream(seeds: seeds, replication: replication, stream: index)
@@ -105,6 +113,7 @@ public struct EscalationSimulation: DiscreteEventModel {
         chemicalStream = stream(StreamLayout.chemicalWeapons)
         siegeStream = stream(StreamLayout.siegesAndDeals)
         patronStream = stream(StreamLayout.patronEscalation)
+        dealStream = stream(StreamLayout.deals)
         actorStreams = parameters.actors.indices.map { stream(StreamLayout.actor($0)) }
         regions = Self.formations(of: parameters, thresholds: cascadeStream)
         civilianHarmStream = stream(StreamLayout.civilianHarm)
@@ -115,30 +124,19 @@ public struct EscalationSimulation: DiscreteEventModel {
                 parameters.actors[$0].patronOf == client && parameters.actors[$0].initialPosture != nil
             }
         }
-        var opposition = 0.0
-        var loyalist = 0.0
-        for region in parameters.regions {
-            if parameters.actors[region.controller].side == .opposition {
-                opposition += region.strategicValue
-            } else {
-                loyalist += region.strategicValue
-            }
-        }
-        initialSideValue = (
-            opposition + tables.campOffMapValue[Self.campIndex(.opposition)],
-            loyalist + tables.campOffMapValue[Self.campIndex(.loyalist)]
-        )
-        var formations = [0, 0]
-        for region in parameters.regions {
-            formations[Self.campIndex(parameters.actors[region.controller].side)] += 1
-        }
-        initialFormations = formations
+        var value = tables.campOffMapValue
+        var formations = Array(repeating: 0, count: tables.campCount)
         let collapsing = parameters.collapse.actor
-        collapsingActorFighters =
-            parameters.actors.isEmpty
-            ? 0
-            : parameters.actors[collapsing].fieldStrength
-                + parameters.regions.filter { $0.controller == collapsing }.reduce(0) { $0 + $1.garrison }
+        var collapsingFighters = parameters.actors.isEmpty ? 0 : parameters.actors[collapsing].fieldStrength
+        for region in parameters.regions {
+            let camp = tables.actorCamp[region.controller].index
+            value[camp] += region.strategicValue
+            formations[camp] += 1
+            if region.controller == collapsing { collapsingFighters += region.garrison }
+        }
+        initialCampValue = value
+        initialFormations = formations
+        collapsingActorFighters = collapsingFighters
         initialFighters =
             parameters.actors.reduce(0) { $0 + $1.fieldStrength }
             + parameters.regions.reduce(0) { $0 + $1.garrison }
@@ -189,32 +187,64 @@ public struct EscalationSimulation: DiscreteEventModel {
     // MARK: - Shared queries
 
     @inline(__always)
-    func side(of actor: Int) -> Side {
-        tables.actorSide[actor]
+    func camp(of actor: Int) -> Camp {
+        tables.actorCamp[actor]
     }
 
-    /// Whether `region` borders a region held by `side`.
+    /// Whether `first` and `second` fight each other now.
     @inline(__always)
-    func borders(_ region: Int, side: Side) -> Bool {
-        neighboursHeld[Self.campIndex(side) &* regions.count &+ region] > 0
+    func areHostile(_ first: Camp, _ second: Camp) -> Bool {
+        stances[first.index &* tables.campCount &+ second.index] == .hostile
     }
 
+    /// Whether `first` and `second` are one camp or allies now: each stages through the other's ground.
     @inline(__always)
-    static func campIndex(_ side: Side) -> Int {
-        side == .opposition ? 0 : 1
+    func areFriendly(_ first: Camp, _ second: Camp) -> Bool {
+        stances[first.index &* tables.campCount &+ second.index] == .allied
     }
 
-    /// Strategic value currently held by `side`, on the map and off it (its strategic depth).
-    func value(heldBy side: Side) -> Double {
-        var total = tables.campOffMapValue[Self.campIndex(side)]
-        for index in regions.indices where self.side(of: regions[index].controller) == side {
+    /// How many of `region`'s neighbours `camp` holds.
+    @inline(__always)
+    func neighbours(of region: Int, heldBy camp: Int) -> Int {
+        neighboursHeld[camp &* regions.count &+ region]
+    }
+
+    /// How many of `region`'s neighbours are held by camps hostile to `camp`.
+    @inline(__always)
+    func hostileNeighbours(of region: Int, for camp: Camp) -> Int {
+        var count = 0
+        for other in 0..<tables.campCount where areHostile(camp, Camp(other)) {
+            count &+= neighbours(of: region, heldBy: other)
+        }
+        return count
+    }
+
+    /// Whether `region` borders ground held by a camp hostile to `camp` (the front, for `camp`).
+    @inline(__always)
+    func bordersHostile(_ region: Int, of camp: Camp) -> Bool {
+        hostileNeighbours(of: region, for: camp) > 0
+    }
+
+    /// Whether `region` borders ground `camp` or one of its allies holds: where it can attack from.
+    @inline(__always)
+    func bordersFriendly(_ region: Int, of camp: Camp) -> Bool {
+        for other in 0..<tables.campCount where areFriendly(camp, Camp(other)) {
+            if neighbours(of: region, heldBy: other) > 0 { return true }
+        }
+        return false
+    }
+
+    /// Strategic value currently held by `camp`, on the map and off it (its strategic depth).
+    func value(heldBy camp: Camp) -> Double {
+        var total = tables.campOffMapValue[camp.index]
+        for index in regions.indices where self.camp(of: regions[index].controller) == camp {
             total += tables.regionValue[index]
         }
         return total
     }
 
-    func initialValue(of side: Side) -> Double {
-        side == .opposition ? initialSideValue.opposition : initialSideValue.loyalist
+    func initialValue(of camp: Camp) -> Double {
+        initialCampValue[camp.index]
     }
 
     /// Whether the actor's own aircraft and troops are in the fight: no one fights after a

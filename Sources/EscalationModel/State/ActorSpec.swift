@@ -6,7 +6,8 @@ public struct ActorSpec: Sendable, Hashable {
     public var id: String
     /// Human-readable name for traces and reports.
     public var name: String
-    public var side: Side
+    /// The camp it fights in (scenario key `side`).
+    public var camp: Camp
     /// Index of the actor this one backs, for patrons (Russia and Iran back the regime).
     public var patronOf: Int?
 
@@ -35,8 +36,8 @@ public struct ActorSpec: Sendable, Hashable {
     public var reinforcementSize: Double
     /// Mean days for a reinforcement to arrive (exponential).
     public var reinforcementDelayDays: Double
-    /// Whether reinforcements join the patron's own field force (it fights itself) or the client's.
-    public var reinforcesOwnForces: Bool
+    /// Where reinforcements go: the client's field force, the patron's own, or the client's garrisons.
+    public var reinforcementTarget: ReinforcementTarget
 
     /// For a patron that manages its client's offensive (Turkey): its stance at the start.
     /// While not `.back`, the patron's own aircraft and troops stay out of the fight.
@@ -65,16 +66,17 @@ public struct ActorSpec: Sendable, Hashable {
     public var objectives: [ObjectivePhase] = []
 
     public init(
-        id: String, name: String, side: Side, patronOf: Int? = nil,
+        id: String, name: String, camp: Camp, patronOf: Int? = nil,
         fieldStrength: Double, quality: Double = 1, morale: Double = 0.7,
         assaultsPerDay: Double = 0, assaultCommitment: Double = 0.3,
         sortiesPerDay: Double = 0, commitment: Double = 1, distraction: Double = 0,
         decisionIntervalDays: Double = 0, reinforcementSize: Double = 0, reinforcementDelayDays: Double = 1,
-        reinforcesOwnForces: Bool = false, initialPosture: Posture? = nil, troopsHitProbability: Double = 0
+        reinforcementTarget: ReinforcementTarget = .client, initialPosture: Posture? = nil,
+        troopsHitProbability: Double = 0
     ) {
         self.id = id
         self.name = name
-        self.side = side
+        self.camp = camp
         self.patronOf = patronOf
         self.fieldStrength = fieldStrength
         self.quality = quality
@@ -87,7 +89,7 @@ public struct ActorSpec: Sendable, Hashable {
         self.decisionIntervalDays = decisionIntervalDays
         self.reinforcementSize = reinforcementSize
         self.reinforcementDelayDays = reinforcementDelayDays
-        self.reinforcesOwnForces = reinforcesOwnForces
+        self.reinforcementTarget = reinforcementTarget
         self.initialPosture = initialPosture
         self.troopsHitProbability = troopsHitProbability
     }

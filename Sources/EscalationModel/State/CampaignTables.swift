@@ -9,7 +9,7 @@ struct CampaignTables: Sendable {
     let phasePauseDays: [[Double]]
     /// Hops between regions through the map.
     let distances: RegionDistances
-    /// For each camp (`EscalationSimulation.campIndex`), whether it held a supply base at the start:
+    /// For each camp (by index), whether it held a supply base at the start:
     /// a camp without one is never besieged.
     let campHasSupplyBase: [Bool]
     let regionIsSupplyBase: [Bool]
@@ -26,9 +26,9 @@ struct CampaignTables: Sendable {
         phasePauseDays = parameters.actors.map { $0.objectives.map(\.pauseDays) }
         distances =
             isActive ? RegionDistances(neighbourStart: neighbourStart, neighbourList: neighbourList) : RegionDistances()
-        var camps = [false, false]
+        var camps = Array(repeating: false, count: parameters.camps.count)
         for region in parameters.regions where region.isSupplyBase {
-            camps[EscalationSimulation.campIndex(parameters.actors[region.controller].side)] = true
+            camps[parameters.actors[region.controller].camp.index] = true
         }
         campHasSupplyBase = camps
         regionIsSupplyBase = parameters.regions.map(\.isSupplyBase)

@@ -9,6 +9,8 @@ public struct ModelParameters: Sendable, Hashable {
     /// A war still running at the horizon counts as a stalemate (a frozen front) when no region
     /// has changed hands for this many days.
     public var stalemateDays: Double
+    /// The camps, in scenario order (two hostile ones, opposition and loyalist, by default).
+    public var camps: [CampSpec] = CampSpec.defaults
     public var actors: [ActorSpec]
     public var regions: [RegionSpec]
     /// Rungs in ascending order; rung 0 is where every run starts.
@@ -26,6 +28,8 @@ public struct ModelParameters: Sendable, Hashable {
     public var displacement = DisplacementParameters()
     /// Sieges of regions cut off from their camp's supply bases, and evacuation deals.
     public var siege = SiegeParameters()
+    /// Deals that make neutral camps allies against a common enemy.
+    public var deals = DealParameters()
 
     public init(
         horizonDays: Double, maxEvents: Int = 10_000_000, stalemateDays: Double = 7, actors: [ActorSpec],
@@ -48,6 +52,30 @@ public struct ModelParameters: Sendable, Hashable {
         self.mediation = mediation
         self.chemicalWeapons = chemicalWeapons
         self.collapse = collapse
+    }
+
+    /// How each pair of camps stands at the start (`camp x camps.count + other`): allied with
+    /// itself, as `camps` lists, hostile otherwise.
+    public var initialStances: [CampStance] {
+        Self.stances(of: camps)
+    }
+
+    /// How each pair of `camps` stands at the start (`camp x camps.count + other`).
+    public static func stances(of camps: [CampSpec]) -> [CampStance] {
+        let count = camps.count
+        var stances = Array(repeating: CampStance.hostile, count: count * count)
+        for (index, camp) in camps.enumerated() {
+            stances[index * count + index] = .allied
+            for other in camp.neutral {
+                stances[index * count + other] = .neutral
+                stances[other * count + index] = .neutral
+            }
+            for other in camp.allied {
+                stances[index * count + other] = .allied
+                stances[other * count + index] = .allied
+            }
+        }
+        return stances
     }
 
     /// Indices of the regions whose fall is an outcome of its own, in scenario order.

@@ -11,7 +11,10 @@ import Stochastic
 /// target choice on every strike, about 5% of a replication.
 final class ModelTables: Sendable {
     let parameters: ModelParameters
-    let actorSide: [Side]
+    let actorCamp: [Camp]
+    let campCount: Int
+    /// How each pair of camps stands at the start (`camp x campCount + other`).
+    let initialStances: [CampStance]
     let actorQuality: [Double]
     let actorSorties: [Double]
     let actorAssaultsPerDay: [Double]
@@ -45,14 +48,16 @@ final class ModelTables: Sendable {
     let killedShare: Double
     let capturedShare: Double
     let minimumAssaultForce: Double
-    /// Strategic value each camp holds off the map (by `EscalationSimulation.campIndex`).
+    /// Strategic value each camp holds off the map (by camp index).
     let campOffMapValue: [Double]
     /// Campaign objectives and sieges (see `CampaignTables`); empty when the scenario has neither.
     let campaign: CampaignTables
 
     init(_ parameters: ModelParameters) {
         self.parameters = parameters
-        actorSide = parameters.actors.map(\.side)
+        actorCamp = parameters.actors.map(\.camp)
+        campCount = parameters.camps.count
+        initialStances = parameters.initialStances
         actorQuality = parameters.actors.map(\.quality)
         actorSorties = parameters.actors.map(\.sortiesPerDay)
         actorAssaultsPerDay = parameters.actors.map(\.assaultsPerDay)
@@ -95,9 +100,9 @@ final class ModelTables: Sendable {
         killedShare = combat.killedShare
         capturedShare = combat.capturedShare
         minimumAssaultForce = combat.minimumAssaultForce
-        var offMap = [0.0, 0.0]
+        var offMap = Array(repeating: 0.0, count: parameters.camps.count)
         for actor in parameters.actors {
-            offMap[EscalationSimulation.campIndex(actor.side)] += actor.offMapValue
+            offMap[actor.camp.index] += actor.offMapValue
         }
         campOffMapValue = offMap
         campaign = CampaignTables(parameters, neighbourStart: start, neighbourList: list)

@@ -54,4 +54,8 @@ struct RegionState: Sendable, Hashable {
     var firstFallDay: Double?
     /// Cut off from every supply base of its camp (see `SiegeParameters`).
     var besieged: Bool = false
+    /// A patron whose troops stand in the garrison (`reinforce: garrisons`), or -1, and the share
+    /// of the garrison they make up.
+    var stationedActor: Int = -1
+    var stationedShare: Double = 0
 }
