@@ -55,6 +55,12 @@ public enum OutcomeCatalogue {
             outcome.chemicalWeaponsDay ?? .nan
         },
         OutcomeEntry(
+            "deal_day", .day, "the day the first deal made two camps allies; empty if none did",
+            title: "Day of the first deal between camps"
+        ) { outcome, _ in
+            outcome.dealDay ?? .nan
+        },
+        OutcomeEntry(
             "end_<state>", .endState, .indicator,
             "the run ended as <state> (exactly one is 1 for an `ok` row)",
             title: "Run ended as <state>"

@@ -13,6 +13,8 @@ public struct ReplicationOutcome: Sendable, Hashable {
     public var collapseDay: Double?
     public var ceasefireDay: Double?
     public var chemicalWeaponsDay: Double?
+    /// Day the first deal made two camps allies, nil if none did.
+    public var dealDay: Double? = nil
     public var peakLadderLevel: Int
     public var finalLadderLevel: Int
     /// Day each rung was first reached, nil if never.

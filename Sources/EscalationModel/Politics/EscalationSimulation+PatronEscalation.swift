@@ -13,13 +13,27 @@ extension EscalationSimulation {
         isEngaged(actor) || (ceasefireDay == nil && actors[actor].posture == .retaliate)
     }
 
-    /// Enemy fire has hit `patron`'s stationed troops: they take casualties, its commitment rises,
-    /// and it answers by the grade its incidents and losses have reached.
-    mutating func respondToTroopsHit(of patron: Int, at time: Double, queue: inout EventQueue<ModelEvent>) {
+    /// Enemy fire has hit `patron`'s stationed troops (in `region`, when known): they take
+    /// casualties, its commitment rises, and it answers by the grade its incidents and losses have
+    /// reached. Troops it stationed in a client's garrison lose men from that garrison (none while
+    /// the garrison is in a fight, whose losses the fight counts); others from its field force.
+    mutating func respondToTroopsHit(
+        of patron: Int, in region: Int? = nil, at time: Double, queue: inout EventQueue<ModelEvent>
+    ) {
         let rule = parameters.patronRule
         actors[patron].troopIncidents += 1
-        let casualties = troopCasualties(of: patron)
-        if casualties > 0 {
+        var casualties = troopCasualties(of: patron)
+        if let region, regions[region].stationedActor == patron {
+            let part = regions[region].garrison * regions[region].stationedShare
+            casualties = min(casualties, part)
+            regions[region].garrison -= casualties
+            regions[region].stationedShare =
+                regions[region].garrison > 0 ? (part - casualties) / regions[region].garrison : 0
+            if casualties > 0 {
+                recordCasualties(casualties, of: patron)
+                actors[patron].troopsLostToHits += casualties
+            }
+        } else if casualties > 0 {
             recordCasualties(casualties, of: patron)
             actors[patron].troopsLostToHits += casualties
             actors[patron].fieldStrength = max(0, actors[patron].fieldStrength - casualties)

@@ -119,7 +119,7 @@ extension EscalationSimulation {
                 "\(parameters.actors[attacker].name) fire hits \(parameters.actors[patron].name) troops "
                     + "in \(parameters.regions[region].name)")
         }
-        respondToTroopsHit(of: patron, at: time, queue: &queue)
+        respondToTroopsHit(of: patron, in: region, at: time, queue: &queue)
     }
 
     /// Reinforcements join the patron's own field force (it fights itself) or its client's.
