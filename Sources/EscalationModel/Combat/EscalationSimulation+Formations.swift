@@ -99,7 +99,7 @@ extension EscalationSimulation {
     }
 
     /// Share of the collapsing actor's starting fighters who have deserted or been captured.
-    var dissolvedShare: Double {
+    var dissolvedSoFar: Double {
         guard collapsingActorFighters > 0 else { return 0 }
         let actor = actors[parameters.collapse.actor]
         return (actor.deserted + actor.captured) / collapsingActorFighters

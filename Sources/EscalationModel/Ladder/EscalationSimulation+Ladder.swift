@@ -27,7 +27,7 @@ extension EscalationSimulation {
         guard collapseDay == nil, ceasefireDay == nil else { return }
         let rule = parameters.collapse
         let capitalLost = camp(of: regions[rule.capital].controller) != camp(of: rule.actor)
-        let dissolved = dissolvedShare >= rule.dissolvedShare
+        let dissolved = dissolvedSoFar >= rule.dissolvedShare
         guard capitalLost || dissolved || actors[rule.actor].morale < rule.moraleThreshold else { return }
         collapseDay = time
         if trace != nil {
