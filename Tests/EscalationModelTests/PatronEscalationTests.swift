@@ -193,4 +193,24 @@ struct PatronEscalationTests {
         #expect(simulation.considerProtecting(clientOf: 2, at: 1, queue: &queue))
         #expect(simulation.actors[2].posture == .back)
     }
+
+    /// Declared aims keep a posture holder backing its client: with its objectives pending and an
+    /// audience cost of 1, a fully committed patron backs at every review, though no ground has
+    /// been taken; without them (cost 0) the review never backs, nothing having been taken.
+    @Test func declaredAimsKeepAPatronBacking() {
+        for (cost, expectBack) in [(1.0, true), (0.0, false)] {
+            var parameters = Self.world()
+            parameters.actors[2].commitment = 1
+            parameters.actors[2].objectives = [ObjectivePhase(regions: [1])]
+            parameters.patronRule.audienceCost = cost
+            parameters.patronRule.restraintPerRung = 0
+            for review in 0..<20 {
+                var simulation = Self.simulation(parameters)
+                var queue = EventQueue<ModelEvent>()
+                #expect(simulation.aimsPending(of: 2))
+                simulation.decide(as: 2, at: Double(review), queue: &queue)
+                #expect((simulation.actors[2].posture == .back) == expectBack, "audience cost \(cost)")
+            }
+        }
+    }
 }

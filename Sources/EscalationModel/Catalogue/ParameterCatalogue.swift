@@ -554,6 +554,11 @@ public enum ParameterCatalogue {
             "Share of its camp's starting strategic value a client must have lost before its posture-holding "
                 + "patron may step in and back it: P = commitment x min(1, threat_sensitivity x (share lost - "
                 + "this)), at each decision epoch."),
+        number(
+            "audience_cost", in: .patronRule, .model(\.patronRule.audienceCost), .unitInterval,
+            note: "only the ground taken counts", unit: "probability",
+            "Least opportunity a posture holder's review sees while its own or its client's objectives are not "
+                + "all held: P(back) = commitment x max(opportunity, this). Declared aims are costly to abandon."),
     ]
 
     // MARK: - Mediation

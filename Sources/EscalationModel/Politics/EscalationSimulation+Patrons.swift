@@ -70,7 +70,10 @@ extension EscalationSimulation {
         }
 
         guard actors[patron].posture != nil else { return }
-        let opportunity = min(1, rule.threatSensitivity * enemyLoss(of: clientCamp))
+        var opportunity = min(1, rule.threatSensitivity * enemyLoss(of: clientCamp))
+        if rule.audienceCost > 0, aimsPending(of: patron) {
+            opportunity = max(opportunity, rule.audienceCost)
+        }
         let topLevel = max(1, parameters.ladder.count - 1)
         let back = actors[patron].commitment * opportunity
         let restrain = rule.restraintPerRung * Double(ladderLevel) / Double(topLevel)
@@ -80,6 +83,14 @@ extension EscalationSimulation {
         setPosture(
             of: patron, to: keepingRetaliation(of: patron, posture, at: time), at: time,
             because: "reviewing the war", queue: &queue)
+    }
+
+    /// Whether the patron's or its client's declared objectives are not all held yet.
+    func aimsPending(of patron: Int) -> Bool {
+        let phases = tables.campaign.phaseRegions
+        if actors[patron].objectivePhase < phases[patron].count { return true }
+        guard let client = parameters.actors[patron].patronOf else { return false }
+        return actors[client].objectivePhase < phases[client].count
     }
 
     /// Changes a patron's posture, and with it the rates of its own and its client's operations.

@@ -9,7 +9,8 @@
 ///
 /// A patron with a posture (Turkey toward the SNA) also reviews it at each epoch, with a second draw:
 ///   opportunity = min(1, threatSensitivity x share of the enemy camp's starting value taken)
-///   P(back)     = commitment x opportunity
+///   P(back)     = commitment x max(opportunity, audienceCost while its or its client's declared
+///                 objectives are not all held)
 ///   P(restrain) = restraintPerRung x (ladder level / top level)   (outside pressure as the war escalates)
 /// and otherwise it tolerates. Before that review, a patron whose client's camp has lost more than
 /// `protectionThreshold` of its starting value steps in to protect it (backs it) with probability
@@ -43,6 +44,10 @@ public struct PatronRule: Sendable, Hashable {
     /// Share of its camp's starting strategic value a client must have lost before its patron,
     /// at a decision epoch, may step in to protect it; 1 = never.
     public var protectionThreshold: Double = 1
+    /// While the patron's own or its client's declared objectives (`objectives`) are not all held,
+    /// the opportunity its posture review sees is at least this: aims declared in public cost a
+    /// leader to abandon (audience costs). 0 = only the ground taken counts.
+    public var audienceCost: Double = 0
 
     public init(
         threatSensitivity: Double = 3, drawdownPropensity: Double = 0.2, drawdownFactor: Double = 0.8,
