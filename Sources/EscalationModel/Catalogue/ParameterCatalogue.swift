@@ -571,13 +571,14 @@ public enum ParameterCatalogue {
         number(
             "base_success", in: .mediation, .model(\.mediation.baseSuccess), .unitInterval, unit: "probability",
             "Success probability of an attempt on day 0 with no losses; success = min(1, base_success + "
-                + "exhaustion_weight x day/horizon + loss_weight x share of all fighters lost + clash_weight x clashes + "
+                + "exhaustion_weight x day/30 + loss_weight x share of all fighters lost + clash_weight x clashes + "
                 + "ladder_weight x level/top level)."),
         // Success is capped at 1.
         number(
             "exhaustion_weight", in: .mediation, .model(\.mediation.exhaustionWeight), .nonNegative,
             ceiling: 1000, unit: "probability",
-            "Added success probability per unit of elapsed share of the horizon (day / horizon_days)."),
+            "Added success probability per month (30 days) of war: weariness grows with the war's length, "
+                + "whatever the scenario's horizon."),
         number(
             "loss_weight", in: .mediation, .model(\.mediation.lossWeight), .nonNegative, ceiling: 1000,
             unit: "probability",

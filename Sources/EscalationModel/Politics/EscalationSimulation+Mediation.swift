@@ -11,6 +11,9 @@ extension EscalationSimulation {
             stream: mediationStream, queue: &queue)
     }
 
+    /// The unit of war weariness (`exhaustion_weight` is per month of war).
+    static let daysPerMonth = 30.0
+
     mutating func attemptMediation(at time: Double, queue: inout EventQueue<ModelEvent>) {
         scheduleNextMediationAttempt(after: time, queue: &queue)
         let mediation = parameters.mediation
@@ -18,7 +21,7 @@ extension EscalationSimulation {
         let lossShare = initialFighters > 0 ? min(1, losses / initialFighters) : 0
         let success = min(
             1,
-            mediation.baseSuccess + mediation.exhaustionWeight * time / parameters.horizonDays
+            mediation.baseSuccess + mediation.exhaustionWeight * time / Self.daysPerMonth
                 + mediation.lossWeight * lossShare + escalationPressure())
         guard mediationStream.uniform() < success else {
             if trace != nil {

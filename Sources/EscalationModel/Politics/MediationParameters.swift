@@ -1,10 +1,12 @@
 /// Outside mediation (Astana format, the UN, Turkey-Russia talks) that can freeze the front.
 ///
 /// Attempts come as a Poisson process. An attempt succeeds with probability
-///   min(1, baseSuccess + exhaustionWeight x (day / horizon) + lossWeight x combatant loss share
+///   min(1, baseSuccess + exhaustionWeight x (day / 30) + lossWeight x combatant loss share
 ///          + clashWeight x clashes between patrons + ladderWeight x (ladder level / top level))
 /// where the loss share is all fighters lost over all fighters at the start, and a clash is a
 /// camp's fire hitting a patron's stationed troops. Success is a ceasefire: the front freezes.
+/// Weariness grows with the months of war, not with the scenario's horizon, so the same war
+/// drawn with a longer horizon is not wearier on any given day.
 public struct MediationParameters: Sendable, Hashable {
     public var attemptsPerDay: Double
     public var baseSuccess: Double
