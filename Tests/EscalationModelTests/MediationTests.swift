@@ -6,9 +6,9 @@ import Testing
 
 /// Mediation: an attempt's chance grows with the months of war, not with the scenario's horizon.
 struct MediationTests {
-    static func simulation(horizon: Double, replication: Int) -> EscalationSimulation {
+    static func simulation(horizon: Double, replication: Int, baseSuccess: Double = 0) -> EscalationSimulation {
         var parameters = ModelFixtures.chain(horizon: horizon)
-        parameters.mediation = MediationParameters(attemptsPerDay: 0, baseSuccess: 0, exhaustionWeight: 1)
+        parameters.mediation = MediationParameters(attemptsPerDay: 0, baseSuccess: baseSuccess, exhaustionWeight: 1)
         return EscalationSimulation(
             parameters: parameters, seeds: StreamSeeds(masterSeed: 11), replication: replication)
     }
@@ -30,5 +30,15 @@ struct MediationTests {
         }
         let share = Double(ceasefires) / Double(n)
         #expect(abs(share - 0.5) < 4 * (0.25 / Double(n)).squareRoot(), "share \(share)")
+    }
+
+    /// The first ceasefire is the war's: a later attempt neither moves its day nor schedules more.
+    @Test func aCeasefireIsNotBrokeredTwice() {
+        var simulation = Self.simulation(horizon: 30, replication: 0, baseSuccess: 1)
+        var queue = EventQueue<ModelEvent>()
+        simulation.attemptMediation(at: 5, queue: &queue)
+        #expect(simulation.ceasefireDay == 5)
+        simulation.attemptMediation(at: 9, queue: &queue)
+        #expect(simulation.ceasefireDay == 5)
     }
 }

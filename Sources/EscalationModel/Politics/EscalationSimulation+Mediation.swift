@@ -15,6 +15,8 @@ extension EscalationSimulation {
     static let daysPerMonth = 30.0
 
     mutating func attemptMediation(at time: Double, queue: inout EventQueue<ModelEvent>) {
+        // A ceasefire holds to the horizon: mediators have nothing left to broker.
+        guard ceasefireDay == nil else { return }
         scheduleNextMediationAttempt(after: time, queue: &queue)
         let mediation = parameters.mediation
         let losses = actors.reduce(0) { $0 + $1.losses }
