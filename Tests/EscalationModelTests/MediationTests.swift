@@ -41,4 +41,23 @@ struct MediationTests {
         simulation.attemptMediation(at: 9, queue: &queue)
         #expect(simulation.ceasefireDay == 5)
     }
+
+    /// A ceasefire that breaks down thaws the front: the rebels' assaults resume and the count of
+    /// ceasefires keeps the broken one; with no hazard the ceasefire holds.
+    @Test func aCeasefireThatBreaksDownThawsTheFront() {
+        for (hazard, breaks) in [(1.0, true), (0.0, false)] {
+            var parameters = ModelFixtures.chain()
+            parameters.mediation = MediationParameters(attemptsPerDay: 0, baseSuccess: 1)
+            parameters.mediation.breakdownPerDay = hazard
+            var simulation = EscalationSimulation(
+                parameters: parameters, seeds: StreamSeeds(masterSeed: 11), replication: 0)
+            var queue = EventQueue<ModelEvent>()
+            simulation.attemptMediation(at: 1, queue: &queue)
+            #expect(simulation.assaultRate(of: 0) == 0, "no assaults under a ceasefire")
+            simulation.reviewCeasefire(at: 2, queue: &queue)
+            #expect((simulation.ceasefireDay == nil) == breaks)
+            #expect((simulation.assaultRate(of: 0) > 0) == breaks)
+            #expect(simulation.ceasefires == 1)
+        }
+    }
 }

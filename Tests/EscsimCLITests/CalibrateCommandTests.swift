@@ -43,14 +43,17 @@ import Testing
             "patron_rule.drawdown_factor", "patron_rule.restraint_per_rung", "patron_rule.restrained_assault_factor",
             "patron_rule.backed_assault_factor", "patron_rule.morale_boost_per_thousand",
             "patron_rule.incidents_for_ground_operation", "patron_rule.losses_for_ground_operation",
-            "patron_rule.retaliation_days", "patron_rule.protection_threshold", "mediation.attempts_per_day",
+            "patron_rule.retaliation_days", "patron_rule.protection_threshold", "patron_rule.audience_cost",
+            "mediation.attempts_per_day",
             "mediation.base_success", "mediation.exhaustion_weight", "mediation.loss_weight",
-            "mediation.clash_weight", "mediation.ladder_weight", "siege.strength_loss_per_day",
+            "mediation.clash_weight", "mediation.ladder_weight", "mediation.breakdown_per_day",
+            "siege.strength_loss_per_day",
             "siege.morale_loss_per_day", "siege.deal_morale", "siege.deal_probability_per_day",
             "chemical_weapons.daily_hazard", "chemical_weapons.desperation_morale", "collapse.morale_threshold",
             "collapse.dissolved_share", "collapse.garrison_shock", "ground_harm.civilians_killed_per_fighter_lost",
             "ground_harm.injured_per_killed", "displacement.flight_under_assault",
             "displacement.flight_after_capture", "displacement.flight_near_fighting", "displacement.return_rate",
+            "deals.loss_threshold", "deals.sensitivity",
         ]
         #expect(posterior[0] == expectedHeader.joined(separator: ","))
         let weights = posterior.dropFirst().map { Double($0.split(separator: ",")[1])! }

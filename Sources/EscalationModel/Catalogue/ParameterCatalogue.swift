@@ -594,6 +594,10 @@ public enum ParameterCatalogue {
             unit: "probability",
             "Added success probability at the top of the ladder, times the current rung's share of the top rung "
                 + "(level / top level)."),
+        number(
+            "breakdown_per_day", in: .mediation, .model(\.mediation.breakdownPerDay), .unitInterval,
+            note: "a ceasefire holds to the horizon", unit: "probability per day",
+            "Daily chance that a ceasefire in force breaks down: the front thaws, fighting and mediation resume."),
     ]
 
     // MARK: - Chemical weapons

@@ -31,16 +31,23 @@ public enum OutcomeCatalogue {
             outcome.collapseDay ?? .nan
         },
         OutcomeEntry(
-            "ceasefire", .indicator, "mediators froze the front", title: "Ceasefire",
+            "ceasefire", .indicator, "a ceasefire was in force at the end", title: "Ceasefire",
             compared: .yes
         ) { outcome, _ in
             outcome.ceasefireDay == nil ? 0 : 1
         },
         OutcomeEntry(
-            "ceasefire_day", .day, "the day of the ceasefire; empty if there was none",
+            "ceasefire_day", .day,
+            "the day the ceasefire in force at the end began (earlier ones broke down); empty if none held",
             title: "Day of the ceasefire"
         ) { outcome, _ in
             outcome.ceasefireDay ?? .nan
+        },
+        OutcomeEntry(
+            "ceasefires", .quantity, unit: "ceasefires", "ceasefires brokered, including any that broke down",
+            title: "Ceasefires brokered"
+        ) { outcome, _ in
+            Double(outcome.ceasefires)
         },
         OutcomeEntry(
             "chemical_weapons_used", .indicator, "the regime used chemical weapons",

@@ -13,6 +13,8 @@ public struct ReplicationOutcome: Sendable, Hashable {
     public var collapseDay: Double?
     public var ceasefireDay: Double?
     public var chemicalWeaponsDay: Double?
+    /// Ceasefires brokered, the one in force at the end included (earlier ones broke down).
+    public var ceasefires: Int = 0
     /// Day the first deal made two camps allies, nil if none did.
     public var dealDay: Double? = nil
     public var peakLadderLevel: Int

@@ -32,12 +32,28 @@ extension EscalationSimulation {
             return
         }
         ceasefireDay = time
+        ceasefires += 1
         ladderLevel = 0
         freezeFront(at: time, queue: &queue)
         if trace != nil {
             note(
                 time, "ceasefire", [], region: nil,
                 "mediators secure a ceasefire (chance was \(Int(success * 100))%); the front freezes")
+        }
+    }
+
+    /// At a daily review, a ceasefire in force breaks down with probability `breakdown_per_day`:
+    /// the front thaws (assaults, strikes and withdrawals resume at their rates) and mediators try
+    /// again. Most Syrian truces broke within days or weeks (the Idlib truce of 12 January 2020,
+    /// the cessations of February and September 2016); some held for years (5 March 2020).
+    mutating func reviewCeasefire(at time: Double, queue: inout EventQueue<ModelEvent>) {
+        let hazard = parameters.mediation.breakdownPerDay
+        guard ceasefireDay != nil, hazard > 0, mediationStream.uniform() < hazard else { return }
+        ceasefireDay = nil
+        freezeFront(at: time, queue: &queue)
+        scheduleNextMediationAttempt(after: time, queue: &queue)
+        if trace != nil {
+            note(time, "ceasefire-breaks", [], region: nil, "the ceasefire breaks down; the war resumes")
         }
     }
 }

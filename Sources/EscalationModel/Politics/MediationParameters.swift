@@ -18,6 +18,9 @@ public struct MediationParameters: Sendable, Hashable {
     /// Added success at the top of the ladder, in proportion to the current rung's share of the
     /// top one: the higher the war has climbed, the harder outside powers press.
     public var ladderWeight: Double = 0
+    /// Daily chance that a ceasefire in force breaks down and the war resumes (checked at each
+    /// daily review); 0 = a ceasefire holds to the horizon.
+    public var breakdownPerDay: Double = 0
 
     public init(
         attemptsPerDay: Double = 0, baseSuccess: Double = 0, exhaustionWeight: Double = 0, lossWeight: Double = 0

@@ -9,6 +9,7 @@ extension EscalationSimulation {
         reviewCampaigns(at: time, queue: &queue)
         checkCollapse(at: time, queue: &queue)
         considerDeals(at: time, queue: &queue)
+        reviewCeasefire(at: time, queue: &queue)
         moveCivilians(at: time)
         snapshots.append(snapshot(day: day))
         if Double(day + 1) <= parameters.horizonDays {

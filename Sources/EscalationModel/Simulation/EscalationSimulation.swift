@@ -72,7 +72,10 @@ public struct EscalationSimulation: DiscreteEventModel {
     var civiliansDisplaced = 0.0
     var airstrikes = 0
     var collapseDay: Double?
+    /// Day the ceasefire in force began, nil while the war is on.
     var ceasefireDay: Double?
+    /// Ceasefires brokered so far (the one in force included).
+    var ceasefires = 0
     var chemicalWeaponsDay: Double?
     /// Day the first deal made two camps allies, if one did.
     var dealDay: Double?

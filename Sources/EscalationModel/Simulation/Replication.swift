@@ -57,6 +57,7 @@ extension EscalationSimulation {
             collapseDay: collapseDay,
             ceasefireDay: ceasefireDay,
             chemicalWeaponsDay: chemicalWeaponsDay,
+            ceasefires: ceasefires,
             dealDay: dealDay,
             peakLadderLevel: peakLadderLevel,
             finalLadderLevel: ladderLevel,
