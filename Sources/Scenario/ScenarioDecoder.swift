@@ -126,6 +126,9 @@ struct ScenarioDecoder {
         if let node = top["displacement"], let f = fields(of: node, in: "displacement", .displacement) {
             sectionNumbers(f, .displacement, into: &shared)
         }
+        if let node = top["supply"], let f = fields(of: node, in: "supply", .supply) {
+            sectionNumbers(f, .supply, into: &shared)
+        }
 
         let resolvedActors = actors.compactMap { $0 }
         var resolvedRegions = regions.compactMap { $0 }
@@ -145,6 +148,7 @@ struct ScenarioDecoder {
         parameters.groundHarm = shared.groundHarm
         parameters.displacement = shared.displacement
         parameters.siege = shared.siege
+        parameters.supply = shared.supply
         checkWorkload(parameters, top: top, actorEntries: actorEntries)
         guard decoder.problems.isEmpty else { return nil }
         return (name, title, parameters)

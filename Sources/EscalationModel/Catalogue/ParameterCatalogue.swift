@@ -25,7 +25,7 @@ public enum ParameterCatalogue {
     public static let all: [ParameterSpec] =
         top + actor + region + rung + combat + cascade + airCampaign
         + patronRule + mediation + chemicalWeapons + collapse + variant + sweep + sweepRange + groundHarm
-        + displacement + siege
+        + displacement + siege + supply
 
     /// The entries of each section, in order (looked up for every key of every variant decoded).
     public static let bySection: [ParameterSpec.Section: [ParameterSpec]] = Dictionary(grouping: all, by: \.section)
@@ -179,6 +179,9 @@ public enum ParameterCatalogue {
         Spec(
             "siege", in: .top, .structure, default: .absent("every key at its default"),
             "Sieges of regions cut off from their camp's supply bases, and evacuation deals."),
+        Spec(
+            "supply", in: .top, .structure, default: .absent("every key at its default"),
+            "Force projection weakening with distance from a camp's supply bases."),
     ]
 
     // MARK: - Actors
@@ -734,5 +737,18 @@ public enum ParameterCatalogue {
             "Daily chance that a besieged garrison below deal_morale accepts a deal: its fighters leave for the "
                 + "region's evacuate_to (else the nearest region its camp holds) and the strongest hostile "
                 + "neighbour takes the ground without a storm."),
+    ]
+
+    // MARK: - Supply
+
+    static let supply: [Spec] = [
+        // Boulding's loss-of-strength gradient (Conflict and Defense, 1962, ch. 12), per region.
+        number(
+            "projection_decay", in: .supply, .model(\.supply.projectionDecay), .positiveUnit,
+            note: "no decay", unit: "factor per hop",
+            "Share of an assault's fighting power left for each region between its staging region and the "
+                + "nearest supply base of its camp, through the camp's own ground: power is multiplied by "
+                + "projection_decay ^ hops (cut-off ground counts as the region count of hops). No effect on a "
+                + "camp that held no supply_base at the start.")
     ]
 }

@@ -27,6 +27,7 @@ public struct ParameterSpec: @unchecked Sendable {
         case groundHarm = "ground_harm"
         case displacement
         case siege
+        case supply
 
         /// The start of a key's dotted path: `actors.<id>.quality`, `ladder.<n>.threshold`, `combat.round_days`.
         public var pathPrefix: String {

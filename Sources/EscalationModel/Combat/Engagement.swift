@@ -14,6 +14,8 @@ struct Engagement: Sendable, Hashable {
     let attackerBreakShare: Double
     let defenderBreakShare: Double
     var rounds: Int = 0
+    /// The loss-of-strength factor on the attackers' power, set when the assault is launched.
+    var attackerSupply: Double = 1
 
     var attackerLossShare: Double { 1 - attackers / initialAttackers }
     var defenderLossShare: Double { initialDefenders > 0 ? 1 - defenders / initialDefenders : 1 }

@@ -16,6 +16,7 @@ extension EscalationSimulation {
         // The shock is the region's share of what the loser's camp held just before the loss.
         let heldBefore = value(heldBy: loserSide)
         regions[region].controller = newController
+        measureSupplyLines()
         let winnerSide = side(of: newController)
         if winnerSide != loserSide {
             let count = regions.count

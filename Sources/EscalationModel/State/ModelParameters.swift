@@ -26,6 +26,8 @@ public struct ModelParameters: Sendable, Hashable {
     public var displacement = DisplacementParameters()
     /// Sieges of regions cut off from their camp's supply bases, and evacuation deals.
     public var siege = SiegeParameters()
+    /// Force projection weakening with distance from the camp's supply bases.
+    public var supply = SupplyParameters()
 
     public init(
         horizonDays: Double, maxEvents: Int = 10_000_000, stalemateDays: Double = 7, actors: [ActorSpec],

@@ -54,4 +54,7 @@ struct RegionState: Sendable, Hashable {
     var firstFallDay: Double?
     /// Cut off from every supply base of its camp (see `SiegeParameters`).
     var besieged: Bool = false
+    /// Hops from the nearest supply base of its holder's camp through the camp's own ground
+    /// (`Int.max` when cut off); kept only while the loss-of-strength gradient is active.
+    var supplyHops: Int = 0
 }
