@@ -60,6 +60,7 @@ enum ShippedScenarios {
             "collapse.dissolved_share", "collapse.garrison_shock", "ground_harm.civilians_killed_per_fighter_lost",
             "ground_harm.injured_per_killed", "displacement.flight_under_assault",
             "displacement.flight_after_capture", "displacement.flight_near_fighting", "displacement.return_rate",
+            "supply.projection_decay",
         ]
         #expect(
             scenario.uncertainParameters.map(\.path) == [
