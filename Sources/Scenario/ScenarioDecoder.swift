@@ -132,6 +132,9 @@ struct ScenarioDecoder {
         if let node = top["deals"], let f = fields(of: node, in: "deals", .deals) {
             sectionNumbers(f, .deals, into: &shared)
         }
+        if let node = top["supply"], let f = fields(of: node, in: "supply", .supply) {
+            sectionNumbers(f, .supply, into: &shared)
+        }
 
         let resolvedActors = actors.compactMap { $0 }
         var resolvedRegions = regions.compactMap { $0 }
@@ -154,6 +157,7 @@ struct ScenarioDecoder {
         parameters.siege = shared.siege
         parameters.camps = camps
         parameters.deals = shared.deals
+        parameters.supply = shared.supply
         checkWorkload(parameters, top: top, actorEntries: actorEntries)
         guard decoder.problems.isEmpty else { return nil }
         return (name, title, parameters)

@@ -54,6 +54,7 @@ import Testing
             "ground_harm.injured_per_killed", "displacement.flight_under_assault",
             "displacement.flight_after_capture", "displacement.flight_near_fighting", "displacement.return_rate",
             "deals.loss_threshold", "deals.sensitivity",
+            "supply.projection_decay",
         ]
         #expect(posterior[0] == expectedHeader.joined(separator: ","))
         let weights = posterior.dropFirst().map { Double($0.split(separator: ",")[1])! }

@@ -63,6 +63,7 @@ enum ShippedScenarios {
             "ground_harm.injured_per_killed", "displacement.flight_under_assault",
             "displacement.flight_after_capture", "displacement.flight_near_fighting", "displacement.return_rate",
             "deals.loss_threshold", "deals.sensitivity",
+            "supply.projection_decay",
         ]
         #expect(
             scenario.uncertainParameters.map(\.path) == [

@@ -25,7 +25,7 @@ public enum ParameterCatalogue {
     public static let all: [ParameterSpec] =
         top + actor + region + rung + combat + cascade + airCampaign
         + patronRule + mediation + chemicalWeapons + collapse + variant + sweep + sweepRange + groundHarm
-        + displacement + siege + camp + deals
+        + displacement + siege + camp + deals + supply
 
     /// The entries of each section, in order (looked up for every key of every variant decoded).
     public static let bySection: [ParameterSpec.Section: [ParameterSpec]] = Dictionary(grouping: all, by: \.section)
@@ -187,6 +187,9 @@ public enum ParameterCatalogue {
         Spec(
             "deals", in: .top, .structure, default: .absent("every key at its default"),
             "Deals that make a neutral camp the ally of a camp losing ground to their common enemy."),
+        Spec(
+            "supply", in: .top, .structure, default: .absent("every key at its default"),
+            "Force projection weakening with distance from a camp's supply bases."),
     ]
 
     // MARK: - Actors
@@ -779,5 +782,18 @@ public enum ParameterCatalogue {
             unit: "probability per day per share",
             "Daily chance of a deal per share lost past loss_threshold (capped at 1), for each neutral camp "
                 + "hostile to a camp the loser is fighting."),
+    ]
+
+    // MARK: - Supply
+
+    static let supply: [Spec] = [
+        // Boulding's loss-of-strength gradient (Conflict and Defense, 1962, ch. 12), per region.
+        number(
+            "projection_decay", in: .supply, .model(\.supply.projectionDecay), .positiveUnit,
+            note: "no decay", unit: "factor per hop",
+            "Share of an assault's fighting power left for each region between its staging region and the "
+                + "nearest supply base of its camp, through the camp's own ground: power is multiplied by "
+                + "projection_decay ^ hops (cut-off ground counts as the region count of hops). No effect on a "
+                + "camp that held no supply_base at the start.")
     ]
 }

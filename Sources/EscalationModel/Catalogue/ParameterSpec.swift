@@ -30,6 +30,7 @@ public struct ParameterSpec: @unchecked Sendable {
         /// One camp of the `camps` mapping.
         case camp = "camps"
         case deals
+        case supply
 
         /// The start of a key's dotted path: `actors.<id>.quality`, `ladder.<n>.threshold`, `combat.round_days`.
         public var pathPrefix: String {

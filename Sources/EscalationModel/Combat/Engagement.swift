@@ -18,6 +18,8 @@ struct Engagement: Sendable, Hashable {
     /// their share of the defenders.
     var stationedActor: Int = -1
     var stationedShare: Double = 0
+    /// The loss-of-strength factor on the attackers' power, set when the assault is launched.
+    var attackerSupply: Double = 1
 
     var attackerLossShare: Double { 1 - attackers / initialAttackers }
     var defenderLossShare: Double { initialDefenders > 0 ? 1 - defenders / initialDefenders : 1 }

@@ -43,7 +43,8 @@ extension EscalationSimulation {
             initialAttackers: committed, initialDefenders: regions[target].garrison,
             attackerMorale: actors[actor].morale, defenderMorale: regions[target].garrisonMorale,
             attackerBreakShare: breakpoint.sample(combatStream) * actors[actor].morale,
-            defenderBreakShare: breakpoint.sample(combatStream) * regions[target].garrisonMorale
+            defenderBreakShare: breakpoint.sample(combatStream) * regions[target].garrisonMorale,
+            attackerSupply: supplyFactor(of: actor, against: target)
         )
         engagement.stationedActor = regions[target].stationedActor
         engagement.stationedShare = regions[target].stationedShare
@@ -85,8 +86,9 @@ extension EscalationSimulation {
             let defencePower =
                 state.garrison * tables.actorQuality[state.controller] * tables.regionFortification[region]
             // Odds below the actor's threshold: it does not attack here.
-            guard attackPower >= minimumRatio * defencePower else { return 0 }
-            let a2 = attackPower * attackPower
+            let supplied = attackPower * supplyFactor(of: actor, against: region)
+            guard supplied >= minimumRatio * defencePower else { return 0 }
+            let a2 = supplied * supplied
             let d2 = defencePower * defencePower
             return tables.regionValue[region] * a2 / (a2 + d2) * campaignWeight(of: actor, for: region)
         }
@@ -101,7 +103,8 @@ extension EscalationSimulation {
             endAtCeasefire(fight, slot: slot)
             return
         }
-        let attackPower = fight.attackers * effectiveness(of: fight.attacker, morale: fight.attackerMorale)
+        let attackPower =
+            fight.attackers * effectiveness(of: fight.attacker, morale: fight.attackerMorale) * fight.attackerSupply
         let defencePower =
             fight.defenders * effectiveness(of: fight.defender, morale: fight.defenderMorale)
             * tables.regionFortification[fight.region]

@@ -17,6 +17,7 @@ extension EscalationSimulation {
         let heldBefore = value(heldBy: loserCamp)
         withdrawStationed(from: region)
         regions[region].controller = newController
+        measureSupplyLines()
         let winnerCamp = camp(of: newController)
         if winnerCamp != loserCamp {
             let count = regions.count

@@ -158,6 +158,7 @@ public struct EscalationSimulation: DiscreteEventModel {
         }
         scheduleNextMediationAttempt(after: 0, queue: &queue)
         startCampaigns()
+        measureSupplyLines()
         // Reviews run after everything else due at the same instant (priority 1).
         queue.schedule(.dailyReview(day: 1), at: 1, priority: 1)
     }

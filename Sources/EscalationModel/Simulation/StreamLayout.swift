@@ -24,8 +24,10 @@ public enum StreamLayout {
     /// Patrons answering escalation: casualties among a patron's stationed troops, aircraft lost
     /// per sortie, and whether a patron steps in to protect a losing client.
     public static let patronEscalation = 8
-    /// Deals between camps (`+Deals`). (10 is kept for supply.)
+    /// Deals between camps (`+Deals`).
     public static let deals = 11
+    /// Reserved for force projection with distance from supply bases (it draws nothing yet).
+    public static let supply = 10
 
     /// The most actors and regions a scenario may have, so that the blocks below fit.
     public static let maximumActors = 64

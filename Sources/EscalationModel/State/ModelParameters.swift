@@ -30,6 +30,8 @@ public struct ModelParameters: Sendable, Hashable {
     public var siege = SiegeParameters()
     /// Deals that make neutral camps allies against a common enemy.
     public var deals = DealParameters()
+    /// Force projection weakening with distance from the camp's supply bases.
+    public var supply = SupplyParameters()
 
     public init(
         horizonDays: Double, maxEvents: Int = 10_000_000, stalemateDays: Double = 7, actors: [ActorSpec],

@@ -52,6 +52,8 @@ final class ModelTables: Sendable {
     let campOffMapValue: [Double]
     /// Campaign objectives and sieges (see `CampaignTables`); empty when the scenario has neither.
     let campaign: CampaignTables
+    /// The loss-of-strength gradient (see `SupplyTables`); inactive without bases or decay.
+    let supply: SupplyTables
 
     init(_ parameters: ModelParameters) {
         self.parameters = parameters
@@ -106,6 +108,7 @@ final class ModelTables: Sendable {
         }
         campOffMapValue = offMap
         campaign = CampaignTables(parameters, neighbourStart: start, neighbourList: list)
+        supply = SupplyTables(parameters)
     }
 
     @inline(__always)

@@ -58,4 +58,7 @@ struct RegionState: Sendable, Hashable {
     /// of the garrison they make up.
     var stationedActor: Int = -1
     var stationedShare: Double = 0
+    /// Hops from the nearest supply base of its holder's camp through the camp's own ground
+    /// (`Int.max` when cut off); kept only while the loss-of-strength gradient is active.
+    var supplyHops: Int = 0
 }
