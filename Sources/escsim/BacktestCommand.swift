@@ -58,6 +58,8 @@ struct BacktestCommand: ParsableCommand {
     @Option(name: .long, help: "Generations of each leave-one-out or joint calibration.")
     var generations = 5
 
+    @OptionGroup var method: CalibrationMethodOptions
+
     @Flag(name: .long, help: "Print the table as Markdown (for the README).")
     var markdown = false
 
@@ -118,7 +120,9 @@ struct BacktestCommand: ParsableCommand {
         print(
             "\n(\(replications) replications per case, seed \(seed)"
                 + (leaveOneOut || joint
-                    ? "; calibrations: \(particles) particles, up to \(generations) generations" : "")
+                    ? "; calibrations: \(particles) particles x \(method.particleReplications) replications, up to "
+                        + "\(generations) generations, screening at \(method.screen) (at most \(method.maxCalibrated))"
+                    : "")
                 + "; \(SummaryTable.fixed(Date().timeIntervalSince(started), digits: 0)) s)")
     }
 
@@ -154,11 +158,18 @@ struct BacktestCommand: ParsableCommand {
     /// fit), as a posterior over the engine's paths only; nil when the calibration has none.
     func calibrateEngine(on cases: [CalibrationCase]) throws -> PosteriorSample? {
         let calibration = try ScenarioCalibration(cases: cases)
-        let settings = ABCSettings(seed: seed, populationSize: particles, maxGenerations: generations)
+        let settings = method.applied(
+            to: ABCSettings(seed: seed, populationSize: particles, maxGenerations: generations))
         let state = try ABCSMC(
             parameters: calibration.parameters, settings: settings, simulator: calibration.simulator(seed: seed)
         ).run(threads: threads)
         guard let posterior = state.posterior else { return nil }
+        printError(
+            "escsim backtest: calibration on \(cases.map(\.name).joined(separator: ", ")): "
+                + "\(state.generations.count) generation(s), stop: \(state.stopReason?.rawValue ?? "none"), acceptance "
+                + state.generations.dropFirst().map { SummaryTable.format($0.acceptanceRate, percent: true) }
+                .joined(separator: " ") + "; calibrated \(state.calibrated.count) of \(calibration.parameters.count) "
+                + "unknowns: " + state.calibrated.map { calibration.parameters[$0].name }.joined(separator: ", "))
         let enginePaths = Set(cases.flatMap(\.enginePaths))
         let columns = calibration.parameters.indices.filter { enginePaths.contains(calibration.parameters[$0].name) }
         guard !columns.isEmpty else { return nil }
