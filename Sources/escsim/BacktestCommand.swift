@@ -28,7 +28,10 @@ struct BacktestCommand: ParsableCommand {
             predicts a war it has not seen. With --joint, the engine's unknowns are also calibrated \
             once on every case, and each case is scored drawing them from that posterior: the \
             in-sample yardstick for the leave-one-out figures (only the engine's numbers are \
-            calibrated in both; each case's own unknowns keep their priors).
+            calibrated in both; each case's own unknowns keep their priors). Each calibration runs \
+            --particle-replications simulations per particle and, after generation 0, calibrates only \
+            the unknowns the screening keeps (--screen, --max-calibrated); its generations, \
+            acceptance rates and kept unknowns are printed on standard error.
 
             Exit status: 0 the table was made (whatever the scores); 2 a bad scenario or observation file.
             """
