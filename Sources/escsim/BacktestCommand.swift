@@ -28,7 +28,10 @@ struct BacktestCommand: ParsableCommand {
             predicts a war it has not seen. With --joint, the engine's unknowns are also calibrated \
             once on every case, and each case is scored drawing them from that posterior: the \
             in-sample yardstick for the leave-one-out figures (only the engine's numbers are \
-            calibrated in both; each case's own unknowns keep their priors).
+            calibrated in both; each case's own unknowns keep their priors). Each calibration runs \
+            --particle-replications simulations per particle and, after generation 0, calibrates only \
+            the unknowns the screening keeps (--screen, --max-calibrated); its generations, \
+            acceptance rates and kept unknowns are printed on standard error.
 
             Exit status: 0 the table was made (whatever the scores); 2 a bad scenario or observation file.
             """
@@ -57,6 +60,8 @@ struct BacktestCommand: ParsableCommand {
 
     @Option(name: .long, help: "Generations of each leave-one-out or joint calibration.")
     var generations = 5
+
+    @OptionGroup var method: CalibrationMethodOptions
 
     @Flag(name: .long, help: "Print the table as Markdown (for the README).")
     var markdown = false
@@ -118,7 +123,9 @@ struct BacktestCommand: ParsableCommand {
         print(
             "\n(\(replications) replications per case, seed \(seed)"
                 + (leaveOneOut || joint
-                    ? "; calibrations: \(particles) particles, up to \(generations) generations" : "")
+                    ? "; calibrations: \(particles) particles x \(method.particleReplications) replications, up to "
+                        + "\(generations) generations, screening at \(method.screen) (at most \(method.maxCalibrated))"
+                    : "")
                 + "; \(SummaryTable.fixed(Date().timeIntervalSince(started), digits: 0)) s)")
     }
 
@@ -154,11 +161,18 @@ struct BacktestCommand: ParsableCommand {
     /// fit), as a posterior over the engine's paths only; nil when the calibration has none.
     func calibrateEngine(on cases: [CalibrationCase]) throws -> PosteriorSample? {
         let calibration = try ScenarioCalibration(cases: cases)
-        let settings = ABCSettings(seed: seed, populationSize: particles, maxGenerations: generations)
+        let settings = method.applied(
+            to: ABCSettings(seed: seed, populationSize: particles, maxGenerations: generations))
         let state = try ABCSMC(
             parameters: calibration.parameters, settings: settings, simulator: calibration.simulator(seed: seed)
         ).run(threads: threads)
         guard let posterior = state.posterior else { return nil }
+        printError(
+            "escsim backtest: calibration on \(cases.map(\.name).joined(separator: ", ")): "
+                + "\(state.generations.count) generation(s), stop: \(state.stopReason?.rawValue ?? "none"), acceptance "
+                + state.generations.dropFirst().map { SummaryTable.format($0.acceptanceRate, percent: true) }
+                .joined(separator: " ") + "; calibrated \(state.calibrated.count) of \(calibration.parameters.count) "
+                + "unknowns: " + state.calibrated.map { calibration.parameters[$0].name }.joined(separator: ", "))
         let enginePaths = Set(cases.flatMap(\.enginePaths))
         let columns = calibration.parameters.indices.filter { enginePaths.contains(calibration.parameters[$0].name) }
         guard !columns.isEmpty else { return nil }

@@ -26,6 +26,12 @@ struct CalibrateCommand: ParsableCommand {
             observations, each scaled by its typical miss under the prior). It stops after \
             --generations, or when fewer than --min-acceptance of the attempts are kept.
 
+            Many unknowns: each particle runs --particle-replications simulations and averages their \
+            misses (less noise); after generation 0 the unknowns are screened (--screen, --max-calibrated): \
+            only those whose draws correlate with the distance are calibrated, the others keep drawing \
+            from their priors. --write-engine FILE writes the shared engine with its calibrated \
+            constants' posteriors, a file cases can include instead of engine.yaml.
+
             Writes into the folder: posterior.csv (weighted particles, one column per parameter; \
             'escsim run --posterior' draws from it), particles.csv (every generation), \
             generations.csv (tolerance, acceptance rate, effective sample size), parameters.csv \
@@ -70,6 +76,16 @@ struct CalibrateCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "The master seed.")
     var seed: UInt64 = ExperimentPlan.defaultSeed
+
+    @OptionGroup var method: CalibrationMethodOptions
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write the engine the cases include with its calibrated constants' posteriors (moment-matched, "
+                + "same family where possible) to this file, for cases to include instead of engine.yaml.",
+            valueName: "path"))
+    var writeEngine: String?
 
     @Option(name: .shortAndLong, help: "Simulations run at once (default: every core); never changes the result.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -159,9 +175,10 @@ struct CalibrateCommand: ParsableCommand {
             stored = CalibrationPlan(
                 escsimVersion: EscsimVersion.current, cases: cases, variant: whatIf.variant,
                 settings: whatIf.settings,
-                abc: ABCSettings(
-                    seed: seed, populationSize: particles, maxGenerations: generations, quantile: quantile,
-                    minimumAcceptanceRate: minAcceptance))
+                abc: method.applied(
+                    to: ABCSettings(
+                        seed: seed, populationSize: particles, maxGenerations: generations, quantile: quantile,
+                        minimumAcceptanceRate: minAcceptance)))
             directory = out ?? ""
         }
         let (calibration, name, engines) = try Self.compile(stored)
@@ -252,6 +269,9 @@ struct CalibrateCommand: ParsableCommand {
             observationCount: calibration.observations.count, variant: plan.variant, settings: plan.settings,
             seed: plan.abc.seed, populationSize: plan.abc.populationSize, maxGenerations: plan.abc.maxGenerations,
             quantile: plan.abc.quantile, minimumAcceptanceRate: plan.abc.minimumAcceptanceRate,
+            particleReplications: plan.abc.particleReplications, screeningLevel: plan.abc.screeningLevel,
+            maxCalibrated: plan.abc.maxCalibrated,
+            calibratedParameters: final.calibrated.map { calibration.parameters[$0].name },
             generations: final.generations.count, simulations: final.generations.reduce(0) { $0 + $1.attempts },
             stopReason: final.stopReason?.rawValue ?? "", wallTimeSeconds: Date().timeIntervalSince(started),
             threads: threads, commandLine: CommandLine.arguments, files: CalibrationFiles.all)
@@ -261,29 +281,20 @@ struct CalibrateCommand: ParsableCommand {
                 (CalibrationFiles.posterior, CalibrationFiles.posteriorCSV(final)),
                 (CalibrationFiles.particles, CalibrationFiles.particlesCSV(final)),
                 (CalibrationFiles.generations, CalibrationFiles.generationsCSV(final)),
-                (CalibrationFiles.parameters, CalibrationFiles.parametersCSV(summaries)),
+                (CalibrationFiles.parameters, CalibrationFiles.parametersCSV(summaries, screening: final.screening)),
                 (CalibrationFiles.manifest, try CalibrationFiles.manifestJSON(manifest)),
             ] {
                 try AtomicFile.write(text, to: folderPath + "/" + name)
                 written[name] = SHA256.hexDigest(Array(text.utf8))
             }
             // The engine's calibrated numbers, written back as an engine the cases can include.
-            let shared = summaries.filter { summary in
-                calibration.cases.contains { $0.enginePaths.contains(summary.name) }
-            }
-            if let engine = plan.cases.first?.engineText, let last = final.posterior, !shared.isEmpty {
-                var ranges: [String: (Double, Double)] = [:]
-                for (index, parameter) in calibration.parameters.enumerated() {
-                    let values = last.particles.map { $0[index] }
-                    ranges[parameter.name] = (values.min() ?? 0, values.max() ?? 0)
-                }
-                if let text = CalibrationFiles.posteriorEngineText(
-                    engine, summaries: shared, ranges: ranges,
-                    cases: calibration.cases.map(\.name).joined(separator: ", "))
-                {
-                    try AtomicFile.write(text, to: folderPath + "/" + CalibrationFiles.posteriorEngine)
-                    written[CalibrationFiles.posteriorEngine] = SHA256.hexDigest(Array(text.utf8))
-                }
+            if let text = Self.calibratedEngine(plan: plan, calibration: calibration, state: final) {
+                try AtomicFile.write(text, to: folderPath + "/" + CalibrationFiles.posteriorEngine)
+                written[CalibrationFiles.posteriorEngine] = SHA256.hexDigest(Array(text.utf8))
+                if let writeEngine { try AtomicFile.write(text, to: writeEngine) }
+            } else if let writeEngine {
+                printError(
+                    "escsim calibrate: the calibration moved no constant of an engine; \(writeEngine) not written")
             }
             try folder.recordWritten(written)
             unlink(work + "/" + CalibrationPlan.stateFile)
@@ -298,6 +309,34 @@ struct CalibrateCommand: ParsableCommand {
                 "wrote \(TerminalText.escaped(folderPath))/ (\(CalibrationFiles.all.joined(separator: ", "))) in "
                     + "\(SummaryTable.fixed(manifest.wallTimeSeconds, digits: 1)) s")
         }
+    }
+
+    /// The first case's engine with the constants `state` moved replaced by their posteriors
+    /// (`CalibratedEngineFile`), or nil when the cases include no engine or none of its constants moved.
+    static func calibratedEngine(plan: CalibrationPlan, calibration: ScenarioCalibration, state: ABCState) -> String? {
+        guard let engine = plan.cases.first?.engineText else { return nil }
+        let moved = CalibratedEngineFile.moved(
+            state, parameters: calibration.parameters,
+            enginePaths: calibration.cases.reduce(into: Set<String>()) { $0.formUnion($1.enginePaths) })
+        let abc = plan.abc
+        let command =
+            ["escsim", "calibrate"] + plan.cases.map(\.scenarioFile)
+            + (plan.cases.count == 1 ? ["--observations", plan.cases[0].observationsFile] : [])
+            + (plan.variant.map { ["--variant", $0] } ?? []) + plan.settings.flatMap { ["--set", $0] }
+            + [
+                "--particles", "\(abc.populationSize)", "--generations", "\(abc.maxGenerations)", "--quantile",
+                "\(abc.quantile)", "--min-acceptance", "\(abc.minimumAcceptanceRate)", "--seed", "\(abc.seed)",
+                "--particle-replications", "\(abc.particleReplications)", "--screen", "\(abc.screeningLevel ?? 0)",
+                "--max-calibrated", "\(abc.maxCalibrated)",
+            ]
+        let last = state.generations.last
+        let provenance = [
+            command.map(ShellWord.quoted).joined(separator: " "),
+            "(\(state.generations.count) generations, stop: \(state.stopReason?.rawValue ?? "none"); last acceptance rate "
+                + "\(CalibratedEngineFile.number(last?.acceptanceRate ?? .nan)); calibrated \(state.calibrated.count) "
+                + "of \(calibration.parameters.count) unknowns, \(moved.count) of them the engine's)",
+        ]
+        return CalibratedEngineFile.text(engine: engine, moved: moved, provenance: provenance)
     }
 
     /// Simulation-based calibration of the calibrator on this scenario and its observations.

@@ -12,46 +12,10 @@ enum CalibrationFiles {
     static let generations = "generations.csv"
     static let parameters = "parameters.csv"
     static let manifest = "calibration.json"
-    /// The engine with its calibrated numbers' posteriors, when the cases include one.
+    /// The engine with its calibrated numbers' posteriors, when the cases include one
+    /// (`CalibratedEngineFile`).
     static let posteriorEngine = "engine.posterior.yaml"
     static let all = [posterior, particles, generations, parameters, manifest]
-
-    /// `engine` (an engine file's text) with each calibrated number of `summaries` (shared engine
-    /// parameters, named by their dotted paths `section.key`) replaced by a normal with the
-    /// posterior's mean and sd, truncated to the range the posterior's particles span: a file the
-    /// cases can include instead. Nil when no such number is written in block style in it.
-    static func posteriorEngineText(
-        _ engine: String, summaries: [ParameterSummary], ranges: [String: (Double, Double)], cases: String
-    ) -> String? {
-        var lines = engine.components(separatedBy: "\n")
-        var replaced = 0
-        for summary in summaries {
-            let parts = summary.name.split(separator: ".").map(String.init)
-            guard parts.count == 2, let range = ranges[summary.name], range.0 < range.1, summary.posteriorSD > 0,
-                let section = lines.firstIndex(where: { $0.hasPrefix(parts[0] + ":") })
-            else { continue }
-            var index = section + 1
-            while index < lines.count,
-                lines[index].isEmpty || lines[index].hasPrefix(" ") || lines[index].hasPrefix("#")
-            {
-                let trimmed = lines[index].drop { $0 == " " }
-                if trimmed.hasPrefix(parts[1] + ":") {
-                    let indent = String(lines[index].prefix { $0 == " " })
-                    lines[index] =
-                        indent + parts[1] + ": {distribution: normal, mean: \(summary.posteriorMean), "
-                        + "sd: \(summary.posteriorSD), low: \(range.0), high: \(range.1)}"
-                        + "  # posterior of escsim calibrate on \(cases)"
-                    replaced += 1
-                    break
-                }
-                index += 1
-            }
-        }
-        guard replaced > 0 else { return nil }
-        return "# Written by escsim calibrate: the engine with its calibrated numbers' posteriors (normals with the\n"
-            + "# posterior's mean and sd, truncated to the range of its particles), for cases to include.\n"
-            + lines.joined(separator: "\n")
-    }
 
     static func posteriorCSV(_ state: ABCState) -> String {
         var table = CSVTable(header: ["particle", "weight", "distance"] + state.parameterNames)
@@ -94,16 +58,26 @@ enum CalibrationFiles {
         return table.text
     }
 
-    static func parametersCSV(_ summaries: [ParameterSummary]) -> String {
+    /// One row per parameter; the last three columns are the screening's (`ParameterScreening`):
+    /// the rank correlation with the distance over generation 0, its p-value, and whether the
+    /// parameter was calibrated (1) or kept drawing from its prior (0); empty without screening.
+    static func parametersCSV(_ summaries: [ParameterSummary], screening: ParameterScreening? = nil) -> String {
         var table = CSVTable(header: [
             "parameter", "prior_mean", "prior_sd", "prior_p05", "prior_p50", "prior_p95", "posterior_mean",
-            "posterior_sd", "posterior_p05", "posterior_p50", "posterior_p95", "sd_ratio",
+            "posterior_sd", "posterior_p05", "posterior_p50", "posterior_p95", "sd_ratio", "rank_correlation",
+            "screening_p", "calibrated",
         ])
-        for s in summaries {
+        let calibrated = Set(screening?.calibrated ?? [])
+        for (k, s) in summaries.enumerated() {
+            let screened: [CSVField] =
+                screening.map {
+                    [.number($0.rankCorrelations[k]), .number($0.pValues[k]), .integer(calibrated.contains(k) ? 1 : 0)]
+                }
+                ?? [.text(""), .text(""), .text("")]
             table.append(
                 [.text(s.name), .number(s.priorMean), .number(s.priorSD)] + s.priorQuantiles.map(CSVField.number)
                     + [.number(s.posteriorMean), .number(s.posteriorSD)] + s.posteriorQuantiles.map(CSVField.number)
-                    + [.number(s.contraction)])
+                    + [.number(s.contraction)] + screened)
         }
         return table.text
     }
@@ -129,6 +103,11 @@ enum CalibrationFiles {
         var maxGenerations: Int
         var quantile: Double
         var minimumAcceptanceRate: Double
+        var particleReplications: Int
+        var screeningLevel: Double?
+        var maxCalibrated: Int
+        /// The parameters generations 1, 2, ... calibrated (all of them without screening).
+        var calibratedParameters: [String]
         var generations: Int
         var simulations: Int
         var stopReason: String

@@ -42,6 +42,14 @@ public typealias ABCSimulator = @Sendable (_ theta: [Double], _ index: Simulatio
 ///   attempt counts as rejected without a simulation).
 /// - **Weights.** `w_i ∝ prior(θ_i) / sum_j W_j K(θ_i | θ_j)` over the previous population's
 ///   particles θ_j and weights W_j, computed in logarithms.
+/// - **Replications.** With `particleReplications` R > 1, an attempt runs the simulator R times
+///   (`SimulationIndex.replicate` 0 ..< R) and uses the component-wise mean discrepancy.
+/// - **Screening.** With a `screeningLevel`, generation 0's draws rank the parameters by their
+///   rank correlation with the distance (`ParameterScreening`); from generation 1 the kernel,
+///   the prior check and the weights involve only the parameters kept, and every other one is
+///   drawn afresh from its prior in each proposal (its prior and proposal densities cancel).
+///   Without it, a kernel over many parameters (the backtest's ~140) almost never proposes a
+///   point inside every prior's support, and generation 1 cannot fill.
 /// - **Stopping.** After `maxGenerations` generations, after a generation whose tolerance is at
 ///   most `targetTolerance`, or when a generation cannot fill its population within
 ///   `populationSize / minimumAcceptanceRate` attempts (that generation is dropped).
@@ -186,18 +194,23 @@ public struct ABCSMC: Sendable {
 
     /// What a generation proposes from: the previous population and its kernel.
     private struct Proposer: Sendable {
+        /// The previous particles, restricted to the calibrated parameters.
         let particles: [[Double]]
         let cumulativeWeights: [Double]
         let kernel: PerturbationKernel
+        /// The calibrated parameters' indices (every parameter without screening).
+        let calibrated: [Int]
 
-        init(_ generation: ABCGeneration) {
-            particles = generation.particles
+        init(_ generation: ABCGeneration, calibrated: [Int]) {
+            self.calibrated = calibrated
+            let all = calibrated.count == generation.particles[0].count
+            particles = all ? generation.particles : generation.particles.map { p in calibrated.map { p[$0] } }
             var total = 0.0
             cumulativeWeights = generation.weights.map { weight in
                 total += weight
                 return total
             }
-            kernel = PerturbationKernel(particles: generation.particles, weights: generation.weights)
+            kernel = PerturbationKernel(particles: particles, weights: generation.weights)
         }
 
         /// The particle whose cumulative-weight interval holds `u * total` (binary search).
@@ -221,7 +234,7 @@ public struct ABCSMC: Sendable {
         let g = state.generations.count
         let n = settings.populationSize
         let previous = state.generations.last
-        let proposer = previous.map(Proposer.init)
+        let proposer = previous.map { Proposer($0, calibrated: state.calibrated) }
         let tolerance = previous.map {
             WeightedSample(values: $0.distances, weights: $0.weights).quantile(settings.quantile)
         }
@@ -290,9 +303,14 @@ public struct ABCSMC: Sendable {
         let generation = ABCGeneration(
             index: g, particles: particles, weights: weights, distances: distances, tolerance: tolerance,
             acceptanceRate: Double(n) / Double(attempts), attempts: attempts, effectiveSampleSize: ess)
+        var screening = state.screening
+        if g == 0, let level = settings.screeningLevel {
+            screening = ParameterScreening.screen(
+                particles: particles, distances: distances, level: level, maxCalibrated: settings.maxCalibrated)
+        }
         let base = ABCState(
             settings: state.settings, parameterNames: state.parameterNames, priors: state.priors, scales: scales,
-            generations: state.generations, stopReason: nil)
+            generations: state.generations, stopReason: nil, screening: screening)
         return .completed(base.appending(generation))
     }
 
@@ -330,24 +348,59 @@ public struct ABCSMC: Sendable {
         if let proposer {
             for _ in 0..<Self.maxProposals {
                 let candidate = proposer.kernel.perturb(proposer.pick(stream.uniform()), stream: stream)
-                if logPrior(candidate) > -.infinity {
+                if logPrior(candidate, of: proposer.calibrated) > -.infinity {
                     theta = candidate
                     break
                 }
+            }
+            // Screened-out parameters come afresh from their priors (see `ParameterScreening`).
+            if let moved = theta, moved.count < parameters.count {
+                var full = parameters.map { $0.prior.sample(stream) }
+                for (value, k) in zip(moved, proposer.calibrated) { full[k] = value }
+                theta = full
             }
         } else {
             theta = parameters.map { $0.prior.sample(stream) }
         }
         guard let theta else { return Attempt(theta: nil, discrepancies: nil) }
-        let discrepancies = simulator(theta, SimulationIndex(generation: generation, attempt: attempt))
-        return Attempt(theta: theta, discrepancies: discrepancies)
+        return Attempt(theta: theta, discrepancies: simulate(theta, generation: generation, attempt: attempt))
+    }
+
+    /// The attempt's discrepancies: with several replications per particle, the component-wise
+    /// means over the replications whose discrepancies are all finite (the last replication's
+    /// when none is).
+    private func simulate(_ theta: [Double], generation: Int, attempt: Int) -> [Double] {
+        let replications = settings.particleReplications
+        guard replications > 1 else {
+            return simulator(theta, SimulationIndex(generation: generation, attempt: attempt))
+        }
+        var sum: [Double] = []
+        var finite = 0
+        var last: [Double] = []
+        for replicate in 0..<replications {
+            last = simulator(theta, SimulationIndex(generation: generation, attempt: attempt, replicate: replicate))
+            guard last.allSatisfy({ $0.isFinite }) else { continue }
+            if sum.isEmpty { sum = [Double](repeating: 0, count: last.count) }
+            precondition(last.count == sum.count, "the simulator returned discrepancies of varying length")
+            for k in last.indices { sum[k] += last[k] }
+            finite += 1
+        }
+        guard finite > 0 else { return last }
+        return sum.map { $0 / Double(finite) }
     }
 
     /// The log joint prior density of independent priors.
     func logPrior(_ theta: [Double]) -> Double {
+        logPrior(theta, of: Array(parameters.indices))
+    }
+
+    /// The log joint prior density of the parameters `indices`, their values `values` (in the
+    /// order of `indices`), or of all parameters when `values` has one value per parameter.
+    func logPrior(_ values: [Double], of indices: [Int]) -> Double {
         var total = 0.0
-        for (parameter, value) in zip(parameters, theta) {
-            let term = parameter.prior.logDensity(value)
+        let restricted = values.count == indices.count
+        for (position, k) in indices.enumerated() {
+            let term = parameters[k].prior.logDensity(values[restricted ? position : k])
             guard term > -.infinity else { return -.infinity }
             total += term
         }
@@ -363,15 +416,19 @@ public struct ABCSMC: Sendable {
     ) -> [Double] {
         guard let proposer else { return [] }
         let logPreviousWeights = previous.weights.map { log($0) }
+        let calibrated = proposer.calibrated
+        let all = calibrated.count == parameters.count
         let slots = AttemptSlots<Double>(count: particles.count)
         let workers = min(threads, particles.count)
         let work: @Sendable (Int) -> Void = { worker in
             for i in stride(from: worker, to: particles.count, by: workers) {
-                var terms = [Double](repeating: 0, count: previous.particles.count)
-                for (j, center) in previous.particles.enumerated() {
-                    terms[j] = logPreviousWeights[j] + proposer.kernel.logDensity(of: particles[i], around: center)
+                // Screened-out parameters' prior and proposal densities are equal and cancel.
+                let x = all ? particles[i] : calibrated.map { particles[i][$0] }
+                var terms = [Double](repeating: 0, count: proposer.particles.count)
+                for (j, center) in proposer.particles.enumerated() {
+                    terms[j] = logPreviousWeights[j] + proposer.kernel.logDensity(of: x, around: center)
                 }
-                slots.set(i, self.logPrior(particles[i]) - Self.logSumExp(terms))
+                slots.set(i, self.logPrior(x, of: calibrated) - Self.logSumExp(terms))
             }
         }
         if workers == 1 {

@@ -15,11 +15,15 @@ public struct ABCState: Sendable, Hashable, Codable {
     public let generations: [ABCGeneration]
     /// Why the run ended; nil while it may go on.
     public let stopReason: ABCStopReason?
+    /// Which parameters generations 1, 2, ... calibrate, from generation 0 (`ParameterScreening`);
+    /// nil when the settings ask for no screening (every parameter is calibrated).
+    public let screening: ParameterScreening?
 
     public init(
         settings: ABCSettings, parameterNames: [String], priors: [String], scales: [Double],
-        generations: [ABCGeneration], stopReason: ABCStopReason?
+        generations: [ABCGeneration], stopReason: ABCStopReason?, screening: ParameterScreening? = nil
     ) {
+        self.screening = screening
         self.settings = settings
         self.parameterNames = parameterNames
         self.priors = priors
@@ -28,6 +32,9 @@ public struct ABCState: Sendable, Hashable, Codable {
         self.stopReason = stopReason
     }
 
+    /// The indices of the parameters the kernel moves (every one without screening).
+    public var calibrated: [Int] { screening?.calibrated ?? Array(parameterNames.indices) }
+
     /// The last complete generation: the current approximation of the posterior.
     public var posterior: ABCGeneration? { generations.last }
 
@@ -35,13 +42,13 @@ public struct ABCState: Sendable, Hashable, Codable {
     func stopped(_ reason: ABCStopReason?) -> ABCState {
         ABCState(
             settings: settings, parameterNames: parameterNames, priors: priors, scales: scales,
-            generations: generations, stopReason: reason)
+            generations: generations, stopReason: reason, screening: screening)
     }
 
     /// The state with one more generation and no stop reason.
     func appending(_ generation: ABCGeneration) -> ABCState {
         ABCState(
             settings: settings, parameterNames: parameterNames, priors: priors, scales: scales,
-            generations: generations + [generation], stopReason: nil)
+            generations: generations + [generation], stopReason: nil, screening: screening)
     }
 }

@@ -80,7 +80,7 @@ public struct ScenarioCalibration: Sendable {
     }
 
     /// The simulator for `ABCSMC`. For attempt `a` of generation `g`, case c's streams come from
-    /// the master seed `seed` mixed with `g` and c (replication `a`), the measurement models' draws
+    /// the master seed `seed` mixed with `g`, c and the replicate (replication `a`), the measurement models' draws
     /// from another stream of the same attempt, so a calibration depends only on its seed.
     public func simulator(seed: UInt64) -> ABCSimulator {
         let lookups = cases.map(\.lookup)
@@ -88,7 +88,9 @@ public struct ScenarioCalibration: Sendable {
         return { theta, index in
             var discrepancies: [Double] = []
             for (number, calibrationCase) in calibration.cases.enumerated() {
-                let seeds = Self.modelSeeds(seed: seed, generation: index.generation, case: number)
+                let seeds = Self.modelSeeds(
+                    seed: Self.replicateSeed(seed, replicate: index.replicate), generation: index.generation,
+                    case: number)
                 let outcome = Replication.run(
                     parameters: calibration.modelParameters(theta, case: number), seeds: seeds, index: index.attempt)
                 let lookup = lookups[number]
@@ -145,6 +147,12 @@ public struct ScenarioCalibration: Sendable {
 
     /// Streams above every model stream (`StreamLayout`'s blocks end below 16 + 2 x 64 + 112).
     static let measurementStream = 255
+
+    /// The master seed of replicate `replicate` of a particle: `seed` itself for the first, so a
+    /// calibration with one replication per particle draws what it always drew.
+    static func replicateSeed(_ seed: UInt64, replicate: Int) -> UInt64 {
+        replicate == 0 ? seed : seed ^ (0xA24B_AED4_963E_E407 &* UInt64(replicate))
+    }
 
     static func modelSeeds(seed: UInt64, generation: Int, case number: Int = 0) -> StreamSeeds {
         StreamSeeds(

@@ -9,9 +9,13 @@ public struct SimulationIndex: Sendable, Hashable, Codable {
     public let generation: Int
     /// The attempt within the generation: 0, 1, 2, ... in the order the population is filled.
     public let attempt: Int
+    /// Which of the attempt's simulations this is, 0 ... `ABCSettings.particleReplications - 1`;
+    /// a simulator must draw each from other streams (0 is the only one with one replication).
+    public let replicate: Int
 
-    public init(generation: Int, attempt: Int) {
+    public init(generation: Int, attempt: Int, replicate: Int = 0) {
         self.generation = generation
         self.attempt = attempt
+        self.replicate = replicate
     }
 }
