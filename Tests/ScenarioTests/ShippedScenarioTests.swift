@@ -8,12 +8,14 @@ import Testing
 @Suite struct ShippedScenarioTests {
     static let files: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: ShippedScenarios.directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(ObservationFile.suffix) && $0 != "engine.yaml" }
-            .sorted()
-            .map { ShippedScenarios.directory.appendingPathComponent($0).path }
+        return names.filter {
+            $0.hasSuffix(".yaml") && !$0.hasSuffix(ObservationFile.suffix) && !$0.hasPrefix("engine")
+        }
+        .sorted()
+        .map { ShippedScenarios.directory.appendingPathComponent($0).path }
     }()
 
-    /// The four cases of the backtest library are shipped (the engine they share is not a scenario).
+    /// The four cases of the backtest library are shipped (the engines they share are not scenarios).
     @Test func thereIsMoreThanOneSituation() {
         let names = Self.files.map { URL(fileURLWithPath: $0).lastPathComponent }
         #expect(names == ["aleppo-2016.yaml", "aleppo-2024.yaml", "idlib-2020.yaml", "peace-spring-2019.yaml"])
@@ -83,5 +85,25 @@ import Testing
         }
         #expect(
             gains >= 30 && losses * 2 < gains, "the regime gained ground in \(gains) of 60 runs, lost it in \(losses)")
+    }
+
+    /// The shipped calibrated engine (`make calibrate-engine`) stands in for engine.yaml in every
+    /// case: each loads with it, with the same unknowns, and at least one constant differs.
+    @Test func everyCaseLoadsWithTheCalibratedEngine() throws {
+        let directory = ShippedScenarios.directory
+        let calibrated = try String(
+            contentsOf: directory.appendingPathComponent("engine.calibrated.yaml"), encoding: .utf8)
+        let prior = try String(contentsOf: directory.appendingPathComponent("engine.yaml"), encoding: .utf8)
+        #expect(calibrated != prior)
+        for file in Self.files {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            #expect(text.contains("engine: engine.yaml"))
+            let withCalibrated = text.replacingOccurrences(
+                of: "engine: engine.yaml", with: "engine: engine.calibrated.yaml")
+            // Parsed as if it were the case's own file, so `engine:` resolves beside it.
+            let scenario = try Scenario.parse(withCalibrated, file: file)
+            let original = try Scenario.load(path: file)
+            #expect(scenario.uncertainParameters.map(\.path) == original.uncertainParameters.map(\.path))
+        }
     }
 }
