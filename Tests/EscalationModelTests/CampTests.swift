@@ -93,6 +93,8 @@ struct CampTests {
             #expect(simulation.areFriendly(Camp(1), Camp(2)) && simulation.areFriendly(Camp(2), Camp(1)))
             #expect(!simulation.areHostile(Camp(1), Camp(2)))
             #expect(day >= 1, "deals are struck at daily reviews")
+            // Fully committed and undistracted, the protector deploys as the deal's term.
+            #expect(simulation.actors[3].reinforcementsSent >= 1000)
             if simulation.actors[3].reinforcementsSent > 0 { sent += 1 }
             for region in simulation.regions.indices where simulation.regions[region].stationedActor >= 0 {
                 #expect(simulation.regions[region].stationedActor == 3)

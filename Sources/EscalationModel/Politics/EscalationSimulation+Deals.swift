@@ -31,7 +31,9 @@ extension EscalationSimulation {
         return false
     }
 
-    /// The two camps become allies; the protector's patrons of the loser's actors decide at once.
+    /// The two camps become allies. The deployment is the deal's term: each of the protector's
+    /// patrons of the loser's actors sends a reinforcement at once with probability its
+    /// willingness, commitment x (1 - distraction), and then decides as patrons do.
     mutating func ally(
         _ loser: Camp, with protector: Camp, at time: Double, queue: inout EventQueue<ModelEvent>,
         lost: Double
@@ -47,8 +49,13 @@ extension EscalationSimulation {
                     + "after losing \(Int(lost * 100))% of its ground: they are allies now")
         }
         for patron in actors.indices where camp(of: patron) == protector {
-            guard let client = parameters.actors[patron].patronOf, camp(of: client) == loser else { continue }
-            decide(as: patron, at: time, queue: &queue)
+            let spec = parameters.actors[patron]
+            guard let client = spec.patronOf, camp(of: client) == loser else { continue }
+            let willingness = actors[patron].commitment * (1 - spec.distraction)
+            if spec.reinforcementSize > 0, dealStream.uniform() < willingness {
+                sendReinforcement(from: patron, at: time, stream: dealStream, queue: &queue, because: "the deal's term")
+            }
+            scheduleNextDecision(of: patron, after: time, queue: &queue)
         }
     }
 }

@@ -49,15 +49,9 @@ extension EscalationSimulation {
             let drawDown = spec.distraction * (1 - pressure) * rule.drawdownPropensity
             let u = stream.uniform()
             if u < reinforce, spec.reinforcementSize > 0 {
-                actors[patron].reinforcementsSent += spec.reinforcementSize
-                let arrival = time + stream.exponential(mean: spec.reinforcementDelayDays)
-                queue.schedule(.reinforcementArrives(actor: patron, fighters: spec.reinforcementSize), at: arrival)
-                if trace != nil {
-                    note(
-                        time, "reinforce", [patron], region: nil,
-                        "\(spec.name) decides to send \(Int(spec.reinforcementSize)) fighters "
-                            + "(its client's camp has lost \(Int(loss(of: clientCamp) * 100))% of its ground)")
-                }
+                sendReinforcement(
+                    from: patron, at: time, stream: stream, queue: &queue,
+                    because: "its client's camp has lost \(Int(loss(of: clientCamp) * 100))% of its ground")
             } else if u < reinforce + drawDown {
                 actors[patron].commitment *= rule.drawdownFactor
                 scheduleNextAirstrike(of: patron, after: time, queue: &queue)
@@ -83,6 +77,23 @@ extension EscalationSimulation {
         setPosture(
             of: patron, to: keepingRetaliation(of: patron, posture, at: time), at: time,
             because: "reviewing the war", queue: &queue)
+    }
+
+    /// The patron sends `reinforcement_size` fighters, arriving after an exponential delay drawn
+    /// from `stream`.
+    mutating func sendReinforcement(
+        from patron: Int, at time: Double, stream: RandomStream, queue: inout EventQueue<ModelEvent>,
+        because reason: String
+    ) {
+        let spec = parameters.actors[patron]
+        actors[patron].reinforcementsSent += spec.reinforcementSize
+        let arrival = time + stream.exponential(mean: spec.reinforcementDelayDays)
+        queue.schedule(.reinforcementArrives(actor: patron, fighters: spec.reinforcementSize), at: arrival)
+        if trace != nil {
+            note(
+                time, "reinforce", [patron], region: nil,
+                "\(spec.name) decides to send \(Int(spec.reinforcementSize)) fighters (\(reason))")
+        }
     }
 
     /// Whether the patron's or its client's declared objectives are not all held yet.
