@@ -1,3 +1,5 @@
+import Stochastic
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -59,14 +61,14 @@ public struct ParameterScreening: Sendable, Hashable, Codable {
         precondition(particles.count == distances.count && particles.count >= 3, "screening needs 3 or more draws")
         let n = particles.count
         let dimension = particles[0].count
-        let distanceRanks = midranks(distances)
+        let distanceRanks = PartialRankCorrelation.ranks(distances)
         var correlations = [Double](repeating: 0, count: dimension)
         var pValues = [Double](repeating: 1, count: dimension)
         var candidates: [Int] = []
         for k in 0..<dimension {
             let values = particles.map { $0[k] }
             guard values.contains(where: { $0 != values[0] }) else { continue }
-            let rho = pearson(midranks(values), distanceRanks)
+            let rho = pearson(PartialRankCorrelation.ranks(values), distanceRanks)
             correlations[k] = rho
             let z = abs(rho) * Double(n - 1).squareRoot()
             pValues[k] = erfc(z / 2.0.squareRoot())
@@ -83,21 +85,6 @@ public struct ParameterScreening: Sendable, Hashable, Codable {
         return ParameterScreening(
             rankCorrelations: correlations, pValues: pValues, calibrated: Array(kept), level: level,
             maxCalibrated: maxCalibrated)
-    }
-
-    /// Ranks 1 ... n, tied values sharing the mean of their ranks.
-    public static func midranks(_ values: [Double]) -> [Double] {
-        let order = values.indices.sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
-        var ranks = [Double](repeating: 0, count: values.count)
-        var start = 0
-        while start < order.count {
-            var end = start
-            while end + 1 < order.count, values[order[end + 1]] == values[order[start]] { end += 1 }
-            let rank = Double(start + end) / 2 + 1
-            for position in start...end { ranks[order[position]] = rank }
-            start = end + 1
-        }
-        return ranks
     }
 
     /// Pearson's correlation (0 when either has no spread).
