@@ -70,7 +70,7 @@ import Testing
 
     /// Spearman's rho with midranks, and Benjamini-Hochberg on a case worked by hand.
     @Test func theStatisticAndTheSelection() {
-        #expect(PartialRankCorrelation.ranks([3, 1, 3, 2]) == [3.5, 1, 3.5, 2])
+        #expect(SensitivityAnalysis.ranks([3, 1, 3, 2]) == [3.5, 1, 3.5, 2])
         // Parameter 0 increases with the distance, parameter 1 decreases, parameter 2 is fixed.
         let particles = (0..<30).map { i in [Double(i), Double(30 - i), 1] }
         let distances = (0..<30).map { Double($0) * 2 + 1 }

@@ -61,14 +61,14 @@ public struct ParameterScreening: Sendable, Hashable, Codable {
         precondition(particles.count == distances.count && particles.count >= 3, "screening needs 3 or more draws")
         let n = particles.count
         let dimension = particles[0].count
-        let distanceRanks = PartialRankCorrelation.ranks(distances)
+        let distanceRanks = SensitivityAnalysis.ranks(distances)
         var correlations = [Double](repeating: 0, count: dimension)
         var pValues = [Double](repeating: 1, count: dimension)
         var candidates: [Int] = []
         for k in 0..<dimension {
             let values = particles.map { $0[k] }
             guard values.contains(where: { $0 != values[0] }) else { continue }
-            let rho = pearson(PartialRankCorrelation.ranks(values), distanceRanks)
+            let rho = pearson(SensitivityAnalysis.ranks(values), distanceRanks)
             correlations[k] = rho
             let z = abs(rho) * Double(n - 1).squareRoot()
             pValues[k] = erfc(z / 2.0.squareRoot())
