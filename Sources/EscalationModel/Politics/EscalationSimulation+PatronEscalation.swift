@@ -29,14 +29,12 @@ extension EscalationSimulation {
             regions[region].garrison -= casualties
             regions[region].stationedShare =
                 regions[region].garrison > 0 ? (part - casualties) / regions[region].garrison : 0
-            if casualties > 0 {
-                recordCasualties(casualties, of: patron)
-                actors[patron].troopsLostToHits += casualties
-            }
-        } else if casualties > 0 {
+        } else {
+            actors[patron].fieldStrength = max(0, actors[patron].fieldStrength - casualties)
+        }
+        if casualties > 0 {
             recordCasualties(casualties, of: patron)
             actors[patron].troopsLostToHits += casualties
-            actors[patron].fieldStrength = max(0, actors[patron].fieldStrength - casualties)
         }
         let before = actors[patron].commitment
         actors[patron].commitment = max(before, min(1, before + rule.commitmentWhenHit))
@@ -96,7 +94,7 @@ extension EscalationSimulation {
         -> Bool
     {
         let rule = parameters.patronRule
-        let lost = loss(of: parameters.actors[patron].patronOf.map { camp(of: $0) } ?? camp(of: patron))
+        let lost = loss(of: campOfClient(of: patron))
         guard actors[patron].posture != nil, lost > rule.protectionThreshold else { return false }
         let probability = actors[patron].commitment * min(1, rule.threatSensitivity * (lost - rule.protectionThreshold))
         guard patronStream.uniform() < probability else { return false }

@@ -39,7 +39,7 @@ extension EscalationSimulation {
         let spec = parameters.actors[patron]
         let stream = actorStreams[patron]
         let rule = parameters.patronRule
-        let clientCamp = spec.patronOf.map { camp(of: $0) } ?? spec.camp
+        let clientCamp = campOfClient(of: patron)
         // A patron in another camp acts for its client only while the two camps are allies.
         guard areFriendly(spec.camp, clientCamp) else { return }
 
@@ -94,6 +94,11 @@ extension EscalationSimulation {
                 time, "reinforce", [patron], region: nil,
                 "\(spec.name) decides to send \(Int(spec.reinforcementSize)) fighters (\(reason))")
         }
+    }
+
+    /// The camp a patron acts for: its client's (its own when it has none).
+    func campOfClient(of patron: Int) -> Camp {
+        parameters.actors[patron].patronOf.map { camp(of: $0) } ?? camp(of: patron)
     }
 
     /// Whether the patron's or its client's declared objectives are not all held yet.
