@@ -53,7 +53,7 @@ struct RunCommand: ParsableCommand {
         help: ArgumentHelp(
             "Run the baseline and these variants with common random numbers: 'all' or a "
                 + "comma-separated list. With --sweep or --design: the policies run at every point.",
-            valueName: "all|a,b"))
+            valueName: "all|a,b"), completion: .custom(Completions.variantLists))
     var variants: String?
 
     @Flag(help: "Give each variant its own random numbers instead of common random numbers.")
@@ -101,7 +101,8 @@ struct RunCommand: ParsableCommand {
     var precision: Double?
 
     @Option(
-        help: ArgumentHelp("The outcome --precision applies to (a column of replications.csv).", valueName: "outcome"))
+        help: ArgumentHelp("The outcome --precision applies to (a column of replications.csv).", valueName: "outcome"),
+        completion: .custom(Completions.outcomeNames))
     var target: String?
 
     @Flag(help: "Stop at the first failed replication (max-events guard, non-finite value).")
