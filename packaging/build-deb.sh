@@ -10,7 +10,8 @@
 #   3. stage the package's tree in a temporary folder: /usr/bin/escsim, the shipped scenarios in
 #      /usr/share/escsim/scenarios (side by side, since the cases include engine.yaml by relative
 #      path and name ./schema.json for editors), README.md and docs/ in /usr/share/doc/escsim
-#      (side by side, since the README links to docs/), the copyright file, shell completions
+#      (side by side, since the README links to docs/), the copyright file, escsim(1) written
+#      from the binary's help (packaging/write-manpage.sh), shell completions
 #   4. compute Depends with dpkg-shlibdeps (dpkg-dev) from the binary's shared libraries, so it
 #      names exactly the packages (and minimum versions) whose libraries the binary loads
 #   5. dpkg-deb --build --root-owner-group into dist/escsim_<version>_<arch>.deb, written under a
@@ -42,7 +43,10 @@ VERSION=$(sed -n 's/^ *public static let current = "\([^"]*\)".*/\1/p' Sources/E
 [[ $VERSION =~ ^[0-9][A-Za-z0-9.+~-]*$ ]] ||
     fail "no version found in Sources/Experiments/Running/EscsimVersion.swift (got '$VERSION')"
 ARCH=$(dpkg --print-architecture)
-DEB="$DIST_DIR/escsim_${VERSION}_${ARCH}.deb"
+# The date of the last commit stamps the files, the archive and the man page (reproducible builds).
+if [ -z "${SOURCE_DATE_EPOCH:-}" ] && SOURCE_DATE_EPOCH=$(git log -1 --format=%ct 2>/dev/null); then
+    export SOURCE_DATE_EPOCH
+fi
 
 # ------------------------------------------------------------ 1. the static binary
 log "building escsim $VERSION (release, Swift runtime linked statically) in $SCRATCH_PATH"
@@ -77,6 +81,9 @@ install -m 0644 Scenarios/*.yaml Scenarios/schema.json "$ROOT/usr/share/escsim/s
 install -m 0644 README.md "$ROOT/usr/share/doc/escsim/"
 install -m 0644 docs/*.md "$ROOT/usr/share/doc/escsim/docs/"
 install -m 0644 packaging/copyright "$ROOT/usr/share/doc/escsim/copyright"
+# The man page, from the binary's own help (gzipped, as man-db reads it; -n keeps no timestamp).
+install -d "$ROOT/usr/share/man/man1"
+bash packaging/write-manpage.sh "$ROOT/usr/bin/escsim" | gzip -9n >"$ROOT/usr/share/man/man1/escsim.1.gz"
 # Completions written by the binary itself (swift-argument-parser), into the folders Debian's
 # bash-completion, zsh and fish read.
 install -d "$ROOT/usr/share/bash-completion/completions" "$ROOT/usr/share/zsh/vendor-completions" \
@@ -96,14 +103,16 @@ DEPENDS=${DEPENDS#shlibs:Depends=}
 [ -n "$DEPENDS" ] || fail "dpkg-shlibdeps found no dependency (is the binary dynamically linked?)"
 
 # ------------------------------------------------------------ 5. control file and package
-INSTALLED_SIZE=$(du -sk --exclude=DEBIAN "$ROOT" | cut -f1)
+# Installed-Size in KiB as dpkg-gencontrol counts it: each file's size rounded up to a KiB, one
+# KiB per directory or link; unlike du's allocated blocks, it does not vary with the file system.
+INSTALLED_SIZE=$(find "$ROOT" -mindepth 1 -path "$ROOT/DEBIAN" -prune -o -printf '%y %s\n' |
+    awk '$1 == "f" { kib += int(($2 + 1023) / 1024); next } { kib += 1 } END { print kib }')
 sed -e "s/@VERSION@/$VERSION/" -e "s/@ARCH@/$ARCH/" -e "s/@DEPENDS@/$DEPENDS/" \
     -e "s/@INSTALLED_SIZE@/$INSTALLED_SIZE/" packaging/control.in >"$ROOT/DEBIAN/control"
 ! grep -n '@[A-Z_]*@' "$ROOT/DEBIAN/control" || fail "packaging/control.in has a placeholder left unfilled"
 # Reproducible timestamps when the checkout is a git repository: every file dated by the last
 # commit (dpkg-deb reads SOURCE_DATE_EPOCH for the archive's own members).
-if SOURCE_DATE_EPOCH=$(git log -1 --format=%ct 2>/dev/null) && [ -n "$SOURCE_DATE_EPOCH" ]; then
-    export SOURCE_DATE_EPOCH
+if [ -n "${SOURCE_DATE_EPOCH:-}" ]; then
     find "$ROOT" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 fi
 dpkg-deb --build --root-owner-group "$ROOT" "$DEB.partial" >/dev/null

@@ -10,7 +10,8 @@
 #      never touched), then, from a folder outside the repository, with an environment holding
 #      no Swift toolchain on PATH and no LD_LIBRARY_PATH:
 #      - ldd of the unpacked binary: every library found, none of the Swift runtime's
-#      - escsim --version prints the package's version
+#      - escsim --version prints the package's version; escsim(1) is its man page and renders
+#        without warnings (when man is installed)
 #      - escsim validate on every shipped case (each includes engine.yaml by relative path, so
 #        this checks that the scenarios were installed side by side)
 #      - escsim run of one case with 20 replications: exit status 0, replications.csv with a
@@ -90,7 +91,7 @@ owners=$(awk '{print $2}' <<<"$contents" | sort -u)
 [ "$owners" = root/root ] || fail "files not owned by root/root: $owners"
 grep -Eq '^-rwxr-xr-x .* \./usr/bin/escsim$' <<<"$contents" || fail "no executable ./usr/bin/escsim (mode 0755)"
 for path in usr/share/escsim/scenarios/engine.yaml usr/share/escsim/scenarios/aleppo-2024.yaml \
-    usr/share/doc/escsim/copyright usr/share/doc/escsim/README.md; do
+    usr/share/doc/escsim/copyright usr/share/doc/escsim/README.md usr/share/man/man1/escsim.1.gz; do
     grep -q " \./$path\$" <<<"$contents" || fail "the package has no /$path"
 done
 
@@ -113,6 +114,13 @@ log "ldd: $(awk '{print $1}' <<<"$libs" | tr '\n' ' ')"
 
 printed=$("${clean_env[@]}" "$ESCSIM" --version) || fail "escsim --version failed"
 [ "$printed" = "$VERSION" ] || fail "escsim --version printed '$printed', the package is $VERSION"
+
+zcat "$WORK/root/usr/share/man/man1/escsim.1.gz" | grep -q "^\.TH ESCSIM 1 .*\"escsim $VERSION\"" ||
+    fail "escsim.1.gz is not escsim $VERSION's man page"
+if command -v man >/dev/null; then
+    warnings=$(LANG=C.UTF-8 man --warnings -l "$WORK/root/usr/share/man/man1/escsim.1.gz" 2>&1 >/dev/null)
+    [ -z "$warnings" ] || fail "man finds faults in escsim.1: $warnings"
+fi
 
 cases=()
 for scenario in "$SCENARIOS"/*.yaml; do
