@@ -5,10 +5,12 @@
 #   2. the control file: name, version (EscsimVersion.current), architecture, GSL in Depends and
 #      every Depends package installed here at a version that satisfies it (dpkg -s), so the
 #      package would install on this machine with `apt install ./dist/escsim_*.deb`
-#   3. the contents: owned by root, the binary executable, no build path inside the package
+#   3. the contents: owned by root, the binary executable, scenarios, docs and man page present
 #   4. unpack it with dpkg -x into a temporary root (the system's dpkg database and /usr are
 #      never touched), then, from a folder outside the repository, with an environment holding
-#      no Swift toolchain on PATH and no LD_LIBRARY_PATH:
+#      no Swift toolchain on PATH and no LD_LIBRARY_PATH, and, when run as root, with the
+#      toolchain's folder hidden under an empty tmpfs in a mount namespace of the test's own
+#      (unshare), so a file the binary would still read from the toolchain shows up as a failure:
 #      - ldd of the unpacked binary: every library found, none of the Swift runtime's
 #      - escsim --version prints the package's version; escsim(1) is its man page and renders
 #        without warnings (when man is installed)
@@ -105,14 +107,36 @@ mkdir "$WORK/cwd"
 cd "$WORK/cwd"
 # An environment without the toolchain: the system's PATH only, no LD_LIBRARY_PATH.
 clean_env=(env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME="$WORK" LANG=C.UTF-8)
+# The toolchain's usr folder (/opt/swift/usr for /opt/swift/usr/bin/swift); never one the system
+# itself lives in.
+HIDE=
+if swift_path=$(command -v "${SWIFT:-swift}" 2>/dev/null); then
+    toolchain=$(dirname "$(dirname "$(readlink -f "$swift_path")")")
+    case $toolchain in
+        / | /usr | /usr/local) log "the toolchain is in $toolchain: it cannot be hidden" ;;
+        *) [ -d "$toolchain/lib/swift" ] && unshare --mount --propagation private true 2>/dev/null && HIDE=$toolchain ;;
+    esac
+fi
+if [ -n "$HIDE" ]; then log "running escsim with $HIDE hidden"; else log "running escsim with the toolchain in place"; fi
+# Runs a command in the clean environment, with the toolchain hidden when it can be: the tmpfs
+# is mounted in a private mount namespace, which ends with the command; nothing else sees it.
+run_clean() {
+    if [ -n "$HIDE" ]; then
+        unshare --mount --propagation private \
+            sh -c 'mount -t tmpfs -o size=1m,mode=0755 escsim-test-hide "$0" && exec "$@"' "$HIDE" \
+            "${clean_env[@]}" "$@"
+    else
+        "${clean_env[@]}" "$@"
+    fi
+}
 
-libs=$("${clean_env[@]}" ldd "$ESCSIM") || fail "ldd failed on the unpacked binary"
+libs=$(run_clean ldd "$ESCSIM") || fail "ldd failed on the unpacked binary"
 ! grep -n 'not found' <<<"$libs" || fail "the unpacked binary needs a library this machine lacks"
 ! grep -En 'libswift|libFoundation|lib_Foundation|libdispatch|libBlocksRuntime|libicu' <<<"$libs" ||
     fail "the unpacked binary loads a Swift runtime library"
 log "ldd: $(awk '{print $1}' <<<"$libs" | tr '\n' ' ')"
 
-printed=$("${clean_env[@]}" "$ESCSIM" --version) || fail "escsim --version failed"
+printed=$(run_clean "$ESCSIM" --version) || fail "escsim --version failed"
 [ "$printed" = "$VERSION" ] || fail "escsim --version printed '$printed', the package is $VERSION"
 
 zcat "$WORK/root/usr/share/man/man1/escsim.1.gz" | grep -q "^\.TH ESCSIM 1 .*\"escsim $VERSION\"" ||
@@ -127,14 +151,14 @@ for scenario in "$SCENARIOS"/*.yaml; do
     # Cases only: not the engines they include, not the observation files.
     case $(basename "$scenario") in engine*.yaml | *.observations.yaml) continue ;; esac
     cases+=("$scenario")
-    "${clean_env[@]}" "$ESCSIM" validate "$scenario" >"$WORK/validate.out" 2>&1 ||
+    run_clean "$ESCSIM" validate "$scenario" >"$WORK/validate.out" 2>&1 ||
         { cat "$WORK/validate.out" >&2; fail "escsim validate $(basename "$scenario") failed"; }
 done
 [ ${#cases[@]} -ge 1 ] || fail "no case among the installed scenarios"
 log "escsim validate: ${#cases[@]} installed cases valid"
 
 status=0
-"${clean_env[@]}" "$ESCSIM" run "$SCENARIOS/aleppo-2024.yaml" -r 20 --seed 7 -o "$WORK/out" -q || status=$?
+run_clean "$ESCSIM" run "$SCENARIOS/aleppo-2024.yaml" -r 20 --seed 7 -o "$WORK/out" -q || status=$?
 [ $status -eq 0 ] || fail "escsim run exited with status $status"
 [ -f "$WORK/out/replications.csv" ] || fail "escsim run wrote no replications.csv"
 rows=$(($(wc -l <"$WORK/out/replications.csv") - 1))
