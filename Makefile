@@ -138,9 +138,27 @@ strict: gsl
 	ESCSIM_STRICT=1 $(SWIFT) build --build-tests --scratch-path .build-strict
 	ESCSIM_STRICT=1 $(SWIFT) test --skip-build --scratch-path .build-strict --filter 'DiscreteEventTests|EscalationModelTests'
 
-# Every build folder (the package's, the sanitizers', the benchmarks' and the fuzzer's) and results.
+# Every build folder (the package's, the sanitizers', the benchmarks' and the fuzzer's), results and dist.
 clean:
-	rm -rf .build .build-* Benchmarks/.build Fuzz/.build results
+	rm -rf .build .build-* Benchmarks/.build Fuzz/.build results dist
+
+# An escsim for machines without Swift: the release binary with the Swift runtime and Foundation
+# linked in (its own build folder, .build-dist) packaged as dist/escsim_<version>_<arch>.deb
+# (packaging/build-deb.sh says what goes where). Installs dpkg-dev, whose dpkg-shlibdeps computes
+# Depends, when it is missing. `make test-dist` installs the package into a temporary folder and
+# runs a scenario with it (packaging/test-deb.sh).
+.PHONY: dist test-dist
+dist: gsl
+	@if ! command -v dpkg-shlibdeps >/dev/null; then \
+		echo "dpkg-shlibdeps not found; installing dpkg-dev"; \
+		if [ "$$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; \
+		else echo "error: need root or sudo to install dpkg-dev" >&2; exit 1; fi; \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpkg-dev binutils >/dev/null; \
+	fi
+	SWIFT=$(SWIFT) bash packaging/build-deb.sh
+test-dist:
+	SWIFT=$(SWIFT) bash packaging/test-deb.sh
 
 # Benchmarks: a package of their own in Benchmarks/ (package-benchmark; see Benchmarks/README.md).
 # Builds in release mode there (Benchmarks/.build) and runs every suite; pass options through
