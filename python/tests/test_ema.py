@@ -70,3 +70,36 @@ def test_a_variant_lever_selects_the_what_if(binary):
     base = model.function(variant="baseline")["airstrikes"]
     surge = model.function(variant="russia_air_surge")["airstrikes"]
     assert surge > base
+
+
+def test_a_batched_run_gives_what_separate_runs_give(binary, tmp_path):
+    from escsim.ema import EscsimBatchEvaluator
+
+    model = EscsimModel(
+        "aleppo", SCENARIO,
+        uncertainties={"actors.russia.sorties_per_day": (0.0, 40.0), "actors.iran.distraction": (0.2, 0.9)},
+        outcomes=["regime_collapsed", "airstrikes", "regime_collapse_day"],
+        replications=REPLICATIONS, seed=SEED, binary=binary,
+    )
+    with EscsimBatchEvaluator(model) as evaluator:
+        experiments, outcomes = perform_experiments(model, scenarios=20, evaluator=evaluator)
+    assert len(experiments) == 20 and len(outcomes["airstrikes"]) == 20
+    assert model.function.precomputed == {}, "the batch's outcomes are not kept past the call"
+    dotted = model.dotted(experiments)
+    for index in [0, 13]:
+        row = dotted.iloc[index]
+        settings = {p: row[p] for p in ["actors.russia.sorties_per_day", "actors.iran.distraction"]}
+        direct = model.function(**settings)  # one escsim run of its own (nothing precomputed now)
+        for outcome in ["regime_collapsed", "airstrikes", "regime_collapse_day"]:
+            a, b = outcomes[outcome][index], direct[outcome]
+            assert (math.isnan(a) and math.isnan(b)) or math.isclose(a, b, rel_tol=0, abs_tol=1e-9), outcome
+
+
+def test_a_batch_cannot_choose_variants(binary):
+    from escsim.ema import EscsimBatchEvaluator
+
+    model = EscsimModel("aleppo", SCENARIO, levers={"variant": ["baseline", "russia_air_surge"]},
+                        outcomes=["airstrikes"], replications=REPLICATIONS, seed=SEED, binary=binary)
+    with pytest.raises(ValueError, match="SequentialEvaluator"):
+        with EscsimBatchEvaluator(model) as evaluator:
+            perform_experiments(model, policies=2, evaluator=evaluator)

@@ -40,14 +40,26 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Seque
 import pandas as pd
 
 try:
-    from ema_workbench import CategoricalParameter, Constant, IntegerParameter, Model, RealParameter, ScalarOutcome
+    from ema_workbench import (
+        CategoricalParameter,
+        Constant,
+        IntegerParameter,
+        Model,
+        RealParameter,
+        ScalarOutcome,
+        SequentialEvaluator,
+    )
+    from ema_workbench.em_framework.experiment_runner import ExperimentRunner
+    from ema_workbench.em_framework.model import AbstractModel
+    from ema_workbench.em_framework.points import experiment_generator
+    from ema_workbench.em_framework.util import NamedObjectMap
 except ImportError as error:  # pragma: no cover - depends on the environment
     raise ImportError(
         "escsim.ema needs the EMA Workbench: pip install ema-workbench (or pip install 'escsim[ema]')"
     ) from error
 
 from .results import read_csv
-from .runner import find_binary, run
+from .runner import find_binary, run, yaml_value
 
 VARIANT = "variant"
 
@@ -123,8 +135,17 @@ class EscsimFunction:
         self.threads = threads
         self.paths = dict(paths)
         self.statistic = statistic
+        # Outcomes computed ahead by one batched --design run (EscsimBatchEvaluator), by inputs.
+        self.precomputed: Dict[tuple, Dict[str, float]] = {}
+
+    def key(self, inputs: Mapping[str, Any]) -> tuple:
+        """The inputs of an experiment by dotted path, as escsim would be given them."""
+        return tuple(sorted((self.paths.get(k, k), yaml_value(v)) for k, v in inputs.items()))
 
     def __call__(self, **inputs: Any) -> Dict[str, float]:
+        ready = self.precomputed.get(self.key(inputs))
+        if ready is not None:
+            return dict(ready)
         settings = dict(self.settings)
         variant = None
         for key, value in inputs.items():
@@ -216,6 +237,100 @@ class EscsimModel(Model):
         self.outcomes = scalar
         self.paths = paths
 
+    def inputs(self, scenario: Mapping[str, Any], policy: Mapping[str, Any]) -> Dict[str, Any]:
+        """An experiment's inputs by dotted path, as EMA hands them to the model function."""
+        values: Dict[str, Any] = {}
+        for pars, point in ((self.uncertainties, scenario), (self.levers, policy)):
+            for par in pars:
+                if par.name in point:
+                    value = point[par.name]
+                elif par.default is not None:
+                    value = par.default
+                else:
+                    continue
+                for path in par.variable_name:
+                    values[path] = value
+        for constant in self.constants:
+            values[self.paths.get(constant.name, constant.name)] = constant.value
+        return values
+
+    def run_batch(self, experiments: Sequence[Mapping[str, Any]]) -> None:
+        """Run these experiments (inputs by dotted path) as one escsim --design batch and keep each
+        one's outcomes for the model function to hand back instead of running escsim again.
+
+        One process and one output folder instead of one per experiment; the numbers are the
+        same, since a design point's replication i draws the same random numbers as replication i
+        of a run with --set (common random numbers across points).
+        """
+        rows: List[Dict[str, Any]] = []
+        seen = set()
+        for inputs in experiments:
+            if VARIANT in inputs:
+                raise ValueError(
+                    "EscsimBatchEvaluator cannot choose a variant per experiment (a design runs "
+                    "every point with one scenario): use SequentialEvaluator for a `variant` lever"
+                )
+            key = self.function.key(inputs)
+            if key not in seen:
+                seen.add(key)
+                rows.append(dict(inputs))
+        if not rows:
+            return
+        design = pd.DataFrame(rows)
+        if design.isna().any().any():
+            raise ValueError("every experiment of a batch must set the same paths")
+        function = self.function
+        with tempfile.TemporaryDirectory(prefix="escsim-ema-") as scratch:
+            results = run(
+                function.scenario,
+                design=design,
+                replications=function.replications,
+                seed=function.seed,
+                out=Path(scratch) / "out",
+                settings=function.settings,
+                threads=function.threads,
+                binary=function.binary,
+            )
+            runs = read_csv(results.folder / "replications.csv")
+        for number, inputs in enumerate(rows, start=1):
+            point = runs[runs["variant"] == f"point_{number:04d}"]
+            if point.empty:
+                raise RuntimeError(f"escsim's design batch has no rows for point_{number:04d}")
+            function.precomputed[function.key(inputs)] = summarise(point, function.outcomes, function.statistic)
+
     def dotted(self, experiments: pd.DataFrame) -> pd.DataFrame:
         """EMA's experiments data frame with the parameter columns named by their dotted paths."""
         return experiments.rename(columns=self.paths)
+
+
+class EscsimBatchEvaluator(SequentialEvaluator):
+    """An evaluator that runs all the experiments of an EscsimModel as one `escsim run --design`
+    batch (one process, one folder) before handing EMA their outcomes one by one.
+
+    The outcomes are those SequentialEvaluator gives, without a process per experiment. A
+    `variant` lever cannot be batched (use SequentialEvaluator); other models in the same call
+    run one experiment at a time as usual.
+    """
+
+    def evaluate_experiments(self, scenarios, policies, callback, combine="factorial"):
+        experiments = list(experiment_generator(scenarios, self._msis, policies, combine=combine))
+        models = [m for m in self._msis if isinstance(m, EscsimModel)]
+        try:
+            for model in models:
+                model.run_batch(
+                    [model.inputs(e.scenario, e.policy) for e in experiments if e.model_name == model.name]
+                )
+            runner = ExperimentRunner(models_by_name(self._msis))
+            for experiment in experiments:
+                callback(experiment, runner.run_experiment(experiment))
+            runner.cleanup()
+        finally:
+            for model in models:
+                model.function.precomputed.clear()
+
+
+def models_by_name(models: Sequence[Any]) -> Any:
+    """The models as the map ExperimentRunner takes (as SequentialEvaluator builds it)."""
+    named = NamedObjectMap(AbstractModel)
+    named.extend(models)
+    return named
