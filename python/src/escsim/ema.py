@@ -14,7 +14,7 @@
         experiments, outcomes = perform_experiments(model, 100, evaluator=evaluator)
 
 Each experiment is one `escsim run SCENARIO --set path=value ... --replications R --seed S -q`
-into a temporary folder, and each outcome is the mean over that experiment's `ok` replications
+into a temporary folder (or, with EscsimBatchEvaluator, all of them one `--design` batch), and each outcome is the mean over that experiment's `ok` replications
 of a column of replications.csv. Every experiment uses the same seed, so experiments differ by
 their inputs and not by their random numbers (common random numbers across experiments).
 
