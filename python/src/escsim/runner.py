@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -158,9 +159,9 @@ def run(
         # With out=None escsim creates the folder itself: it refuses a non-empty one it did not make.
         folder = Path(scratch.name) / "out" if out is None else Path(out)
         command += ["--out", os.fspath(folder)]
-        completed = subprocess.run(command, capture_output=True, text=True)
-        if completed.returncode != 0:
-            raise EscsimError(command, completed.returncode, completed.stderr, completed.stdout)
+        returncode, stdout, stderr = run_process(command)
+        if returncode != 0:
+            raise EscsimError(command, returncode, stderr, stdout)
         results = Results(folder)
     except BaseException:
         scratch.cleanup()
@@ -170,6 +171,31 @@ def run(
     else:
         scratch.cleanup()
     return results
+
+
+def run_process(command: Sequence[str], grace_seconds: float = 60.0) -> tuple:
+    """Run escsim to the end and return (status, stdout, stderr).
+
+    On Ctrl-C (KeyboardInterrupt) escsim gets SIGTERM and time to write the replications it has
+    done and mark its manifest incomplete (`escsim run --resume DIR` carries on), where
+    subprocess.run would kill it after a quarter of a second; then the interrupt goes on.
+    """
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        stdout, stderr = process.communicate()
+    except KeyboardInterrupt:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.communicate(timeout=grace_seconds)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+        raise
+    except BaseException:
+        process.kill()
+        process.communicate()
+        raise
+    return process.returncode, stdout, stderr
 
 
 def design_argument(design: Any, scratch: Path) -> str:
