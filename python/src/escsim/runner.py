@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import numbers
 import os
 import shutil
 import signal
@@ -133,8 +134,9 @@ def run(
     Raises EscsimError (with escsim's stderr) when escsim exits with a non-zero status.
     """
     exe = find_binary(binary)
-    if isinstance(replications, bool) or not isinstance(replications, int) or replications < 1:
+    if isinstance(replications, bool) or not isinstance(replications, numbers.Integral) or replications < 1:
         raise ValueError(f"replications must be a positive whole number, got {replications!r}")
+    replications = int(replications)
     command = [exe, "run", os.fspath(scenario), "--replications", str(replications), "--quiet"]
     if seed is not None:
         command += ["--seed", str(int(seed))]
