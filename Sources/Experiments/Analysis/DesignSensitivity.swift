@@ -104,7 +104,8 @@ public struct DesignSensitivity: Sendable {
     public struct Highlight: Sendable {
         public var policy: String
         public var outcome: String
-        /// "S_T" (Sobol total), "mu*" (Morris) or "box" (PRIM).
+        /// "S_T" (Sobol total, with the noise share when there are replications), "mu*"
+        /// (Morris) or "box" (PRIM, with its coverage and density).
         public var measure: String
         /// Parameter and value, most important first (for PRIM: restricted inputs and text).
         public var ranked: [(parameter: String, value: Double, text: String)]
@@ -258,7 +259,10 @@ public struct DesignSensitivity: Sendable {
             (parameter: parameter.path, value: index.total, text: Self.short(index.total))
         }
         highlights.append(
-            Highlight(policy: group.policy, outcome: name, measure: "S_T", ranked: ranked.sorted(by: Self.larger)))
+            Highlight(
+                policy: group.policy, outcome: name,
+                measure: result.noiseShare.isNaN ? "S_T" : "S_T (noise share \(Self.short(result.noiseShare)))",
+                ranked: ranked.sorted(by: Self.larger)))
     }
 
     private func morrisRows(
