@@ -52,7 +52,7 @@ struct SensitivityCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
-    static let files = ["sobol.csv", "morris.csv", "prim.csv"]
+    static let files = [DesignSensitivity.sobolFile, DesignSensitivity.morrisFile, DesignSensitivity.primFile]
 
     func validate() throws {
         guard (0...1_000_000).contains(bootstrap) else {

@@ -28,7 +28,10 @@ enum SensitivityFolder {
             }
             switch design["method"] as? String {
             case "sobol": method = .sobol(baseSamples: try count("base_samples"))
-            case "morris": method = .morris(trajectories: try count("trajectories"), levels: try count("levels"))
+            case "morris":
+                // The levels are not needed to read the effects back; the default when absent.
+                let levels = design["levels"] == nil ? 4 : try count("levels")
+                method = .morris(trajectories: try count("trajectories"), levels: levels)
             default: method = .other
             }
             for (index, entry) in ((design["parameters"] as? [[String: Any]]) ?? []).enumerated() {

@@ -66,4 +66,26 @@ import Testing
         #expect(tables.sobol?.text.contains(",y,") == false)
         #expect(throws: ExperimentError.self) { try Self.twoPolicies(n: 8).tables(.init(outcomes: ["z"])) }
     }
+
+    @Test func aPlainRunGetsABoxPerVariantOverTheInputsItDrew() throws {
+        // Two variants; `talks` does not draw `b.q` (empty), so its box leaves that input out.
+        let stream = RandomStream(seed: 12)
+        var replications: [DesignSensitivity.Replication] = []
+        for _ in 0..<1000 {
+            let p = stream.uniform()
+            let q = stream.uniform()
+            replications.append(.init(variant: "baseline", outcomes: [p < 0.3 ? 1 : 0], draws: [p, q]))
+            replications.append(.init(variant: "talks", outcomes: [p < 0.3 ? 1 : 0], draws: [p, .nan]))
+        }
+        let data = DesignSensitivity(
+            method: .other, parameters: [], experiments: [], outcomeNames: ["fell"], drawNames: ["a.p", "b.q"],
+            replications: replications)
+        let prim = try #require(try data.tables(.init(bootstrap: 0)).prim)
+        let rows = prim.text.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        #expect(
+            rows.map { "\($0[0]) \($0[6]) \($0[9])" } == ["baseline a.p TRUE", "baseline b.q FALSE", "talks a.p TRUE"])
+        #expect(
+            DesignSensitivity.Method(try DesignMethod(argument: "morris:8:6")) == .morris(trajectories: 8, levels: 6))
+        #expect(DesignSensitivity.Method(.file("x.csv")) == .other)
+    }
 }

@@ -21,6 +21,15 @@ public struct DesignSensitivity: Sendable {
         case morris(trajectories: Int, levels: Int)
         /// A grid, a Latin hypercube, a design file, or no design at all: PRIM only.
         case other
+
+        /// The analysis that fits a `--design` method (`.other` for a file).
+        public init(_ method: DesignMethod) {
+            switch method {
+            case .sobol(let baseSamples): self = .sobol(baseSamples: baseSamples)
+            case .morris(let trajectories, let levels): self = .morris(trajectories: trajectories, levels: levels)
+            case .file: self = .other
+            }
+        }
     }
 
     /// One swept parameter, with its range (needed for Sobol and Morris).
@@ -110,6 +119,11 @@ public struct DesignSensitivity: Sendable {
         /// Parameter and value, most important first (for PRIM: restricted inputs and text).
         public var ranked: [(parameter: String, value: Double, text: String)]
     }
+
+    /// The files the tables go to, in a batch folder.
+    public static let sobolFile = "sobol.csv"
+    public static let morrisFile = "morris.csv"
+    public static let primFile = "prim.csv"
 
     public static let sobolHeader = [
         "policy", "outcome", "parameter", "first_order", "first_order_low", "first_order_high", "total",
@@ -297,22 +311,25 @@ public struct DesignSensitivity: Sendable {
         _ group: Group, _ rows: [Replication], _ outcome: Int, _ options: Options, _ table: inout CSVTable,
         _ highlights: inout [Highlight]
     ) {
-        // Inputs: the swept values of the replication's point, then its draws.
+        // Inputs: the swept values of the replication's point, then its draws; an input left
+        // empty in some of these runs (not drawn under this policy) is left out.
         let swept = Dictionary(uniqueKeysWithValues: group.experiments.map { ($0.variant, $0.sweptValues) })
-        let names = (experiments.isEmpty ? [] : parameters.map(\.path)) + drawNames
-        var inputs: [[Double]] = []
+        let allNames = (experiments.isEmpty ? [] : parameters.map(\.path)) + drawNames
+        var points: [[Double]] = []
         var outcomes: [Bool] = []
         for row in rows where row.outcomes[outcome].isFinite {
             let point = (swept[row.variant] ?? []) + row.draws
-            guard point.count == names.count, point.allSatisfy(\.isFinite) else { continue }
-            inputs.append(point)
+            guard point.count == allNames.count else { continue }
+            points.append(point)
             outcomes.append(row.outcomes[outcome] == 1)
-            if inputs.count == Self.primMaximumRows { break }
+            if points.count == Self.primMaximumRows { break }
         }
-        guard !names.isEmpty, !inputs.isEmpty, outcomes.contains(true) else { return }
+        let kept = allNames.indices.filter { i in points.allSatisfy { $0[i].isFinite } }
+        let names = kept.map { allNames[$0] }
+        guard !names.isEmpty, !points.isEmpty, outcomes.contains(true) else { return }
         let found = PRIM.discover(
-            inputs: inputs, outcomes: outcomes, minimumMass: options.primMinimumMass,
-            minimumCoverage: options.primMinimumCoverage)
+            inputs: points.map { point in kept.map { point[$0] } }, outcomes: outcomes,
+            minimumMass: options.primMinimumMass, minimumCoverage: options.primMinimumCoverage)
         let box = found.box
         let name = outcomeNames[outcome]
         var ranked: [(parameter: String, value: Double, text: String)] = []
