@@ -1,3 +1,5 @@
+import CGSL
+
 /// Scenario discovery by the Patient Rule Induction Method (Friedman & Fisher 1999, "Bump
 /// hunting in high-dimensional data", Statistics and Computing 9:123-143), used as in Bryant &
 /// Lempert 2010 ("Thinking inside the box", Technol. Forecast. Soc. Change 77:34-49): find a
@@ -14,10 +16,18 @@
 /// the highest density. Peeling stops when the next box would hold less than `minimumMass` of
 /// the points, when the density reaches 1, or when nothing can be peeled. Pasting is not done.
 ///
-/// The box reported (`selected`) is, among the boxes on the peeling trajectory with coverage
+/// The box chosen (`selected`) is, among the boxes on the peeling trajectory with coverage
 /// at least `minimumCoverage`, the one of highest density; of equally dense boxes, the one
 /// peeled first (largest coverage). This is one point on the coverage-density trade-off that
 /// Bryant & Lempert leave to the analyst; `trajectory` holds all the others.
+///
+/// Peeling also restricts inputs that only fit noise. The reported `box` is the chosen one with
+/// such restrictions dropped, one at a time: for each restricted input, the quasi-p-value of
+/// Bryant & Lempert (2010, section 3.3; as the EMA Workbench computes it) is the one-sided
+/// binomial probability P(X >= hits) for X ~ Binomial(points in the box, density of the box
+/// with that input's restriction removed), i.e. how likely a density this high would be if the
+/// restriction did nothing. While the largest quasi-p-value exceeds `significance`, that
+/// input's restriction is removed and the others retested.
 public struct PRIM: Sendable, Hashable {
     /// One box on the peeling trajectory.
     public struct Box: Sendable, Hashable {
@@ -34,15 +44,15 @@ public struct PRIM: Sendable, Hashable {
 
     /// The boxes from the full box (index 0) to the last peel.
     public let trajectory: [Box]
-    /// Index into `trajectory` of the reported box.
+    /// Index into `trajectory` of the chosen box.
     public let selected: Int
+    /// The reported box: `trajectory[selected]` without the restrictions that fail the
+    /// quasi-p-value test.
+    public let box: Box
     /// The smallest and largest value of each input over all points: a box bound equal to
     /// these leaves that input unrestricted.
     public let dataLower: [Double]
     public let dataUpper: [Double]
-
-    /// The reported box.
-    public var box: Box { trajectory[selected] }
 
     /// Whether the reported box restricts input `i` (a bound inside the data's range).
     public func isRestricted(_ i: Int) -> Bool {
@@ -57,7 +67,7 @@ public struct PRIM: Sendable, Hashable {
     ///   inputs, at least one point, `0 < alpha < 1`, `0 < minimumMass <= 1`.
     public static func discover(
         inputs: [[Double]], outcomes: [Bool], alpha: Double = 0.05, minimumMass: Double = 0.05,
-        minimumCoverage: Double = 0.5
+        minimumCoverage: Double = 0.5, significance: Double = 0.05
     ) -> PRIM {
         let n = inputs.count
         precondition(n >= 1 && outcomes.count == n, "PRIM needs at least one point and one outcome per point")
@@ -68,9 +78,11 @@ public struct PRIM: Sendable, Hashable {
         precondition(minimumMass > 0 && minimumMass <= 1, "the minimum mass must lie in (0, 1]")
 
         let positives = outcomes.filter { $0 }.count
-        let order = (0..<k).map { i in (0..<n).sorted { inputs[$0][i] < inputs[$1][i] } }
-        let dataLower = (0..<k).map { i in n > 0 ? inputs[order[i][0]][i] : .nan }
-        let dataUpper = (0..<k).map { i in n > 0 ? inputs[order[i][n - 1]][i] : .nan }
+        // Column by column: each peel walks one input's points in sorted order.
+        let columns = (0..<k).map { i in inputs.map { $0[i] } }
+        let order = columns.map { column in (0..<n).sorted { column[$0] < column[$1] } }
+        let dataLower = (0..<k).map { columns[$0][order[$0][0]] }
+        let dataUpper = (0..<k).map { columns[$0][order[$0][n - 1]] }
         var inBox = [Bool](repeating: true, count: n)
         var count = n
         var hits = positives
@@ -99,13 +111,17 @@ public struct PRIM: Sendable, Hashable {
             var removed = 0
             var removedHits = 0
             var last = Double.nan
-            let indices =
-                fromLow ? AnyIterator(order[i].makeIterator()) : AnyIterator(order[i].reversed().makeIterator())
-            for point in indices where inBox[point] {
-                let value = inputs[point][i]
+            let sorted = order[i]
+            let column = columns[i]
+            let step = fromLow ? 1 : -1
+            var position = fromLow ? 0 : n - 1
+            while position >= 0 && position < n {
+                let point = sorted[position]
+                position += step
+                guard inBox[point] else { continue }
+                let value = column[point]
                 if removed >= target && value != last {
-                    return removed < count
-                        ? Peel(input: i, fromLow: fromLow, cut: value, removed: removed, removedHits: removedHits) : nil
+                    return Peel(input: i, fromLow: fromLow, cut: value, removed: removed, removedHits: removedHits)
                 }
                 removed += 1
                 if outcomes[point] { removedHits += 1 }
@@ -129,7 +145,7 @@ public struct PRIM: Sendable, Hashable {
             }
             guard let chosen = best, Double(count - chosen.removed) >= minimumMass * Double(n) else { break }
             for point in 0..<n where inBox[point] {
-                let value = inputs[point][chosen.input]
+                let value = columns[chosen.input][point]
                 if chosen.fromLow ? value < chosen.cut : value > chosen.cut { inBox[point] = false }
             }
             count -= chosen.removed
@@ -142,6 +158,56 @@ public struct PRIM: Sendable, Hashable {
         for (index, box) in trajectory.enumerated() where box.coverage >= minimumCoverage {
             if box.density > trajectory[selected].density { selected = index }
         }
-        return PRIM(trajectory: trajectory, selected: selected, dataLower: dataLower, dataUpper: dataUpper)
+
+        // Drop the restrictions a binomial test cannot tell from chance, the weakest first.
+        lower = trajectory[selected].lower
+        upper = trajectory[selected].upper
+        while true {
+            // One pass: a point is in the box with input i's restriction removed when it breaks
+            // no bound but i's, so count per input the points that break only that one.
+            var inside = (count: 0, hits: 0)
+            var onlyOutside = [(count: Int, hits: Int)](repeating: (0, 0), count: k)
+            for point in 0..<n {
+                var broken = 0
+                var which = 0
+                for i in 0..<k where columns[i][point] < lower[i] || columns[i][point] > upper[i] {
+                    broken += 1
+                    which = i
+                    if broken > 1 { break }
+                }
+                let hit = outcomes[point] ? 1 : 0
+                if broken == 0 {
+                    inside.count += 1
+                    inside.hits += hit
+                } else if broken == 1 {
+                    onlyOutside[which].count += 1
+                    onlyOutside[which].hits += hit
+                }
+            }
+            var weakest: (input: Int, pValue: Double)?
+            for i in 0..<k where lower[i] > dataLower[i] || upper[i] < dataUpper[i] {
+                let density =
+                    Double(inside.hits + onlyOutside[i].hits) / Double(inside.count + onlyOutside[i].count)
+                let pValue = quasiPValue(hits: inside.hits, count: inside.count, density: density)
+                if pValue > significance && pValue > (weakest?.pValue ?? -1) { weakest = (i, pValue) }
+            }
+            guard let drop = weakest else {
+                count = inside.count
+                hits = inside.hits
+                break
+            }
+            lower[drop.input] = dataLower[drop.input]
+            upper[drop.input] = dataUpper[drop.input]
+        }
+        return PRIM(
+            trajectory: trajectory, selected: selected, box: makeBox(), dataLower: dataLower, dataUpper: dataUpper)
+    }
+
+    /// Bryant & Lempert's quasi-p-value: P(X >= hits) for X ~ Binomial(count, density), from
+    /// `gsl_cdf_binomial_Q(hits - 1, ...)` = P(X > hits - 1).
+    public static func quasiPValue(hits: Int, count: Int, density: Double) -> Double {
+        guard hits >= 1 else { return 1 }
+        GSLRuntime.prepare()
+        return gsl_cdf_binomial_Q(UInt32(hits - 1), density, UInt32(count))
     }
 }

@@ -17,71 +17,74 @@ struct CSVFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CSVFileError("\(path): cannot read the file")
         }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let bytes = [UInt8](data)
         var records: [[String]] = []
         var starts: [Int] = []
         var record: [String] = []
-        var field: [UInt8] = []
         var line = 1
         var recordLine = 1
-        var quoted = false
-        var wasQuoted = false
-        var index = 0
-        func endRecord() {
-            record.append(String(decoding: field, as: UTF8.self))
-            field = []
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let quote = UInt8(ascii: "\"")
+        let comma = UInt8(ascii: ",")
+        let cr = UInt8(ascii: "\r")
+        let lf = UInt8(ascii: "\n")
+        // One field per turn: a plain field is a slice up to the next comma or line end; a
+        // quoted one is copied byte by byte to undouble its quotes.
+        while index < bytes.count {
+            var wasQuoted = false
+            if bytes[index] == quote {
+                wasQuoted = true
+                var field: [UInt8] = []
+                index += 1
+                while true {
+                    guard index < bytes.count else {
+                        throw CSVFileError("\(path):\(recordLine): a quoted field is not closed")
+                    }
+                    let byte = bytes[index]
+                    index += 1
+                    if byte == quote {
+                        guard index < bytes.count, bytes[index] == quote else { break }
+                        index += 1
+                    } else if byte == lf || (byte == cr && (index >= bytes.count || bytes[index] != lf)) {
+                        line += 1
+                    }
+                    field.append(byte)
+                }
+                if index < bytes.count, bytes[index] != comma, bytes[index] != cr, bytes[index] != lf {
+                    throw CSVFileError("\(path):\(line): text after a closing quote")
+                }
+                record.append(String(decoding: field, as: UTF8.self))
+            } else {
+                let from = index
+                while index < bytes.count, bytes[index] != comma, bytes[index] != cr, bytes[index] != lf {
+                    if bytes[index] == quote {
+                        throw CSVFileError("\(path):\(line): a quote inside an unquoted field")
+                    }
+                    index += 1
+                }
+                record.append(String(decoding: bytes[from..<index], as: UTF8.self))
+            }
+            if index < bytes.count, bytes[index] == comma {
+                index += 1
+                if index == bytes.count { record.append("") }
+                continue
+            }
+            // A line end or the end of the file closes the record; a blank line is none.
             if !(record.count == 1 && record[0].isEmpty && !wasQuoted) {
                 records.append(record)
                 starts.append(recordLine)
             }
             record = []
-            wasQuoted = false
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    if index < bytes.count && bytes[index] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        index += 1
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    if byte == UInt8(ascii: "\n")
-                        || (byte == UInt8(ascii: "\r") && bytes.dropFirst(index).first != UInt8(ascii: "\n"))
-                    {
-                        line += 1
-                    }
-                    field.append(byte)
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""):
-                guard field.isEmpty else {
-                    throw CSVFileError("\(path):\(line): a quote inside an unquoted field")
-                }
-                quoted = true
-                wasQuoted = true
-            case UInt8(ascii: ","):
-                record.append(String(decoding: field, as: UTF8.self))
-                field = []
-            case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
-                if byte == UInt8(ascii: "\r") && index < bytes.count && bytes[index] == UInt8(ascii: "\n") {
-                    index += 1
-                }
-                endRecord()
+            if index < bytes.count {
+                index += bytes[index] == cr && index + 1 < bytes.count && bytes[index + 1] == lf ? 2 : 1
                 line += 1
-                recordLine = line
-            default:
-                field.append(byte)
             }
+            recordLine = line
         }
-        if quoted { throw CSVFileError("\(path):\(recordLine): a quoted field is not closed") }
-        if !field.isEmpty || !record.isEmpty || wasQuoted { endRecord() }
+        if !record.isEmpty {
+            records.append(record)
+            starts.append(recordLine)
+        }
         guard let header = records.first else { throw CSVFileError("\(path): the file is empty") }
         for (record, start) in zip(records, starts).dropFirst() where record.count != header.count {
             throw CSVFileError("\(path):\(start): \(record.count) fields where the header has \(header.count)")
@@ -100,7 +103,10 @@ struct CSVFile {
     /// Field `column` of row `row` as a number: empty is NaN (a missing value), anything else
     /// must parse.
     func number(row: Int, column: Int) throws -> Double {
-        let text = rows[row][column].trimmingCharacters(in: .whitespaces)
+        let field = rows[row][column]
+        if field.isEmpty { return .nan }
+        if let value = Double(field) { return value }
+        let text = field.trimmingCharacters(in: .whitespaces)
         if text.isEmpty { return .nan }
         guard let value = Double(text) else {
             throw CSVFileError("\(path):\(lines[row]): '\(text)' in column '\(header[column])' is not a number")

@@ -1,3 +1,4 @@
+import Foundation
 import Stochastic
 import Testing
 
@@ -22,7 +23,9 @@ import Testing
         #expect(abs(box.upper[1] - 0.4) < tolerance, "x2 high \(box.upper[1])")
         #expect(prim.isRestricted(0) && prim.isRestricted(1))
         #expect(box.upper[0] == prim.dataUpper[0] && box.lower[1] == prim.dataLower[1])
-        #expect(box.lower[2] < tolerance && box.upper[2] > 1 - tolerance)
+        // x3 does nothing: any restriction peeling put on it fails the quasi-p-value test.
+        #expect(!prim.isRestricted(2))
+        #expect(box.lower[2] == prim.dataLower[2] && box.upper[2] == prim.dataUpper[2])
         #expect(box.density > 0.9 && box.coverage > 0.8)
         #expect(abs(box.mass - 0.12) < tolerance)
         // The trajectory starts from everything and only shrinks.
@@ -50,5 +53,24 @@ import Testing
         let prim = PRIM.discover(inputs: inputs, outcomes: outcomes)
         #expect(prim.box.lower[0] == 1 && prim.box.density == 1 && prim.box.coverage == 1)
         #expect(!prim.isRestricted(1))
+    }
+
+    @Test func restrictionsThatOnlyFitNoiseAreDropped() {
+        // y = 1 iff x1 > 0.5, plus six inputs that do nothing: peeling at a 5% mass floor
+        // restricts some of them by chance, the reported box none of them.
+        let stream = RandomStream(seed: 31)
+        let inputs = (0..<3000).map { _ in (0..<7).map { _ in stream.uniform() } }
+        let outcomes = inputs.map { $0[0] > 0.5 && stream.uniform() < 0.8 }
+        let prim = PRIM.discover(inputs: inputs, outcomes: outcomes, minimumCoverage: 0.3)
+        let chosen = prim.trajectory[prim.selected]
+        let peeled = (1..<7).filter { chosen.lower[$0] > prim.dataLower[$0] || chosen.upper[$0] < prim.dataUpper[$0] }
+        #expect(!peeled.isEmpty, "the test needs a box that peeling over-restricted")
+        #expect(prim.isRestricted(0))
+        #expect((1..<7).allSatisfy { !prim.isRestricted($0) })
+        // Dropping restrictions only adds points.
+        #expect(prim.box.count >= chosen.count)
+        #expect(abs(prim.box.lower[0] - 0.5) < 0.05 + 3 / sqrt(3000.0))
+        // The binomial tail itself: P(X >= 8) for X ~ Binomial(10, 0.5) is 56/1024.
+        #expect(abs(PRIM.quasiPValue(hits: 8, count: 10, density: 0.5) - 56.0 / 1024) < 1e-12)
     }
 }
