@@ -65,6 +65,17 @@ import Testing
         let tables = try Self.twoPolicies(n: 64).tables(.init(outcomes: ["up"], bootstrap: 0))
         #expect(tables.sobol?.text.contains(",y,") == false)
         #expect(throws: ExperimentError.self) { try Self.twoPolicies(n: 8).tables(.init(outcomes: ["z"])) }
+        // A constant outcome is skipped with a note rather than given empty indices.
+        let constant = DesignSensitivity(
+            method: .sobol(baseSamples: 2), parameters: Self.parameters,
+            experiments: (0..<10).map {
+                .init(variant: "p\($0)", point: $0 + 1, policy: "baseline", sweptValues: [0, 0, 0])
+            },
+            outcomeNames: ["flat"], drawNames: [],
+            replications: (0..<10).map { .init(variant: "p\($0)", outcomes: [3], draws: []) })
+        let flat = try constant.tables(.init(bootstrap: 0))
+        #expect(flat.sobol == nil)
+        #expect(flat.skipped == ["baseline flat: the same in every replication; nothing to explain"])
     }
 
     @Test func aPlainRunGetsABoxPerVariantOverTheInputsItDrew() throws {

@@ -186,6 +186,10 @@ public struct DesignSensitivity: Sendable {
                 let name = outcomeNames[outcome]
                 let values = rows.map { $0.outcomes[outcome] }
                 let complete = !values.isEmpty && values.allSatisfy(\.isFinite)
+                if complete, method != .other, values.allSatisfy({ $0 == values[0] }) {
+                    result.skipped.append("\(group.policy) \(name): the same in every replication; nothing to explain")
+                    continue
+                }
                 switch method {
                 case .sobol(let baseSamples):
                     guard complete else {
