@@ -3,12 +3,12 @@
 ///
 /// Each parameter's range is a grid of p levels {0, 1/(p-1), ..., 1}; the step is
 /// delta = p / (2(p - 1)) (2/3 for the default p = 4), which for even p is a whole number of grid
-/// steps, so every level is reached equally often (Morris 1991, section 3). A trajectory is
+/// steps, so every level is reached equally often (Morris 1991). A trajectory is
 /// k + 1 points: from a random base point it changes one parameter at a time by +delta or
 /// -delta, in a random order, so every parameter is moved exactly once per trajectory.
 ///
 /// Each trajectory is built from `stream` as in Morris's orientation matrix B*
-/// (Campolongo, Cariboni & Saltelli 2007, Environ. Model. Softw. 22:1509-1518, eq. 3): for each
+/// (Campolongo, Cariboni & Saltelli 2007, Environ. Model. Softw. 22:1509-1518): for each
 /// parameter in turn a base level x*_i uniform among the p/2 levels with x*_i + delta <= 1 and a
 /// direction (up or down; a step down starts at x*_i + delta), then a uniformly random order of
 /// the parameters (Durstenfeld's shuffle). Campolongo's selection of the most spread-out

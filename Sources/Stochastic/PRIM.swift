@@ -5,7 +5,7 @@ import CGSL
 /// Lempert 2010 ("Thinking inside the box", Technol. Forecast. Soc. Change 77:34-49): find a
 /// box of input space (a range per input) in which a 0/1 outcome of interest is concentrated.
 ///
-/// Measures of a box (Bryant & Lempert 2010, section 3.2):
+/// Measures of a box (Bryant & Lempert 2010):
 /// - coverage: the share of all cases of interest (y = 1) that fall in the box;
 /// - density: the share of cases in the box that are of interest (the box's mean of y);
 /// - mass: the share of all points that fall in the box.
@@ -23,7 +23,7 @@ import CGSL
 ///
 /// Peeling also restricts inputs that only fit noise. The reported `box` is the chosen one with
 /// such restrictions dropped, one at a time: for each restricted input, the quasi-p-value of
-/// Bryant & Lempert (2010, section 3.3; as the EMA Workbench computes it) is the one-sided
+/// Bryant & Lempert (2010; as the EMA Workbench computes it) is the one-sided
 /// binomial probability P(X >= hits) for X ~ Binomial(points in the box, density of the box
 /// with that input's restriction removed), i.e. how likely a density this high would be if the
 /// restriction did nothing. While the largest quasi-p-value exceeds `significance`, that

@@ -4,7 +4,7 @@
 /// Design and estimator for the total sensitivity index", Comput. Phys. Commun. 181:259-270).
 ///
 /// Two independent N x k matrices A and B are taken from one 2k-dimensional Sobol sequence
-/// (A from the first k coordinates, B from the last k: Saltelli et al. 2010, section 3), and for
+/// (A from the first k coordinates, B from the last k, as Saltelli et al. 2010 do), and for
 /// each parameter i a matrix AB_i equals A with its column i taken from B. The model is run at
 /// every row of A, B and each AB_i: N(k + 2) runs for k first-order and k total indices.
 ///

@@ -121,7 +121,10 @@ struct SensitivityCommand: ParsableCommand {
                 free = lstat(path, &info) != 0
             }
             guard free else {
-                throw CSVFileError("\(path) exists and is not escsim's; move it away or choose another --out")
+                throw CSVFileError(
+                    folder != nil
+                        ? "\(path) exists and is not a file escsim wrote there; move it away or choose --out"
+                        : "\(path) already exists; move it away or choose another --out")
             }
         }
         var staged: [StagedFile] = []

@@ -11,7 +11,7 @@ import Testing
     static func ishigami(_ x: [Double]) -> Double {
         sin(x[0]) + 7 * pow(sin(x[1]), 2) + 0.1 * pow(x[2], 4) * sin(x[0])
     }
-    /// Analytic S_i and S_Ti (Saltelli et al. 2008, "Global Sensitivity Analysis. The Primer", 4.8).
+    /// Analytic S_i and S_Ti (Saltelli et al. 2008, "Global Sensitivity Analysis. The Primer").
     static let firstOrder = [0.3139, 0.4424, 0.0]
     static let total = [0.5576, 0.4424, 0.2437]
     static let paths = ["actors.a.x1", "actors.a.x2", "actors.a.x3"]
@@ -115,6 +115,10 @@ import Testing
         let second = dir.appendingPathComponent("two")
         #expect(try CLI.run(["sensitivity", dir.path, "--out", first.path, "--quiet"]).status == 0)
         #expect(try CLI.run(["sensitivity", dir.path, "--out", second.path, "--quiet"]).status == 0)
+        // Another folder's files are never replaced, not even by the same command.
+        let again = try CLI.run(["sensitivity", dir.path, "--out", second.path, "--quiet"])
+        #expect(again.status == 1)
+        #expect(again.stderr.hasSuffix("/two/sobol.csv already exists; move it away or choose another --out\n"))
         for name in ["sobol.csv", "prim.csv"] {
             let a = try Data(contentsOf: first.appendingPathComponent(name))
             #expect(a == (try Data(contentsOf: second.appendingPathComponent(name))))
@@ -195,7 +199,10 @@ import Testing
         try "my notes\n".write(to: mine, atomically: true, encoding: .utf8)
         let result = try CLI.run(["sensitivity", dir.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("prim.csv exists and is not escsim's"))
+        #expect(
+            result.stderr
+                == "escsim sensitivity: \(mine.path) exists and is not a file escsim wrote there; move it away or "
+                + "choose --out\n")
         #expect(try String(contentsOf: mine, encoding: .utf8) == "my notes\n")
         // Nothing else was published either.
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("sobol.csv").path))

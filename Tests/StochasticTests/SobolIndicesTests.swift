@@ -4,7 +4,7 @@ import Testing
 
 /// The Ishigami function (Ishigami & Homma 1990), the standard test of variance-based indices:
 /// f = sin x1 + a sin^2 x2 + b x3^4 sin x1 on [-pi, pi]^3, with analytic indices (Sobol &
-/// Levitan 1999; Saltelli et al. 2008, "Global Sensitivity Analysis. The Primer", section 4.8).
+/// Levitan 1999; Saltelli et al. 2008, "Global Sensitivity Analysis. The Primer").
 enum Ishigami {
     static let a = 7.0
     static let b = 0.1
