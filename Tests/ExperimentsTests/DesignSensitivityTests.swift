@@ -65,6 +65,12 @@ import Testing
         let tables = try Self.twoPolicies(n: 64).tables(.init(outcomes: ["up"], bootstrap: 0))
         #expect(tables.sobol?.text.contains(",y,") == false)
         #expect(throws: ExperimentError.self) { try Self.twoPolicies(n: 8).tables(.init(outcomes: ["z"])) }
+        // Data that do not fit the design are an error, not a crash.
+        let short = DesignSensitivity(
+            method: .morris(trajectories: 1, levels: 4), parameters: Self.parameters,
+            experiments: [.init(variant: "p", point: 1, policy: "baseline", sweptValues: [0])], outcomeNames: [],
+            drawNames: [], replications: [])
+        #expect(throws: ExperimentError.self) { try short.tables() }
         // A constant outcome is skipped with a note rather than given empty indices.
         let constant = DesignSensitivity(
             method: .sobol(baseSamples: 2), parameters: Self.parameters,

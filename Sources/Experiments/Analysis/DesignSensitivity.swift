@@ -166,13 +166,33 @@ public struct DesignSensitivity: Sendable {
     }
 
     /// Runs the analyses. Throws `ExperimentError` when the data do not fit the design (a
-    /// Sobol design whose points are not N(k + 2), an unknown outcome in `options.outcomes`).
+    /// Sobol design whose points are not N(k + 2), a parameter without a range, rows of the
+    /// wrong length, an unknown outcome in `options.outcomes`).
     public func tables(_ options: Options = Options()) throws -> Tables {
         if let wanted = options.outcomes {
             for name in wanted where !outcomeNames.contains(name) {
                 throw ExperimentError(
                     "--outcome: no outcome '\(name)'; the folder has \(outcomeNames.joined(separator: ", "))")
             }
+        }
+        if method != .other {
+            for parameter in parameters
+            where !(parameter.low.isFinite && parameter.high.isFinite && parameter.high > parameter.low) {
+                throw ExperimentError(
+                    "design parameter '\(parameter.path)' needs a range with high > low, got \(parameter.low) to \(parameter.high)"
+                )
+            }
+        }
+        for experiment in experiments where experiment.sweptValues.count != parameters.count {
+            throw ExperimentError(
+                "experiment '\(experiment.variant)' has \(experiment.sweptValues.count) swept values for "
+                    + "\(parameters.count) design parameters")
+        }
+        for replication in replications
+        where replication.outcomes.count != outcomeNames.count || replication.draws.count != drawNames.count {
+            throw ExperimentError(
+                "a replication of '\(replication.variant)' has \(replication.outcomes.count) outcomes and "
+                    + "\(replication.draws.count) draws for \(outcomeNames.count) and \(drawNames.count) names")
         }
         let selected = outcomeNames.indices.filter { options.outcomes?.contains(outcomeNames[$0]) ?? true }
         var result = Tables(sobol: nil, morris: nil, prim: nil, highlights: [], skipped: [])
