@@ -13,10 +13,24 @@
 /// Analysis. The Primer", Wiley, ch. 4).
 ///
 /// A stochastic model gives each design point R replications: the indices are computed on the
-/// mean per point, and `noiseShare` = (mean over points of s^2_p / R_p) / Var(point means)
-/// estimates how much of the variance of those means is replication noise rather than the
-/// parameters. Noise shrinks every S_i (it adds to V only) and inflates every S_Ti (it adds
-/// to every squared difference): at a noise share of 0.3, a total index of 0.3 may be noise alone.
+/// mean per point, and `noiseShare` estimates how much of the variance of those means is
+/// replication noise rather than the parameters. Noise shrinks every S_i (it adds to V only) and
+/// inflates every S_Ti (it adds to every squared difference): at a noise share of 0.3, a total
+/// index of 0.3 may be noise alone.
+///
+/// escsim runs every point with common random numbers: replication r draws the same random
+/// numbers at every point, so its noise is shared across points and the point means differ by
+/// much less than s^2/R would suggest (the shared part shifts every mean alike and leaves the
+/// indices alone). The noise share is therefore read off a two-way layout, points x replication
+/// indices (Montgomery, "Design and Analysis of Experiments", the randomized complete block
+/// design): with y_pr the output of replication r at point p,
+///
+///     e_pr = y_pr - mean_p - mean_r + grand mean,   MS = sum e_pr^2 / (n - P - R' + 1)
+///     noiseShare = MS * mean_p(1 / R_p) / Var(point means)
+///
+/// (n finite outputs, P points, R' replication indices, R_p outputs at point p). MS is the
+/// variance of the noise that differs between points; without common random numbers it is the
+/// ordinary within-point variance, so the same formula holds either way.
 public struct SobolIndices: Sendable, Hashable {
     /// The two indices of one parameter with their bootstrap intervals.
     public struct Index: Sendable, Hashable {
@@ -52,8 +66,10 @@ public struct SobolIndices: Sendable, Hashable {
     /// it only has to be the same each time so that the intervals are reproducible.
     public static let defaultBootstrapSeed: UInt32 = 2010
 
-    /// Estimates the indices from `outputs[p]`, the replications' outputs at design point `p`
-    /// (in `SaltelliDesign` order, `N(k + 2)` points). Non-finite values are ignored.
+    /// Estimates the indices from `outputs[p][r]`, the output of replication `r` at design point
+    /// `p` (points in `SaltelliDesign` order, `N(k + 2)` of them). Position `r` must mean the same
+    /// replication (the same random numbers) at every point; a replication without a value (a
+    /// failed run) is NaN, and non-finite values are ignored.
     ///
     /// The intervals are bootstrap percentile intervals (Efron & Tibshirani 1993, ch. 13):
     /// `bootstrap` times, N base rows are drawn with replacement (from a `RandomStream` seeded
@@ -79,15 +95,34 @@ public struct SobolIndices: Sendable, Hashable {
         }
         let used = rows.flatMap { row in (0..<block).map { row * block + $0 } }
 
-        // Replication noise: within-point variance of a point mean, against the spread of means.
-        var noise = 0.0
-        var noisy = 0
-        for p in used where finite[p].count >= 2 {
-            noise += sampleVariance(finite[p]) / Double(finite[p].count)
-            noisy += 1
-        }
+        // Replication noise, from the two-way residuals (see above).
         let spread = sampleVariance(used.map { means[$0] })
-        let noiseShare = noisy == used.count && noisy > 0 && spread > 0 ? (noise / Double(noisy)) / spread : .nan
+        let width = used.map { outputs[$0].count }.max() ?? 0
+        var replicationSum = [Double](repeating: 0, count: width)
+        var replicationCount = [Int](repeating: 0, count: width)
+        var grand = 0.0
+        var observations = 0
+        for p in used {
+            for (r, y) in outputs[p].enumerated() where y.isFinite {
+                replicationSum[r] += y
+                replicationCount[r] += 1
+                grand += y
+                observations += 1
+            }
+        }
+        grand /= Double(Swift.max(observations, 1))
+        var squares = 0.0
+        for p in used {
+            for (r, y) in outputs[p].enumerated() where y.isFinite {
+                let residual = y - means[p] - replicationSum[r] / Double(replicationCount[r]) + grand
+                squares += residual * residual
+            }
+        }
+        let degrees = observations - used.count - replicationCount.filter { $0 > 0 }.count + 1
+        let inverseReplications = used.reduce(0.0) { $0 + 1 / Double(finite[$1].count) } / Double(used.count)
+        let noiseShare =
+            degrees > 0 && spread > 0 && used.allSatisfy({ finite[$0].count >= 2 })
+            ? squares / Double(degrees) * inverseReplications / spread : .nan
 
         let point = rows.map { row in (0..<block).map { means[row * block + $0] } }
         let estimates = indices(point, k: k)

@@ -109,9 +109,14 @@ enum SensitivityFolder {
                     "\(runs.path):\(runs.lines[row]): variant \(runs.rows[row][0]), replication "
                         + "\(runs.rows[row][1]) has no row in draws.csv")
             }
+            guard let index = Int(runs.rows[row][1]), index >= 0 else {
+                throw CSVFileError(
+                    "\(runs.path):\(runs.lines[row]): replication must be a whole number from 0, got "
+                        + "'\(runs.rows[row][1])'")
+            }
             replications.append(
                 .init(
-                    variant: runs.rows[row][0],
+                    variant: runs.rows[row][0], replication: index,
                     outcomes: try outcomeColumns.map { try runs.number(row: row, column: $0) }, draws: drawn))
         }
         return DesignSensitivity(

@@ -27,7 +27,7 @@ import Testing
                     policy == "calm"
                     ? sin(point[0])
                     : sin(point[0]) + 7 * pow(sin(point[1]), 2) + 0.1 * pow(point[2], 4) * sin(point[0])
-                replications.append(.init(variant: variant, outcomes: [y, y > 0.5 ? 1 : 0], draws: []))
+                replications.append(.init(variant: variant, replication: 0, outcomes: [y, y > 0.5 ? 1 : 0], draws: []))
             }
         }
         return DesignSensitivity(
@@ -78,7 +78,7 @@ import Testing
                 .init(variant: "p\($0)", point: $0 + 1, policy: "baseline", sweptValues: [0, 0, 0])
             },
             outcomeNames: ["flat"], drawNames: [],
-            replications: (0..<10).map { .init(variant: "p\($0)", outcomes: [3], draws: []) })
+            replications: (0..<10).map { .init(variant: "p\($0)", replication: 0, outcomes: [3], draws: []) })
         let flat = try constant.tables(.init(bootstrap: 0))
         #expect(flat.sobol == nil)
         #expect(flat.skipped == ["baseline flat: the same in every replication; nothing to explain"])
@@ -91,8 +91,14 @@ import Testing
         for _ in 0..<1000 {
             let p = stream.uniform()
             let q = stream.uniform()
-            replications.append(.init(variant: "baseline", outcomes: [p < 0.3 ? 1 : 0], draws: [p, q]))
-            replications.append(.init(variant: "talks", outcomes: [p < 0.3 ? 1 : 0], draws: [p, .nan]))
+            replications.append(
+                .init(
+                    variant: "baseline", replication: replications.count / 2, outcomes: [p < 0.3 ? 1 : 0],
+                    draws: [p, q]))
+            replications.append(
+                .init(
+                    variant: "talks", replication: replications.count / 2, outcomes: [p < 0.3 ? 1 : 0],
+                    draws: [p, .nan]))
         }
         let data = DesignSensitivity(
             method: .other, parameters: [], experiments: [], outcomeNames: ["fell"], drawNames: ["a.p", "b.q"],

@@ -121,6 +121,31 @@ enum Ishigami {
         #expect(abs(result.parameters[1].firstOrder - Ishigami.firstOrder[1] * 0.5) < 0.06)
     }
 
+    @Test func noiseCommonToAllPointsIsNotCountedAsNoise() {
+        // Common random numbers: replication r adds the same c_r (variance 100 V) at every point,
+        // plus point-specific noise of variance 4 V; with R = 4 the noise that differs between
+        // point means again has variance V, so the share is 1/2 (the common part, far larger,
+        // shifts every mean alike and is not noise for the indices).
+        let n = 1024
+        let r = 4
+        let stream = RandomStream(seed: 5)
+        let common = (0..<r).map { _ in
+            Distribution.normal(mean: 0, sd: (100 * Ishigami.variance).squareRoot()).sample(stream)
+        }
+        let own = Distribution.normal(mean: 0, sd: (4 * Ishigami.variance).squareRoot())
+        var outputs = SaltelliDesign.points(baseSamples: n, bounds: Ishigami.bounds).map { x in
+            (0..<r).map { Ishigami.value(x) + common[$0] + own.sample(stream) }
+        }
+        let result = SobolIndices.estimate(outputs: outputs, parameters: 3, bootstrap: 0)
+        // The residual mean square has about n(k + 2)(R - 1) = 15,360 degrees of freedom.
+        #expect(abs(result.noiseShare - 0.5) < 0.06, "noise share \(result.noiseShare)")
+        // A failed replication (NaN) keeps its place; the estimate barely moves.
+        outputs[3][1] = .nan
+        let gap = SobolIndices.estimate(outputs: outputs, parameters: 3, bootstrap: 0)
+        #expect(abs(gap.noiseShare - result.noiseShare) < 0.01)
+        #expect(gap.replications == r - 1)
+    }
+
     @Test func aPointWithoutOutputDropsItsBaseRow() {
         var outputs = SaltelliDesign.points(baseSamples: 64, bounds: Ishigami.bounds).map { [Ishigami.value($0)] }
         outputs[7] = [.nan]

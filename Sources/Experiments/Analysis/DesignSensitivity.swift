@@ -61,15 +61,18 @@ public struct DesignSensitivity: Sendable {
         }
     }
 
-    /// One `ok` replication: its variant, its outcomes (in the order of `outcomeNames`; NaN
-    /// for an empty field) and its drawn inputs (in the order of `drawNames`).
+    /// One `ok` replication: its variant, its index (the same index draws the same random
+    /// numbers at every point), its outcomes (in the order of `outcomeNames`; NaN for an empty
+    /// field) and its drawn inputs (in the order of `drawNames`).
     public struct Replication: Sendable, Hashable {
         public var variant: String
+        public var replication: Int
         public var outcomes: [Double]
         public var draws: [Double]
 
-        public init(variant: String, outcomes: [Double], draws: [Double]) {
+        public init(variant: String, replication: Int, outcomes: [Double], draws: [Double]) {
             self.variant = variant
+            self.replication = replication
             self.outcomes = outcomes
             self.draws = draws
         }
@@ -206,7 +209,10 @@ public struct DesignSensitivity: Sendable {
                 let name = outcomeNames[outcome]
                 let values = rows.map { $0.outcomes[outcome] }
                 let complete = !values.isEmpty && values.allSatisfy(\.isFinite)
-                if complete, method != .other, values.allSatisfy({ $0 == values[0] }) {
+                // Constant up to rounding (a day that differs only in its last bits).
+                if complete, method != .other,
+                    let low = values.min(), let high = values.max(), high - low <= 1e-9 * Swift.max(1, abs(high))
+                {
                     result.skipped.append("\(group.policy) \(name): the same in every replication; nothing to explain")
                     continue
                 }
@@ -263,10 +269,17 @@ public struct DesignSensitivity: Sendable {
         return order.map { Group(policy: $0, experiments: members[$0, default: []].sorted { $0.point < $1.point }) }
     }
 
-    /// The outcome's values per point of the group, in point order.
+    /// The outcome's values per point of the group, in point order, each point's values at
+    /// their replication index (NaN where that replication failed or is missing).
     private func outputs(_ group: Group, _ outcome: Int) -> [[Double]] {
-        group.experiments.map { experiment in
-            (byVariant[experiment.variant] ?? []).map { $0.outcomes[outcome] }
+        let rows = group.experiments.map { byVariant[$0.variant] ?? [] }
+        let width = (rows.joined().map(\.replication).max() ?? -1) + 1
+        return rows.map { replications in
+            var values = [Double](repeating: .nan, count: width)
+            for replication in replications where replication.replication >= 0 {
+                values[replication.replication] = replication.outcomes[outcome]
+            }
+            return values
         }
     }
 
@@ -312,7 +325,10 @@ public struct DesignSensitivity: Sendable {
                 "a Morris design of \(k) parameters has a multiple of \(k + 1) points; policy "
                     + "'\(group.policy)' has \(group.experiments.count)")
         }
-        let means = outputs(group, outcome).map { $0.isEmpty ? Double.nan : $0.reduce(0, +) / Double($0.count) }
+        let means = outputs(group, outcome).map { values in
+            let finite = values.filter(\.isFinite)
+            return finite.isEmpty ? Double.nan : finite.reduce(0, +) / Double(finite.count)
+        }
         let result = MorrisEffects.estimate(
             points: group.experiments.map(\.sweptValues), outputs: means,
             bounds: parameters.map { (low: $0.low, high: $0.high) }, bootstrap: options.bootstrap)
