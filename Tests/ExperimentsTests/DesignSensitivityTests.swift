@@ -110,5 +110,19 @@ import Testing
         #expect(
             DesignSensitivity.Method(try DesignMethod(argument: "morris:8:6")) == .morris(trajectories: 8, levels: 6))
         #expect(DesignSensitivity.Method(.file("x.csv")) == .other)
+        // From the design a batch records in manifest.json.
+        let recorded = DesignDescription(
+            method: "sobol", points: 20, policies: ["baseline"],
+            parameters: [.init(path: "a.b", low: 1, high: 2), .init(path: "c.d")], baseSamples: 5)
+        #expect(DesignSensitivity.Method(recorded) == .sobol(baseSamples: 5))
+        #expect(
+            DesignSensitivity.Method(
+                DesignDescription(method: "morris", points: 9, policies: [], parameters: [], trajectories: 3))
+                == .morris(trajectories: 3, levels: 4))
+        #expect(
+            DesignSensitivity.Method(DesignDescription(method: "grid", points: 9, policies: [], parameters: []))
+                == .other)
+        #expect(DesignSensitivity.Parameter(recorded.parameters[0]) == .init(path: "a.b", low: 1, high: 2))
+        #expect(DesignSensitivity.Parameter(recorded.parameters[1]).low.isNaN)
     }
 }

@@ -30,6 +30,17 @@ public struct DesignSensitivity: Sendable {
             case .file: self = .other
             }
         }
+
+        /// The analysis that fits a batch's recorded design (`manifest.json`'s `"design"`):
+        /// `.other` for grid, Latin hypercube and file designs, or when a count is missing.
+        public init(_ design: DesignDescription) {
+            switch (design.method, design.baseSamples, design.trajectories) {
+            case ("sobol", let baseSamples?, _): self = .sobol(baseSamples: baseSamples)
+            case ("morris", _, let trajectories?):
+                self = .morris(trajectories: trajectories, levels: design.levels ?? MorrisDesign.defaultLevels)
+            default: self = .other
+            }
+        }
     }
 
     /// One swept parameter, with its range (needed for Sobol and Morris).
@@ -42,6 +53,11 @@ public struct DesignSensitivity: Sendable {
             self.path = path
             self.low = low
             self.high = high
+        }
+
+        /// A recorded design's parameter; a bound it does not give (a file design) is NaN.
+        public init(_ parameter: DesignDescription.Parameter) {
+            self.init(path: parameter.path, low: parameter.low ?? .nan, high: parameter.high ?? .nan)
         }
     }
 
