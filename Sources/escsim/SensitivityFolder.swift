@@ -13,37 +13,32 @@ enum SensitivityFolder {
         guard let data = FileManager.default.contents(atPath: manifestPath) else {
             throw CSVFileError("\(directory) is not an escsim output folder: it has no readable manifest.json")
         }
-        guard let manifest = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw CSVFileError("\(manifestPath): not a JSON object")
+        // The design as the run recorded it (the same Codable type), the rest of the manifest unread.
+        struct Recorded: Decodable {
+            var design: DesignDescription?
+        }
+        let design: DesignDescription?
+        do {
+            design = try JSONDecoder().decode(Recorded.self, from: data).design
+        } catch {
+            throw CSVFileError("\(manifestPath): not a manifest with a readable \"design\" (\(Self.reason(error)))")
         }
         var method = DesignSensitivity.Method.other
         var parameters: [DesignSensitivity.Parameter] = []
-        let design = manifest["design"] as? [String: Any]
         if let design {
-            func count(_ key: String) throws -> Int {
-                guard let value = design[key] as? Int, value >= 1 else {
-                    throw CSVFileError("\(manifestPath): design.\(key) must be a whole number of at least 1")
-                }
-                return value
+            method = DesignSensitivity.Method(design)
+            if ["sobol", "morris"].contains(design.method), method == .other {
+                throw CSVFileError(
+                    "\(manifestPath): a \(design.method) design needs "
+                        + (design.method == "sobol" ? "base_samples" : "trajectories"))
             }
-            switch design["method"] as? String {
-            case "sobol": method = .sobol(baseSamples: try count("base_samples"))
-            case "morris":
-                // The levels are not needed to read the effects back; the default when absent.
-                let levels = design["levels"] == nil ? 4 : try count("levels")
-                method = .morris(trajectories: try count("trajectories"), levels: levels)
-            default: method = .other
-            }
-            for (index, entry) in ((design["parameters"] as? [[String: Any]]) ?? []).enumerated() {
-                guard let path = entry["path"] as? String else {
-                    throw CSVFileError("\(manifestPath): design.parameters[\(index)] has no path")
-                }
-                let low = (entry["low"] as? NSNumber)?.doubleValue ?? .nan
-                let high = (entry["high"] as? NSNumber)?.doubleValue ?? .nan
-                if method != .other, !(low.isFinite && high.isFinite && high > low) {
-                    throw CSVFileError("\(manifestPath): design.parameters[\(index)] ('\(path)') needs low < high")
-                }
-                parameters.append(DesignSensitivity.Parameter(path: path, low: low, high: high))
+            parameters = design.parameters.map(DesignSensitivity.Parameter.init)
+            for (index, parameter) in parameters.enumerated()
+            where method != .other
+                && !(parameter.low.isFinite && parameter.high.isFinite && parameter.high > parameter.low)
+            {
+                throw CSVFileError(
+                    "\(manifestPath): design.parameters[\(index)] ('\(parameter.path)') needs low < high")
             }
         }
 
@@ -122,5 +117,19 @@ enum SensitivityFolder {
         return DesignSensitivity(
             method: method, parameters: parameters, experiments: experiments,
             outcomeNames: outcomeColumns.map { runs.header[$0] }, drawNames: drawNames, replications: replications)
+    }
+
+    /// A decoding error in a few words: which key, and what was wrong.
+    private static func reason(_ error: any Error) -> String {
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context)?:
+            return "missing '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            return "'\(context.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type"
+        case .dataCorrupted(let context)?:
+            return context.debugDescription
+        default:
+            return "\(error)"
+        }
     }
 }

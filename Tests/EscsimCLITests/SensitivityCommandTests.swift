@@ -184,6 +184,16 @@ import Testing
         #expect(damaged.stderr == "escsim sensitivity: \(runs.path):82: 'abc' in column 'y' is not a number\n")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("sobol.csv").path))
 
+        // A manifest whose design cannot be read.
+        try "{\"design\": {\"method\": \"sobol\", \"points\": 80}}".write(
+            to: dir.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
+        let manifest = try CLI.run(["sensitivity", dir.path])
+        #expect(manifest.status == 2)
+        #expect(
+            manifest.stderr
+                == "escsim sensitivity: \(dir.path)/manifest.json: not a manifest with a readable \"design\" "
+                + "(missing 'design.policies')\n")
+
         let bad = try CLI.run(["sensitivity", dir.path, "--prim-min-mass", "0"])
         #expect(bad.status == 64)
     }
