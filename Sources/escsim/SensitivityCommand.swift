@@ -117,8 +117,8 @@ struct SensitivityCommand: ParsableCommand {
             if let folder {
                 free = try folder.mayWrite(file.name)
             } else {
-                var info = stat()
-                free = lstat(path, &info) != 0
+                // Nothing there, not even a dangling link (attributesOfItem does not follow links).
+                free = (try? FileManager.default.attributesOfItem(atPath: path)) == nil
             }
             guard free else {
                 throw CSVFileError(
