@@ -33,6 +33,8 @@ struct OutputFolder: Sendable {
     let tally: ReplicationTally
     /// `scores.csv` (written by `escsim score`) in file order; nil when the folder was not scored.
     let scores: [BacktestScore]?
+    /// End states, running estimates and a design's files (`FolderExtras`).
+    var extras = FolderExtras()
 
     /// The file `escsim score` writes into a folder.
     static let scoresFile = "scores.csv"
@@ -119,11 +121,12 @@ struct OutputFolder: Sendable {
             path: file(BatchOutput.replicationsFile), outcomes: charted,
             keep: Set(unbinned), keepVariant: baseline)
         let scores = readingScores && exists(scoresFile) ? try readScores(file(scoresFile)) : nil
-        let folder = OutputFolder(
+        var folder = OutputFolder(
             path: path, manifest: manifest, variants: variants, outcomes: outcomes,
             summaries: summaries, histograms: histograms, timeline: timeline,
             comparisons: comparisons, sensitivity: sensitivity, tally: tally, scores: scores)
         try folder.checkAgreement()
+        folder.extras = try FolderExtras.read(path: path, outcomes: outcomes)
         return folder
     }
 
