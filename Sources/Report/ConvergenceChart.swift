@@ -72,6 +72,21 @@ struct ConvergenceChart: Sendable {
         return points
     }
 
+    /// How many rows the legend of `variants` takes (the layout `svg()` uses).
+    static func legendRows(_ variants: [String]) -> Int {
+        var rows = 1
+        var x = 62.0
+        for variant in variants {
+            let width = 24 + Double(variant.count) * 6
+            if x + width > Self.width - 8 && x > 62 {
+                rows += 1
+                x = 62
+            }
+            x += width
+        }
+        return rows
+    }
+
     private var factor: Double { indicator ? 100 : 1 }
 
     private func format(_ value: Double) -> String {
@@ -93,12 +108,22 @@ struct ConvergenceChart: Sendable {
     }
 
     func svg() -> String {
-        var canvas = SVGCanvas(width: Self.width, height: Self.height)
+        let legendRows = Self.legendRows(series.map(\.variant))
+        let top = 40 + 13 * Double(legendRows)
+        var canvas = SVGCanvas(width: Self.width, height: Self.height + top - 48)
         let runs = series.flatMap { $0.points.map(\.n) }.max() ?? 1
-        let finite = series.flatMap { $0.points.flatMap { [$0.low, $0.high, $0.estimate] } }.filter(\.isFinite)
-        let yDomain = indicator ? (0.0, 100.0) : ((finite.min() ?? 0), (finite.max() ?? 1))
+        // The first few runs' intervals are wide enough to dwarf the rest; the y range follows the
+        // estimates and the intervals from a twentieth of the runs on (bands are clipped).
+        let settled = max(10, runs / 20)
+        let finite = series.flatMap { line in
+            line.points.flatMap { $0.n >= settled ? [$0.low, $0.high, $0.estimate] : [$0.estimate] }
+        }.filter(\.isFinite)
+        // Days and counts are never negative: an interval reaching below zero is cut at the axis.
+        let nonNegative = series.allSatisfy { $0.points.allSatisfy { !($0.estimate < 0) } }
+        let lowest = finite.min() ?? 0
+        let yDomain = indicator ? (0.0, 100.0) : (nonNegative ? max(0, lowest) : lowest, finite.max() ?? 1)
         var area = PlotArea(
-            canvas: canvas, margins: (48, 20, 50, 62), xDomain: (0, Double(max(runs, 1))), yDomain: yDomain)
+            canvas: canvas, margins: (top, 20, 50, 62), xDomain: (0, Double(max(runs, 1))), yDomain: yDomain)
         if !indicator { area.y = area.y.nice(count: 5) }
         let yTicks = PlotArea.ticks(area.y, count: 5)
         canvas.text(title, x: area.left, y: 18, size: 14, bold: true, role: "chart-title")
@@ -124,10 +149,16 @@ struct ConvergenceChart: Sendable {
                 ])
         }
         var x = area.left
-        for (index, line) in series.enumerated() where x < Self.width - 60 {
-            canvas.line(x1: x, y1: 32, x2: x + 14, y2: 32, stroke: Palette.series(index), width: 3, role: "legend-key")
-            canvas.text(line.variant, x: x + 18, y: 36, size: 10, role: "legend-label")
-            x += 24 + Double(line.variant.count) * 6
+        var y = 32.0
+        for (index, line) in series.enumerated() {
+            let width = 24 + Double(line.variant.count) * 6
+            if x + width > Self.width - 8 && x > area.left {
+                x = area.left
+                y += 13
+            }
+            canvas.line(x1: x, y1: y, x2: x + 14, y2: y, stroke: Palette.series(index), width: 3, role: "legend-key")
+            canvas.text(line.variant, x: x + 18, y: y + 4, size: 10, role: "legend-label")
+            x += width
         }
         area.drawYAxis(on: &canvas, ticks: yTicks, label: unit)
         area.drawXAxis(on: &canvas, ticks: PlotArea.ticks(area.x, count: 6), label: "replications")

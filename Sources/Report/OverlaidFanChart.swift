@@ -88,7 +88,7 @@ struct OverlaidFanChart: Sendable {
         for (index, line) in series.enumerated() {
             let band = line.points.map { point($0.day, $0.p75) } + line.points.reversed().map { point($0.day, $0.p25) }
             canvas.path(
-                band, fill: Self.colour(index), opacity: 0.16, role: "band band-50",
+                band, fill: Self.colour(index), opacity: 0.12, role: "band band-50",
                 data: [("data-variant", line.variant)])
         }
         for (index, line) in series.enumerated() {
