@@ -141,7 +141,8 @@ struct ConvergenceChart: Sendable {
         for (index, line) in series.enumerated() {
             let drawn = line.points.filter { $0.estimate.isFinite }
             canvas.path(
-                drawn.map { (area.x(Double($0.n)), clamp(area.y($0.estimate * factor))) }, stroke: Palette.series(index),
+                drawn.map { (area.x(Double($0.n)), clamp(area.y($0.estimate * factor))) },
+                stroke: Palette.series(index),
                 width: 1.75, role: "estimate",
                 data: [
                     ("data-variant", line.variant), ("data-points", "\(drawn.count)"),

@@ -26,7 +26,8 @@ struct DesignTable: Sendable, Equatable {
     static func read(path: String) throws(ReportError) -> DesignTable {
         var table = DesignTable(parameters: [], experiments: [])
         var positions: [Int] = []
-        try CSVReader(path: path).forEachRow(requiring: ["variant", "point", "policy"]) { row, columns throws(ReportError) in
+        try CSVReader(path: path).forEachRow(requiring: ["variant", "point", "policy"]) {
+            row, columns throws(ReportError) in
             if positions.isEmpty && table.parameters.isEmpty {
                 table.parameters = columns.names.filter { !["variant", "point", "policy"].contains($0) }
                 positions = table.parameters.map { columns[$0] }

@@ -92,7 +92,8 @@ struct EndStateChart: Sendable {
                 start += share
             }
             if bar.total == 0 {
-                canvas.text("no finished runs", x: area.left + 4, y: y + barHeight / 2 + 4, size: 11, fill: Palette.grey)
+                canvas.text(
+                    "no finished runs", x: area.left + 4, y: y + barHeight / 2 + 4, size: 11, fill: Palette.grey)
             }
             canvas.endGroup()
         }
@@ -121,7 +122,8 @@ struct EndStateChart: Sendable {
                 x = 150
                 y += 15
             }
-            canvas.rect(x: x, y: y - 9, width: 12, height: 10, fill: Self.colour(state, index: index), role: "legend-key")
+            canvas.rect(
+                x: x, y: y - 9, width: 12, height: 10, fill: Self.colour(state, index: index), role: "legend-key")
             canvas.text(label, x: x + 16, y: y, size: 11, role: "legend-label")
             x += width
         }

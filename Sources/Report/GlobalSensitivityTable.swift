@@ -44,7 +44,8 @@ struct GlobalSensitivityTable: Sendable, Equatable {
 
     static func read(path: String, method: Method) throws(ReportError) -> GlobalSensitivityTable {
         var rows: [Row] = []
-        let mainNames = method == .sobol ? ["first", "s1", "first_order", "S1"] : ["mu_star", "mustar", "mu_star_mean"]
+        let mainNames =
+            method == .sobol ? ["first", "s1", "first_order", "S1"] : ["mu_star", "mustar", "mu_star_mean"]
         let totalNames = ["total", "st", "total_order", "ST"]
         try CSVReader(path: path).forEachRow(requiring: ["outcome", "parameter"]) { row, columns throws(ReportError) in
             func find(_ names: [String]) -> String? { names.first { columns.position($0) != nil } }

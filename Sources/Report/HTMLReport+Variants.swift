@@ -96,7 +96,8 @@ extension HTMLReport {
                     variant: variant, points: ConvergenceChart.running(values, indicator: indicator))
             }
             guard !series.isEmpty else { continue }
-            let title = indicator ? "Probability: \(OutcomeLabels.title(outcome).lowercased())" : OutcomeLabels.title(outcome)
+            let title =
+                indicator ? "Probability: \(OutcomeLabels.title(outcome).lowercased())" : OutcomeLabels.title(outcome)
             let chart = ConvergenceChart(
                 id: anchor("convergence", outcome), outcome: outcome, title: title,
                 unit: indicator ? "% of runs" : OutcomeLabels.unit(outcome, kind: kind), indicator: indicator,

@@ -52,7 +52,8 @@ struct ResponseChart: Sendable {
         if policies.count > 1 {
             var x = 8.0
             for (index, policy) in policies.enumerated() {
-                canvas.circle(x: x + 5, y: 33, radius: 4, fill: Palette.series(index), stroke: "#FFFFFF", role: "legend-key")
+                canvas.circle(
+                    x: x + 5, y: 33, radius: 4, fill: Palette.series(index), stroke: "#FFFFFF", role: "legend-key")
                 canvas.text(policy, x: x + 13, y: 37, size: 11, role: "legend-label")
                 x += 24 + Double(policy.count) * 6.4
             }
@@ -80,13 +81,16 @@ struct ResponseChart: Sendable {
             area.drawGrid(on: &canvas, yTicks: yTicks)
             canvas.line(x1: left, y1: area.top, x2: left, y2: area.bottom, stroke: Palette.black, role: "axis y-axis")
             for tick in yTicks where index % Self.columns == 0 {
-                canvas.text(tick.label, x: left - 4, y: area.y(tick.value) + 3, anchor: .end, size: 9, role: "tick y-tick")
+                canvas.text(
+                    tick.label, x: left - 4, y: area.y(tick.value) + 3, anchor: .end, size: 9, role: "tick y-tick")
             }
             canvas.line(
                 x1: left, y1: area.bottom, x2: area.right, y2: area.bottom, stroke: Palette.black, role: "axis x-axis")
             let xTicks = PlotArea.ticks(area.x, count: 3)
             for tick in xTicks {
-                canvas.text(tick.label, x: area.x(tick.value), y: area.bottom + 12, anchor: .middle, size: 9, role: "tick x-tick")
+                canvas.text(
+                    tick.label, x: area.x(tick.value), y: area.bottom + 12, anchor: .middle, size: 9,
+                    role: "tick x-tick")
             }
             for point in points where point.mean.isFinite && point.inputs[index].isFinite {
                 let colour = Palette.series(policies.firstIndex(of: point.policy) ?? 0)
