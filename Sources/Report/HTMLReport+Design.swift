@@ -17,7 +17,7 @@ extension HTMLReport {
         }
         return [
             outcomeSection(), endStateSection(), timelineSection(), overlaidTimelineSection(), comparisonSection(),
-            convergenceSection(),
+            convergenceSection(), storySection(),
         ]
     }
 

@@ -2,15 +2,23 @@ import Experiments
 
 /// The report page of one output folder: one self-contained HTML file with inline CSS and
 /// inline SVG charts, and nothing to fetch (no scripts, fonts, images or links). Its bytes
-/// depend only on the folder's files, never on when or where it is made.
+/// depend only on the folder's files (and the scenario file of its one traced run, when that
+/// is still the file the run read), never on when or where it is made.
 public struct HTMLReport: Sendable {
     let folder: OutputFolder
     /// The folder of an `escsim calibrate` run shown beside the output folder, if one was given.
     let calibration: CalibrationFolder?
+    /// Replication 0 of the baseline traced again from the scenario file, or why it could not
+    /// be; nil: no such section (a design, or a page made without looking for the scenario).
+    let story: Result<ReplicationStory, ReplicationStory.Unavailable>?
 
-    init(folder: OutputFolder, calibration: CalibrationFolder? = nil) {
+    init(
+        folder: OutputFolder, calibration: CalibrationFolder? = nil,
+        story: Result<ReplicationStory, ReplicationStory.Unavailable>? = nil
+    ) {
         self.folder = folder
         self.calibration = calibration
+        self.story = story
     }
 
     /// What `write` did.
@@ -29,7 +37,8 @@ public struct HTMLReport: Sendable {
     ) throws(ReportError) -> Written {
         let folder = try OutputFolder.load(directory)
         let calibrated = try calibration.map { (path: String) throws(ReportError) in try CalibrationFolder.load(path) }
-        let report = HTMLReport(folder: folder, calibration: calibrated)
+        let story = folder.extras.isDesign ? nil : ReplicationStory.load(manifest: folder.manifest)
+        let report = HTMLReport(folder: folder, calibration: calibrated, story: story)
         let page = report.render()
         let path = output ?? folder.path + "/" + BatchOutput.reportFile
         do {

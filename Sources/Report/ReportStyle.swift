@@ -24,6 +24,9 @@ enum ReportStyle {
         figcaption { font-size: 0.84rem; color: #333333; margin-top: 0.2rem; max-width: 560px; }
         svg.chart { display: block; width: 100%; max-width: 560px; height: auto; }
         svg.chart text { font-family: inherit; }
+        figure.wide { margin: 0.8rem 0 1.2rem; }
+        figure.wide svg.chart { max-width: 1100px; }
+        figure.wide figcaption { max-width: 1100px; }
         .table-wrap { overflow-x: auto; max-width: 100%; }
         table.key-outcomes td { white-space: normal; min-width: 5.5rem; }
         table.key-outcomes th { white-space: normal; overflow-wrap: anywhere; }
