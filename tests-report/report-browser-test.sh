@@ -15,7 +15,8 @@
 #      blank one (enough non-white pixels, enough distinct colours), that the DOM holds as
 #      many <svg> charts as the page says it has, each with its title, that every kind of chart
 #      is there (histograms, fans, forest plots, end states, overlaid fans, convergence,
-#      tornadoes, PIT, prior/posterior) with every variant on the charts across variants, and that the console
+#      tornadoes, PIT, prior/posterior, the traced run's event timeline and region graph) with
+#      every variant on the charts across variants, and that the console
 #      logged no error and no failed load
 # The screenshot and the page are kept in results/report-browser-test/ (ignored by git);
 # the last line printed names the screenshot.
@@ -238,7 +239,7 @@ in_dom = len(re.findall(r"<svg[\s>]", dom))
 titles = len(re.findall(r"<svg[^>]*>\s*<title", dom))
 kinds = {k: len(re.findall(rf'<svg class="chart {k}"', dom))
          for k in ("histogram", "fan", "forest", "pit", "prior-posterior", "end-states", "overlaid-fan",
-                   "convergence", "tornado")}
+                   "convergence", "tornado", "event-timeline", "region-graph")}
 print(f"charts: page says {expected}, file has {in_file} <svg>, browser DOM has {in_dom} ({titles} with a <title>); {kinds}")
 if not (expected == in_file == in_dom == titles) or expected < 1:
     problems.append("the browser's DOM does not hold every chart of the page")

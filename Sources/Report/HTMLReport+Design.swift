@@ -13,12 +13,38 @@ extension HTMLReport {
             let policyComparison =
                 folder.comparisons?.contains { $0.baseline == "baseline" } == true
                 ? comparisonSection() : ("", 0)
-            return [designSection(), policyComparison]
+            return [designSection(), policyEndStateSection(), policyComparison]
         }
         return [
             outcomeSection(), endStateSection(), timelineSection(), overlaidTimelineSection(), comparisonSection(),
             convergenceSection(), storySection(),
         ]
+    }
+
+    /// How the runs of each policy ended, pooled over every point of the design.
+    func policyEndStateSection() -> (html: String, charts: Int) {
+        guard let design = folder.extras.design else { return ("", 0) }
+        var pooled: [String: [String: Int]] = [:]
+        for experiment in design.experiments {
+            for (state, count) in folder.extras.runs.endStates[experiment.variant] ?? [:] {
+                pooled[experiment.policy, default: [:]][state, default: 0] += count
+            }
+        }
+        let bars = design.policies.map { EndStateChart.Bar(variant: $0, counts: pooled[$0] ?? [:]) }
+        guard bars.contains(where: { $0.total > 0 }) else { return ("", 0) }
+        var chart = EndStateChart(id: "end-states", bars: bars, statesSeen: folder.extras.runs.statesSeen)
+        chart.title = "How the runs ended, by policy"
+        let html = """
+            <section id="endings">
+            <h2>How the runs ended</h2>
+            <p class="note">Each policy's runs pooled over every point of the design (the points weigh \
+            alike, as each ran the same number of replications).</p>
+            <div class="charts">
+            \(figure(chart.svg(), caption: chart.caption))
+            </div>
+            </section>
+            """
+        return (html, 1)
     }
 
     func designSection() -> (html: String, charts: Int) {

@@ -105,6 +105,8 @@ public struct HTMLReport: Sendable {
         if folder.comparisons != nil { files.append(BatchOutput.comparisonFile) }
         if folder.sensitivity != nil { files.append(BatchOutput.sensitivityFile) }
         if folder.scores != nil { files.append(OutputFolder.scoresFile) }
+        if folder.extras.design != nil { files.append(DesignTable.file) }
+        files += [folder.extras.sobol, folder.extras.morris].compactMap { $0?.method.file }
         return files
     }
 

@@ -109,7 +109,15 @@ import Testing
         let page = HTMLReport(folder: folder).render()
         let charts = ChartMarkup.all(in: page.html)
         #expect(page.charts == charts.count)
-        for kind in ["histogram", "fan", "forest", "end-states", "overlaid-fan", "convergence"] {
+        // End states by policy, pooled over the points: 20 runs each.
+        let endings = try #require(ChartMarkup.kind(charts, "end-states").first)
+        #expect(endings.elements("row").map { $0["data-variant"] ?? "" } == Self.policies)
+        #expect(endings.elements("row").map { $0["data-runs"] ?? "" } == ["20", "20"])
+        let collapses = Self.experiments.filter { $0.policy == "baseline" }.map {
+            Int((Self.expectedMean(morale: $0.values[0], policy: "baseline") * 5).rounded())
+        }.reduce(0, +)
+        #expect(endings.elements("segment").first?["data-count"] == "\(collapses)")
+        for kind in ["histogram", "fan", "forest", "overlaid-fan", "convergence", "event-timeline"] {
             #expect(ChartMarkup.kind(charts, kind).isEmpty, "\(kind)")
         }
         let responses = ChartMarkup.kind(charts, "response")
