@@ -42,6 +42,7 @@ extension HTMLReport {
     }
 
     func summarySection() -> String {
+        if folder.extras.isDesign { return designSummarySection() }
         let variants = folder.variants.filter { folder.summaries[$0] != nil }
         var headline: [String] = []
         for outcome in OutcomeLabels.histogramOutcomes(among: folder.outcomes)

@@ -137,6 +137,14 @@ import Testing
                 #expect(abs(dot.number("data-y")! - expected) < 1e-12, "\(experiment.variant)")
             }
         }
+        // The summary table has a column per policy, not per experiment, pooled over the points.
+        #expect(!page.html.contains("<th scope=\"col\">point_0001/baseline</th>"))
+        let pooled =
+            Self.points.map { Self.expectedMean(morale: $0[0], policy: "ceasefire_push") }.reduce(0, +)
+            / Double(Self.points.count)
+        let cell = try #require(
+            page.html.firstMatch(of: /<td data-policy="ceasefire_push" data-mean="([^"]+)">/)?.output.1)
+        #expect(abs(Double(cell)! - pooled) < 1e-12)
         // Coloured by policy, with a legend of the two policies.
         #expect(regime.elements("legend-label").count == 2)
         let colours = Dictionary(grouping: dots, by: { $0["data-variant"]!.hasSuffix("/baseline") })
