@@ -47,7 +47,10 @@ public struct PairedDifference: Sendable, Hashable {
         }
         meanA = Self.mean(keptA)
         meanB = Self.mean(keptB)
-        difference = Self.mean(differences)
+        // mean(a - b) = mean(a) - mean(b) exactly; taken this way, two means that print the
+        // same have a difference of exactly 0, not the rounding residue (2.9e-21) of a running
+        // mean of differences that cancel.
+        difference = meanA - meanB
         // gsl_stats_sd divides by n - 1, which is 0 for one pair; studentT gives NaN bounds
         // for n < 2 without looking at sd, so NaN is passed instead of 0/0.
         let sd =
@@ -57,8 +60,17 @@ public struct PairedDifference: Sendable, Hashable {
         interval = ConfidenceInterval.studentT(mean: difference, sd: sd, n: pairs)
     }
 
-    /// `gsl_stats_mean` of a non-empty array.
+    /// The mean of a non-empty array from a compensated sum (Neumaier 1974, "Rundungsfehleranalyse
+    /// einiger Verfahren zur Summation endlicher Summen", ZAMM 54), accurate to about one rounding
+    /// whatever the count, so the same values in another order give the same mean.
     private static func mean(_ values: [Double]) -> Double {
-        values.withUnsafeBufferPointer { gsl_stats_mean($0.baseAddress, 1, $0.count) }
+        var sum = 0.0
+        var compensation = 0.0
+        for value in values {
+            let total = sum + value
+            compensation += abs(sum) >= abs(value) ? (sum - total) + value : (value - total) + sum
+            sum = total
+        }
+        return (sum + compensation) / Double(values.count)
     }
 }

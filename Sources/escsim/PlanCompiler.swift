@@ -9,7 +9,7 @@ enum PlanCompiler {
     static func compile(_ plan: ExperimentPlan) throws -> [Experiment.Variant] {
         let scenarios = try Scenario.parseAll(
             plan.scenarioText, file: plan.scenarioFile,
-            variants: plan.variantNames.map { plan.namedVariants && $0 != Scenario.baselineName ? $0 : nil },
+            variants: plan.variantNames.indices.map(plan.appliedVariant(ofVariant:)),
             settings: plan.variantNames.indices.map { plan.settings(ofVariant: $0) },
             engine: ScenarioEngine(file: plan.engineFile, text: plan.engineText))
         guard let text = plan.posteriorText, let baseline = scenarios.first else {

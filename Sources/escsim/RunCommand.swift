@@ -11,7 +11,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Run Monte Carlo replications of a scenario (and its what-if variants) and write their outcomes.",
         discussion: """
             Writes to the output folder (default results/<scenario name>/, or results/<name>-<variant>/):
-              replications.csv  one row per variant and replication: status, end, outcomes, parameter draws
+              replications.csv  one row per variant and replication: status, end state, outcomes
+              draws.csv         one row per variant and replication: the value each uncertain parameter drew
               summary.csv       per variant and outcome: n, mean, sd, min, p05..p95, max, 95% interval
               histograms.csv    per variant and outcome: bins with counts and fractions
               timeline.csv      per variant, day and measure: mean and p05..p95 bands
@@ -19,6 +20,11 @@ struct RunCommand: ParsableCommand {
               sensitivity.csv   with uncertain or swept parameters: partial rank correlations per outcome
               daily.csv         with --daily: per variant, ok replication and day, each daily series
               manifest.json     versions, scenario SHA-256, seed, command line, wall time, complete or not
+            A design (--sweep or --design) runs every policy (the baseline, and the variants of --variants)             at every point with common random numbers, and keeps inputs and outcomes apart:
+              experiments.csv   one row per experiment (point x policy): its point, policy and swept values
+              replications.csv  the outcomes of each experiment's replications (variant = the experiment)
+              summary.csv, histograms.csv, timeline.csv  per policy over all points (--per-point: per experiment)
+              comparison.csv    with policies: each against the baseline policy, paired over points and runs
             Rows reach disk as replications finish. Ctrl-C or SIGTERM stops starting new replications, \
             writes what is done and marks the manifest incomplete; --resume DIR carries on (also after \
             a kill) to the same bytes an uninterrupted run gives. The CSV files depend only on the \
@@ -31,6 +37,7 @@ struct RunCommand: ParsableCommand {
               escsim run Scenarios/aleppo-2024.yaml --precision 0.01 --target regime_collapsed
               escsim run Scenarios/aleppo-2024.yaml -r 500 --daily
               escsim run Scenarios/aleppo-2024.yaml --daily --posterior results/aleppo-2024-calibration/posterior.csv
+              escsim run Scenarios/aleppo-2024.yaml --sweep --variants all -r 50
               escsim run --resume results/aleppo-2024
             """
     )
@@ -45,7 +52,8 @@ struct RunCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Run the baseline and these variants with common random numbers: 'all' or a "
-                + "comma-separated list.", valueName: "all|a,b"))
+                + "comma-separated list. With --sweep or --design: the policies run at every point.",
+            valueName: "all|a,b"), completion: .custom(Completions.variantLists))
     var variants: String?
 
     @Flag(help: "Give each variant its own random numbers instead of common random numbers.")
@@ -59,6 +67,12 @@ struct RunCommand: ParsableCommand {
             "Run the design points in this CSV file: one row per point, one column per dotted path.",
             valueName: "file.csv"))
     var design: String?
+
+    @Flag(
+        help: ArgumentHelp(
+            "With --sweep or --design: write summary, histograms and timeline per experiment (point x policy) "
+                + "instead of per policy over all points, and compare policies point by point."))
+    var perPoint = false
 
     // `.unconditional`: `-r -5` is a bad count, not a missing value followed by an option.
     @Option(
@@ -87,7 +101,8 @@ struct RunCommand: ParsableCommand {
     var precision: Double?
 
     @Option(
-        help: ArgumentHelp("The outcome --precision applies to (a column of replications.csv).", valueName: "outcome"))
+        help: ArgumentHelp("The outcome --precision applies to (a column of replications.csv).", valueName: "outcome"),
+        completion: .custom(Completions.outcomeNames))
     var target: String?
 
     @Flag(help: "Stop at the first failed replication (max-events guard, non-finite value).")
@@ -143,6 +158,7 @@ struct RunCommand: ParsableCommand {
             let fixed = [
                 ("--variant", variant != nil), ("--variants", variants != nil), ("--sweep", sweep),
                 ("--design", design != nil), ("--independent", independent), ("--force", force),
+                ("--per-point", perPoint),
                 ("--shards", shards != nil),
             ]
             for (option, given) in fixed where given {
@@ -154,8 +170,13 @@ struct RunCommand: ParsableCommand {
         if let precision, !(precision > 0 && precision.isFinite) {
             throw ValidationError("--precision must be positive.")
         }
-        let modes = [variant != nil, variants != nil, sweep, design != nil].filter { $0 }.count
-        if modes > 1 { throw ValidationError("Use one of --variant, --variants, --sweep and --design.") }
+        if sweep, design != nil { throw ValidationError("Use one of --sweep and --design.") }
+        if variant != nil, variants != nil || sweep || design != nil {
+            throw ValidationError(
+                "--variant runs one what-if; use --variants NAME to run it beside the baseline, also at every "
+                    + "point of --sweep or --design.")
+        }
+        if perPoint, !sweep, design == nil { throw ValidationError("--per-point goes with --sweep or --design.") }
         if let variants {
             let names = variants.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             if variants.isEmpty || names.contains(where: \.isEmpty) {
@@ -257,9 +278,13 @@ struct RunCommand: ParsableCommand {
             print(SummaryJSON.render(manifest: manifest, result: completion.result), terminator: "")
         } else if !quiet {
             print(TerminalText.escaped(session.experiment.scenarios[0].title))
+            let design = session.plan.perPoint ? nil : session.plan.design
             print(
                 SummaryTable.render(
                     completion.result.statistics[0], replications: manifest.replicationsDone,
+                    scope: design.map {
+                        "the baseline policy over \($0.points) points x \(manifest.replicationsDone) replications"
+                    },
                     colour: TerminalStyle.wanted(on: STDOUT_FILENO)))
             if !completion.result.comparisons.isEmpty {
                 print(SummaryTable.renderComparisons(completion.result.comparisons))
@@ -353,7 +378,6 @@ struct RunCommand: ParsableCommand {
         let source = try ScenarioSource(contentsOf: scenario)
         let baseline = try Scenario.parse(source.text, file: scenario, variant: variant, settings: settings)
         var names = [variant ?? Scenario.baselineName]
-        var named = true
         var points: [[SweptValue]] = [[]]
         if let variants {
             let available = baseline.variants.map(\.name)
@@ -367,23 +391,24 @@ struct RunCommand: ParsableCommand {
             }
             names += chosen
             points += chosen.map { _ in [] }
-        } else if sweep || design != nil {
-            named = false
-            let valuesPerPoint =
-                sweep
-                ? try SweepDesign.points(of: baseline.sweep, seed: seed ?? ExperimentPlan.defaultSeed)
-                : try SweepDesign.points(fromCSV: design!)
-            names = valuesPerPoint.indices.map { String(format: "point_%04d", $0 + 1) }
-            points = valuesPerPoint
+        }
+        var design: DesignDescription?
+        if sweep || self.design != nil {
+            let made = try makeDesign(sweep: baseline.sweep, policies: names)
+            design = made.description
+            names = made.description.experimentNames
+            points = made.points.flatMap { point in made.description.policies.map { _ in point } }
         }
         let plan = ExperimentPlan(
             scenarioFile: scenario, scenarioText: source.text, seed: seed ?? ExperimentPlan.defaultSeed,
             replications: replications ?? ExperimentPlan.defaultReplications,
             shard: try shard.map(resolveShard) ?? .whole, isShardRun: shard != nil, commonRandomNumbers: !independent,
             variantNames: names,
-            namedVariants: named, pointValues: points, settings: settings, failFast: failFast,
+            namedVariants: design == nil, pointValues: points, settings: settings, failFast: failFast,
             precision: precision, target: target, daily: daily ?? false)
         var planned = plan
+        planned.design = design
+        planned.perPoint = perPoint
         planned.engineFile = baseline.engine?.file
         planned.engineText = baseline.engine?.text
         if let posterior {
@@ -400,6 +425,37 @@ struct RunCommand: ParsableCommand {
                     + (close.isEmpty ? names.prefix(3) : close).joined(separator: ", "))
         }
         return (planned, experiment)
+    }
+
+    /// The points of `--sweep` or `--design` and how they were made, with `policies` run at each.
+    private func makeDesign(sweep section: SweepSpecification?, policies: [String]) throws
+        -> (points: [[SweptValue]], description: DesignDescription)
+    {
+        let points: [[SweptValue]]
+        var description: DesignDescription
+        if sweep {
+            points = try SweepDesign.points(of: section, seed: seed ?? ExperimentPlan.defaultSeed)
+            description = DesignDescription(
+                method: section?.method.rawValue ?? "grid", points: points.count, policies: policies,
+                parameters: (section?.parameters ?? []).map {
+                    DesignDescription.Parameter(
+                        path: $0.path, low: $0.values?.min() ?? $0.low, high: $0.values?.max() ?? $0.high)
+                })
+        } else {
+            let file = design ?? ""
+            points = try SweepDesign.points(fromCSV: file)
+            description = DesignDescription(
+                method: "file", points: points.count, policies: policies,
+                parameters: (points.first ?? []).map { DesignDescription.Parameter(path: $0.path) }, file: file)
+        }
+        let experiments = points.count * policies.count
+        guard experiments <= SweepDesign.maximumPoints else {
+            throw ExperimentError(
+                "the design has \(points.count) points x \(policies.count) policies = \(experiments) experiments; "
+                    + "at most \(SweepDesign.maximumPoints)")
+        }
+        description.points = points.count
+        return (points, description)
     }
 
     /// The shard of `--shard`: K/N, or `auto` from the environment of a Slurm array task or a

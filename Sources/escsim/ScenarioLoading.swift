@@ -23,7 +23,9 @@ struct ScenarioOptions: ParsableArguments {
 
 /// A variant and value overrides applied on top of a scenario file.
 struct WhatIfOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Apply the named what-if from the scenario's variants: section.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("Apply the named what-if from the scenario's variants: section.", valueName: "name"),
+        completion: .custom(Completions.variantNames))
     var variant: String?
 
     @Option(

@@ -7,7 +7,11 @@ import Stochastic
 /// other outcome with its mean, median, the range of the middle 90% of runs and a one-line
 /// histogram. Columns are aligned; colour (ANSI) only when the caller says so.
 enum SummaryTable {
-    static func render(_ statistics: [OutcomeStatistic], replications: Int, colour: Bool = false) -> String {
+    /// `scope` says what the runs are when they are not one variant's replications (a design's
+    /// policy over all its points).
+    static func render(
+        _ statistics: [OutcomeStatistic], replications: Int, scope: String? = nil, colour: Bool = false
+    ) -> String {
         let style = TerminalStyle(enabled: colour)
         var probabilities: [[String]] = [["probability", "n", "estimate", "95% interval"]]
         var quantities: [[String]] = [["outcome", "n", "mean", "median", "90% of runs", "distribution", "range"]]
@@ -42,7 +46,7 @@ enum SummaryTable {
             column == 5 ? style.accent(cell) : cell
         }
         lines.append(
-            "(\(replications) replications; day outcomes are over the n runs where the event happened; "
+            "(\(scope ?? "\(replications) replications"); day outcomes are over the n runs where the event happened; "
                 + "each histogram spans its range)")
         return lines.joined(separator: "\n") + "\n"
     }

@@ -11,9 +11,17 @@ import Testing
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        let variants = object?["variants"] as? [[String: Any]]
-        #expect(variants?.map { $0["variant"] as? String } == ["baseline", "russia_air_surge"])
-        #expect((object?["comparisons"] as? [Any])?.isEmpty == false)
+        let summary = try #require(object?["summary"] as? [[String: Any]])
+        #expect(Set(summary.compactMap { $0["variant"] as? String }) == ["baseline", "russia_air_surge"])
+        // Every column of the files, under the files' names.
+        let csv = { (name: String) in
+            try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8).split(separator: "\n")
+        }
+        #expect(Set(summary[0].keys) == Set(try csv("summary.csv")[0].split(separator: ",").map(String.init)))
+        #expect(summary.count == (try csv("summary.csv").count) - 1)
+        let comparison = try #require(object?["comparison"] as? [[String: Any]])
+        #expect(Set(comparison[0].keys) == Set(try csv("comparison.csv")[0].split(separator: ",").map(String.init)))
+        #expect((object?["manifest"] as? [String: Any])?["seed"] as? Int == 20_241_127)
     }
 
     /// A resumed batch keeps its plan's `--daily`: restating it is welcome, contradicting it
@@ -99,9 +107,17 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try String(contentsOfFile: out + "/replications.csv", encoding: .utf8).split(separator: "\n")
         #expect(rows.count == 1 + 2 * 5)
-        #expect(rows[0].hasSuffix("actors.russia.sorties_per_day,mediation.base_success"))
-        #expect(rows.contains { $0.hasPrefix("point_0002,") && $0.hasSuffix(",40,0.2") })
+        // Inputs and outcomes apart: the swept values are in experiments.csv, not beside the outcomes.
+        #expect(!rows[0].contains("actors.russia.sorties_per_day"))
+        #expect(rows.filter { $0.hasPrefix("point_0002,") }.count == 5)
+        let experiments = try String(contentsOfFile: out + "/experiments.csv", encoding: .utf8)
+        #expect(
+            experiments
+                == "variant,point,policy,actors.russia.sorties_per_day,mediation.base_success\n"
+                + "point_0001,1,baseline,0,0\npoint_0002,2,baseline,40,0.2\n")
         #expect(FileManager.default.fileExists(atPath: out + "/sensitivity.csv"))
+        // Two points of one policy are not what-ifs of each other: nothing to compare.
+        #expect(!FileManager.default.fileExists(atPath: out + "/comparison.csv"))
     }
 }
 
@@ -118,14 +134,19 @@ import Testing
             .split(separator: "\n").dropFirst()
         #expect(rows.count == 20 * 3)
         // Each point's sorties value lies in its own twentieth of [0, 40]: a Latin hypercube.
-        let header = try String(contentsOf: dir.appendingPathComponent("replications.csv"), encoding: .utf8)
-            .split(separator: "\n")[0].split(separator: ",")
-        let column = header.firstIndex(of: "actors.russia.sorties_per_day")!
+        let experiments = try String(contentsOf: dir.appendingPathComponent("experiments.csv"), encoding: .utf8)
+            .split(separator: "\n")
+        let column = try #require(experiments[0].split(separator: ",").firstIndex(of: "actors.russia.sorties_per_day"))
         let strata = Set(
-            rows.compactMap { Double($0.split(separator: ",", omittingEmptySubsequences: false)[column]) }
-                .map { Int($0 / 2) })
+            experiments.dropFirst().compactMap { Double($0.split(separator: ",")[column]) }.map { Int($0 / 2) })
         #expect(strata == Set(0..<20))
+        // PRCC per policy over all points, on continuous outcomes only.
         let sensitivity = try String(contentsOf: dir.appendingPathComponent("sensitivity.csv"), encoding: .utf8)
-        #expect(sensitivity.contains("all_points,regime_collapsed,actors.russia.sorties_per_day,prcc,60,"))
+        #expect(sensitivity.contains("baseline,civilians_killed,actors.russia.sorties_per_day,prcc,60,"))
+        #expect(!sensitivity.contains(",regime_collapsed,"))
+        // The summary is the baseline policy over all 20 points, not 20 per-point summaries.
+        let summary = try String(contentsOf: dir.appendingPathComponent("summary.csv"), encoding: .utf8)
+        #expect(summary.contains("\nbaseline,regime_collapsed,indicator,60,"))
+        #expect(!summary.contains("point_0001"))
     }
 }

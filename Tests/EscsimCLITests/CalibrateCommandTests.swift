@@ -147,7 +147,7 @@ import Testing
         let posterior = try String(contentsOfFile: cal + "/posterior.csv", encoding: .utf8).split(separator: "\n")
         let quality = try #require(posterior[0].split(separator: ",").firstIndex(of: "actors.hts.quality"))
         let particles = Set(posterior.dropFirst().map { $0.split(separator: ",")[quality] })
-        let rows = try String(contentsOfFile: run + "/replications.csv", encoding: .utf8).split(separator: "\n")
+        let rows = try String(contentsOfFile: run + "/draws.csv", encoding: .utf8).split(separator: "\n")
         let column = try #require(rows[0].split(separator: ",").firstIndex(of: "actors.hts.quality"))
         for row in rows.dropFirst() {
             let value = row.split(separator: ",", omittingEmptySubsequences: false)[column]

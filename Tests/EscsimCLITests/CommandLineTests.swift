@@ -61,7 +61,7 @@ enum CLI {
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(
             files == [
-                ".escsim", "histograms.csv", "manifest.json", "replications.csv", "sensitivity.csv",
+                ".escsim", "draws.csv", "histograms.csv", "manifest.json", "replications.csv", "sensitivity.csv",
                 "summary.csv", "timeline.csv",
             ])
         // A finished batch keeps only its ledger of the files it wrote (its plan and log are gone).

@@ -68,4 +68,19 @@ import Testing
         #expect(paired.interval.low == 2)
         #expect(paired.interval.high == 2)
     }
+
+    /// The same values in another order (a variant that only reshuffles which runs end how) have
+    /// the same mean, and a difference of exactly 0, not a rounding residue.
+    @Test func equalMeansHaveADifferenceOfExactlyZero() {
+        let values: [Double] = (1...997).map { (k: Int) -> Double in
+            let coarse = 0.1 * Double(k % 13)
+            let fine = 1e-3 * Double(k % 7)
+            return coarse + fine + 0.7
+        }
+        let shuffled = values.indices.map { values[($0 * 389) % values.count] }
+        #expect(Set(shuffled) == Set(values) && shuffled != values)
+        let paired = PairedDifference(shuffled, values)
+        #expect(paired.meanA == paired.meanB)
+        #expect(paired.difference == 0)
+    }
 }

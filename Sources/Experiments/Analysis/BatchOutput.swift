@@ -13,6 +13,15 @@ public enum BatchOutput {
     public static let timelineFile = "timeline.csv"
     public static let comparisonFile = "comparison.csv"
     public static let sensitivityFile = "sensitivity.csv"
+    /// What each replication drew for the uncertain parameters (inputs, apart from outcomes).
+    public static let drawsFile = "draws.csv"
+    /// Designs only: one row per experiment (point x policy) with its swept values.
+    public static let experimentsFile = "experiments.csv"
+    /// Designs: global sensitivity (`escsim sensitivity`): Saltelli's Sobol indices, Morris's
+    /// elementary effects, PRIM's scenario-discovery boxes.
+    public static let sobolFile = "sobol.csv"
+    public static let morrisFile = "morris.csv"
+    public static let primFile = "prim.csv"
     /// Only with `escsim run --daily`.
     public static let dailyFile = "daily.csv"
     public static let manifestFile = "manifest.json"
@@ -20,8 +29,8 @@ public enum BatchOutput {
     public static let reportFile = "report.html"
     /// Every file a batch may write into its folder (which of them depends on the batch).
     public static let allFiles = [
-        replicationsFile, summaryFile, histogramsFile, timelineFile, comparisonFile,
-        sensitivityFile, manifestFile, dailyFile,
+        replicationsFile, drawsFile, experimentsFile, summaryFile, histogramsFile, timelineFile, comparisonFile,
+        sensitivityFile, sobolFile, morrisFile, primFile, manifestFile, dailyFile,
     ]
 
     /// The files a batch claims in its folder: `daily.csv` only with `--daily`, so that a batch
@@ -33,12 +42,13 @@ public enum BatchOutput {
     /// The header of each file, as written and as `escsim report` requires it; `replications.csv`
     /// opens with `replicationsLeadingColumns` (the record header), then the outcome and parameter columns.
     public static let replicationsLeadingColumns = ["variant", "replication", "status", "error", "end_state"]
-    public static let summaryColumns = [
-        "variant", "outcome", "kind", "n", "mean", "sd", "min", "p05", "p25", "p50", "p75", "p95", "max",
-        "ci95_low", "ci95_high", "ci_method",
-    ]
+    public static let summaryColumns = SummaryRow.header
     public static let histogramColumns = ["variant", "outcome", "bin_low", "bin_high", "count", "fraction"]
     public static let timelineColumns = ["variant", "day", "measure", "mean", "p05", "p25", "p50", "p75", "p95"]
+    /// `draws.csv` opens with these, then one column per uncertain parameter (dotted path).
+    public static let drawsLeadingColumns = ["variant", "replication"]
+    /// `experiments.csv` opens with these, then one column per swept parameter (dotted path).
+    public static let experimentsLeadingColumns = ["variant", "point", "policy"]
     /// `daily.csv` opens with these, then one column per series of `DailySeriesCatalogue`.
     public static let dailyLeadingColumns = ["variant", "replication", "day"]
     public static let comparisonColumns = ComparisonRow.header
@@ -46,8 +56,10 @@ public enum BatchOutput {
 
     /// What the files hold, for the terminal and `--json`.
     public struct Result: Sendable {
-        /// Per variant, per outcome.
+        /// Per variant (in a design: per policy, or per experiment with `--per-point`), per outcome.
         public var statistics: [[OutcomeStatistic]]
+        /// The names of `statistics`' rows, as `summary.csv`'s variant column gives them.
+        public var statisticsNames: [String]
         public var comparisons: [ComparisonRow]
         public var files: [String]
         /// The SHA-256 of each file written, by name.
@@ -56,10 +68,11 @@ public enum BatchOutput {
     }
 
     /// Writes every data file into `directory` (each whole or not at all; scratch space in
-    /// `workDirectory`); the caller writes the manifest.
+    /// `workDirectory`); the caller writes the manifest. `perPoint`: a design summarises each
+    /// experiment instead of each policy over all its points.
     public static func write(
         _ experiment: Experiment, logs: [RecordLog], to directory: String,
-        workDirectory: String
+        workDirectory: String, perPoint: Bool = false
     ) throws(FileWriteError) -> Result {
         let layout = experiment.layout
         let store = try ColumnStore(
@@ -72,29 +85,48 @@ public enum BatchOutput {
             files.append(name)
             checksums[name] = SHA256.hexDigest(text.utf8)
         }
+        if let design = experiment.design {
+            try publish(experimentsTable(experiment, design: design).text, as: experimentsFile)
+        }
         let (failed, replicationsSHA256) = try writeReplications(
             experiment, logs: logs,
             to: directory + "/" + replicationsFile)
         files.append(replicationsFile)
         checksums[replicationsFile] = replicationsSHA256
+        let drawn = drawnParameters(of: experiment)
+        if !drawn.isEmpty {
+            files.append(drawsFile)
+            checksums[drawsFile] = try writeDraws(
+                experiment, parameters: drawn, logs: logs, to: directory + "/" + drawsFile)
+        }
+
+        let groups = summaryGroups(experiment, perPoint: perPoint)
+        let masks = (0..<experiment.variantCount).map { store.okMask(variant: $0) }
+        // A group's values of one field: its variants' in order, so two groups of a design line
+        // up point by point and replication by replication (the pairing of common random numbers).
+        func present(_ group: [Int], _ field: Int) -> [Double] {
+            group.count == 1
+                ? store.presentValues(variant: group[0], field: field, mask: masks[group[0]])
+                : group.flatMap { store.presentValues(variant: $0, field: field, mask: masks[$0]) }
+        }
+        func okColumn(_ group: [Int], _ field: Int) -> [Double] {
+            group.flatMap { store.okColumn(variant: $0, field: field, mask: masks[$0]) }
+        }
 
         var statistics: [[OutcomeStatistic]] = []
         var summary = CSVTable(header: summaryColumns)
         var histograms = CSVTable(header: histogramColumns)
-        let masks = (0..<experiment.variantCount).map { store.okMask(variant: $0) }
-        for (variant, name) in experiment.variantNames.enumerated() {
+        for group in groups {
             var perOutcome: [OutcomeStatistic] = []
             for (index, column) in layout.outcomes.enumerated() {
                 // One array per column, sorted in place by the summary and reused by the histogram.
-                var present = store.presentValues(
-                    variant: variant, field: layout.outcomeOffset + index,
-                    mask: masks[variant])
-                let statistic = OutcomeStatistic(column: column, sorting: &present)
+                var values = present(group.variants, layout.outcomeOffset + index)
+                let statistic = OutcomeStatistic(column: column, sorting: &values)
                 perOutcome.append(statistic)
-                summary.append(summaryRow(name, statistic))
-                for bin in column.kind.histogram(of: present) {
+                summary.append(SummaryRow(variant: group.name, statistic: statistic).fields)
+                for bin in column.kind.histogram(of: values) {
                     histograms.append([
-                        .text(name), .text(column.name), .number(bin.low), .number(bin.high),
+                        .text(group.name), .text(column.name), .number(bin.low), .number(bin.high),
                         .integer(bin.count), .number(bin.fraction),
                     ])
                 }
@@ -106,17 +138,15 @@ public enum BatchOutput {
 
         if layout.days > 0 {
             var timeline = CSVTable(header: timelineColumns)
-            for (variant, name) in experiment.variantNames.enumerated() {
-                // A variant's bands stop at its own horizon (the layout runs to the longest).
-                let horizon = experiment.scenarios[variant].baseParameters.horizonDays
+            for group in groups {
+                // A group's bands stop at its own horizon (the layout runs to the longest).
+                let horizon = group.variants.map { experiment.scenarios[$0].baseParameters.horizonDays }.max() ?? 0
                 for day in 1...layout.days where Double(day) <= horizon {
                     for (measure, measureName) in layout.timelineMeasures.enumerated() {
-                        var values = store.presentValues(
-                            variant: variant, field: layout.timelineIndex(day: day, measure: measure),
-                            mask: masks[variant])
+                        var values = present(group.variants, layout.timelineIndex(day: day, measure: measure))
                         let s = SampleSummary(sorting: &values)
                         timeline.append([
-                            .text(name), .integer(day), .text(measureName), .number(s.mean),
+                            .text(group.name), .integer(day), .text(measureName), .number(s.mean),
                             .number(s.p05), .number(s.p25), .number(s.p50), .number(s.p75), .number(s.p95),
                         ])
                     }
@@ -126,17 +156,16 @@ public enum BatchOutput {
         }
 
         var comparisons: [ComparisonRow] = []
-        if experiment.variantCount > 1 {
+        let pairs = comparisonPairs(experiment, groups: groups, perPoint: perPoint)
+        if !pairs.isEmpty {
             var table = CSVTable(header: ComparisonRow.header)
-            for variant in 1..<experiment.variantCount {
+            for pair in pairs {
                 for (index, column) in layout.outcomes.enumerated() {
                     let field = layout.outcomeOffset + index
                     let row = ComparisonRow(
-                        variant: experiment.variantNames[variant], baseline: experiment.variantNames[0],
+                        variant: pair.name, baseline: pair.baselineName,
                         outcome: column.name, commonRandomNumbers: experiment.commonRandomNumbers,
-                        difference: PairedDifference(
-                            store.okColumn(variant: variant, field: field, mask: masks[variant]),
-                            store.okColumn(variant: 0, field: field, mask: masks[0])))
+                        difference: PairedDifference(okColumn(pair.variants, field), okColumn(pair.baseline, field)))
                     comparisons.append(row)
                     table.append(row.fields)
                 }
@@ -153,18 +182,42 @@ public enum BatchOutput {
             checksums[dailyFile] = try writeDaily(experiment, logs: logs, to: directory + "/" + dailyFile)
         }
         return Result(
-            statistics: statistics, comparisons: comparisons, files: files, checksums: checksums,
+            statistics: statistics, statisticsNames: groups.map(\.name), comparisons: comparisons, files: files,
+            checksums: checksums,
             failedRecords: failed)
     }
 
-    static func summaryRow(_ variant: String, _ statistic: OutcomeStatistic) -> [CSVField] {
-        let s = statistic.sample
-        return [
-            .text(variant), .text(statistic.column.name), .text(statistic.column.kind.rawValue),
-            .integer(s.n), .number(s.mean), .number(s.sd), .number(s.min), .number(s.p05), .number(s.p25),
-            .number(s.p50), .number(s.p75), .number(s.p95), .number(s.max),
-            .number(statistic.interval.low), .number(statistic.interval.high), .text(statistic.intervalMethod),
-        ]
+    /// What `summary.csv`, `histograms.csv` and `timeline.csv` summarise, in row order: each
+    /// variant alone, or in a design (unless `perPoint`) each policy over all its points, the
+    /// distribution of outcomes across the uncertainty the design spans.
+    static func summaryGroups(_ experiment: Experiment, perPoint: Bool) -> [(name: String, variants: [Int])] {
+        guard let design = experiment.design, !perPoint else {
+            return experiment.variantNames.enumerated().map { ($1, [$0]) }
+        }
+        return design.policies.enumerated().map { policy, name in
+            (name, Array(stride(from: policy, to: experiment.variantCount, by: design.policies.count)))
+        }
+    }
+
+    /// The rows of `comparison.csv`: each variant against the baseline; in a design, each policy
+    /// against the baseline policy, over all points or (`perPoint`) point by point. A design
+    /// without policies compares nothing (its points are not what-ifs of one another).
+    static func comparisonPairs(
+        _ experiment: Experiment, groups: [(name: String, variants: [Int])], perPoint: Bool
+    ) -> [(name: String, variants: [Int], baselineName: String, baseline: [Int])] {
+        guard let design = experiment.design else {
+            return (1..<experiment.variantCount).map {
+                (experiment.variantNames[$0], [$0], experiment.variantNames[0], [0])
+            }
+        }
+        guard design.policies.count > 1 else { return [] }
+        if !perPoint {
+            return groups.dropFirst().map { ($0.name, $0.variants, groups[0].name, groups[0].variants) }
+        }
+        return (0..<experiment.variantCount).filter { $0 % design.policies.count != 0 }.map { variant in
+            let baseline = variant - variant % design.policies.count
+            return (experiment.variantNames[variant], [variant], experiment.variantNames[baseline], [baseline])
+        }
     }
 
     /// `replications.csv`, streamed from the logs: one row per replication and variant. Returns
@@ -174,9 +227,7 @@ public enum BatchOutput {
     {
         let layout = experiment.layout
         let file = try StagedFile(path: path)
-        let header =
-            replicationsLeadingColumns + layout.outcomes.map(\.name)
-            + layout.parameters
+        let header = replicationsLeadingColumns + layout.outcomes.map(\.name)
         try file.append(CSVTable.renderLine(header.map(CSVField.text)))
         var failed = 0
         try forEachRecord(of: experiment, in: logs, into: file) { values, base, header, text in
@@ -188,13 +239,55 @@ public enum BatchOutput {
                 .text(status.label), .text(layout.errorText(status: status, detail: Int(header.detail))),
                 .text((header.endState ?? .incomplete).rawValue),
             ]
-            for field in layout.outcomeOffset..<layout.timelineOffset {
+            for field in layout.outcomeOffset..<layout.parameterOffset {
                 row.append(.number(values[base + field]))
             }
             text += CSVTable.renderLine(row)
         }
         try file.commit()
         return (failed, file.sha256)
+    }
+
+    /// The parameters of `draws.csv`: those a replication draws, not the swept values a design
+    /// fixes per experiment (those are in `experiments.csv`), by their index in the layout.
+    static func drawnParameters(of experiment: Experiment) -> [Int] {
+        let swept = Set(experiment.design?.parameters.map(\.path) ?? [])
+        return experiment.layout.parameters.indices.filter { !swept.contains(experiment.layout.parameters[$0]) }
+    }
+
+    /// `draws.csv`, streamed from the logs: per replication and variant, what each uncertain
+    /// parameter drew (missing where a variant fixes it). Returns the file's SHA-256.
+    static func writeDraws(_ experiment: Experiment, parameters: [Int], logs: [RecordLog], to path: String)
+        throws(FileWriteError) -> String
+    {
+        let layout = experiment.layout
+        let file = try StagedFile(path: path)
+        let header = drawsLeadingColumns + parameters.map { layout.parameters[$0] }
+        try file.append(CSVTable.renderLine(header.map(CSVField.text)))
+        try forEachRecord(of: experiment, in: logs, into: file) { values, base, header, text in
+            var row: [CSVField] = [
+                .text(experiment.variantNames[Int(header.variant)]), .integer(Int(header.replication)),
+            ]
+            for index in parameters { row.append(.number(values[base + layout.parameterOffset + index])) }
+            text += CSVTable.renderLine(row)
+        }
+        try file.commit()
+        return file.sha256
+    }
+
+    /// `experiments.csv` of a design: per experiment, its point (from 1), policy and swept values.
+    static func experimentsTable(_ experiment: Experiment, design: DesignDescription) -> CSVTable {
+        var table = CSVTable(header: experimentsLeadingColumns + design.parameters.map(\.path))
+        for (index, name) in experiment.variantNames.enumerated() {
+            var row: [CSVField] = [
+                .text(name), .integer(design.point(ofExperiment: index) + 1), .text(design.policy(ofExperiment: index)),
+            ]
+            for parameter in design.parameters {
+                row.append(experiment.sweptValues[index][parameter.path].map(CSVField.number) ?? .missing)
+            }
+            table.append(row)
+        }
+        return table
     }
 
     /// `daily.csv`, streamed from the logs a block at a time: one row per day of each `ok`

@@ -4,7 +4,9 @@ import Stochastic
 
 /// `sensitivity.csv`: which uncertain parameters drive which outcomes, by partial rank
 /// correlation (PRCC; Marino et al. 2008), with a Fisher-z 95% interval. Inputs are the
-/// per-replication draws and, in a sweep, the swept values (then pooled over all points).
+/// per-replication draws or, in a design, the swept values (pooled over all points of a
+/// policy). Indicator (0/1) outcomes are left out: ranks of two values are mostly ties, and
+/// which inputs lead to a 0/1 outcome is PRIM's question (`escsim sensitivity`, `prim.csv`).
 ///
 /// At most the first `maximumRows` replications enter (per variant): at 20,000 rows a PRCC's
 /// 95% interval is about +-0.014 wide, finer than any analyst reads it, and the regression
@@ -21,10 +23,7 @@ enum Sensitivity {
         let layout = experiment.layout
         guard !layout.parameters.isEmpty else { return nil }
         var table = CSVTable(header: header)
-        let groups: [(name: String, variants: [Int])] =
-            experiment.sweptValues.isEmpty
-            ? experiment.variantNames.enumerated().map { ($1, [$0]) }
-            : [("all_points", Array(0..<experiment.variantCount))]
+        let groups = BatchOutput.summaryGroups(experiment, perPoint: false)
         for group in groups {
             func pooled(_ field: Int) -> [Double] {
                 group.variants.flatMap {
@@ -33,7 +32,10 @@ enum Sensitivity {
                 }
             }
             var inputs: [(name: String, values: [Double])] = []
-            for (index, name) in layout.parameters.enumerated() {
+            // A design asks about its swept parameters; with a hundred drawn ones beside them,
+            // a few hundred runs per policy could not rank anything.
+            let swept = experiment.design.map { Set($0.parameters.map(\.path)) }
+            for (index, name) in layout.parameters.enumerated() where swept?.contains(name) ?? true {
                 let values = pooled(layout.parameterOffset + index)
                 let present = values.filter { !$0.isNaN }
                 // Only parameters that vary in this group can explain anything.
@@ -42,7 +44,7 @@ enum Sensitivity {
                 inputs.append((name, values))
             }
             guard !inputs.isEmpty else { continue }
-            for (index, column) in layout.outcomes.enumerated() where column.kind != .day {
+            for (index, column) in layout.outcomes.enumerated() where column.kind != .day && column.kind != .indicator {
                 let output = pooled(layout.outcomeOffset + index)
                 let results = SensitivityAnalysis.prcc(output: output, inputs: inputs.map(\.values))
                 let order = results.indices.sorted {

@@ -60,7 +60,8 @@ package enum BatchMerge {
             throw BatchFolderError(
                 "\(out) holds a batch of its own (unfinished, or a shard); merge into another folder")
         }
-        let result = try BatchOutput.write(first.experiment, logs: logs, to: out, workDirectory: folder.workDirectory)
+        let result = try BatchOutput.write(
+            first.experiment, logs: logs, to: out, workDirectory: folder.workDirectory, perPoint: plan.perPoint)
         let manifest = Manifest(
             plan: plan, scenarioName: first.experiment.scenarios[0].name,
             replicationsDone: logs.reduce(0) { $0 + $1.groupCount }, shard: "merged from \(count)", threads: 1,

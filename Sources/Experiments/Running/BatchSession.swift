@@ -239,7 +239,8 @@ package struct BatchSession {
         }
         let complete = report.ending == .finished
         let simulated = clock.now
-        let result = try BatchOutput.write(experiment, logs: [log], to: directory, workDirectory: folder.workDirectory)
+        let result = try BatchOutput.write(
+            experiment, logs: [log], to: directory, workDirectory: folder.workDirectory, perPoint: plan.perPoint)
         func seconds(_ from: ContinuousClock.Instant, _ to: ContinuousClock.Instant) -> Double {
             let elapsed = from.duration(to: to)
             return ((Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18) * 1000)

@@ -31,6 +31,8 @@ public struct Experiment: Sendable {
     public let variantNames: [String]
     /// For sweep points: the value of each swept path, by parameter column; empty otherwise.
     public let sweptValues: [[String: Double]]
+    /// For design batches: the points, policies and parameters (experiment order); nil otherwise.
+    public let design: DesignDescription?
     public let seed: UInt64
     public let commonRandomNumbers: Bool
     public let schema: OutcomeSchema
@@ -39,7 +41,7 @@ public struct Experiment: Sendable {
     /// - Throws: a message when the variants do not share the baseline's outcome columns.
     public init(
         scenarios: [Variant], variantNames: [String], sweptValues: [[String: Double]] = [],
-        seed: UInt64, commonRandomNumbers: Bool = true, daily: Bool = false
+        design: DesignDescription? = nil, seed: UInt64, commonRandomNumbers: Bool = true, daily: Bool = false
     ) throws(ExperimentError) {
         precondition(!scenarios.isEmpty && scenarios.count == variantNames.count)
         let schema = OutcomeSchema(parameters: scenarios[0].baseParameters)
@@ -69,6 +71,7 @@ public struct Experiment: Sendable {
         self.scenarios = scenarios
         self.variantNames = variantNames
         self.sweptValues = sweptValues
+        self.design = design
         self.seed = seed
         self.commonRandomNumbers = commonRandomNumbers
         self.schema = schema

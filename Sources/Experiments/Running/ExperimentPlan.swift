@@ -53,13 +53,23 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
     /// Stored only when true, so a plan without `--daily` is written as before and a plan
     /// written before `--daily` existed reads as one without it.
     private var dailyKey: Bool?
+    /// A design batch (`--sweep`, `--design`): how its points were made and the policies run at
+    /// each; nil (and not stored) for a baseline-and-variants batch.
+    public var design: DesignDescription?
+    /// `--per-point`: a design writes summaries per experiment instead of per policy.
+    public var perPoint: Bool {
+        get { perPointKey ?? false }
+        set { perPointKey = newValue ? true : nil }
+    }
+    private var perPointKey: Bool?
 
     private enum CodingKeys: String, CodingKey {
         case escsimVersion, scenarioFile, scenarioText, scenarioSHA256, seed, replications, shard, isShardRun
         case commonRandomNumbers, variantNames, namedVariants, pointValues, settings, failFast, precision, target
         case precisionBatch
         case dailyKey = "daily"
-        case posteriorFile, posteriorText, engineFile, engineText
+        case posteriorFile, posteriorText, engineFile, engineText, design
+        case perPointKey = "perPoint"
     }
 
     public init(
@@ -93,6 +103,15 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
     /// `variantNames`' order: the YAML layer's work, handed in by the command line (and tests).
     public typealias Compiler = (ExperimentPlan) throws -> [Experiment.Variant]
 
+    /// The named variant of the scenario that entry `index` applies: its own name in a batch of
+    /// named variants, its policy in a design crossed with policies; nil for the baseline.
+    public func appliedVariant(ofVariant index: Int) -> String? {
+        let name =
+            design.map { $0.policy(ofExperiment: index) }
+            ?? (namedVariants ? variantNames[index] : DesignDescription.baselinePolicy)
+        return name == DesignDescription.baselinePolicy ? nil : name
+    }
+
     /// The settings of variant `index` for the scenario layer: the `--set` values, then its
     /// sweep point's.
     public func settings(ofVariant index: Int) -> [String] {
@@ -107,7 +126,7 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         }
         return try Experiment(
             scenarios: scenarios, variantNames: variantNames,
-            sweptValues: namedVariants ? [] : swept, seed: seed,
+            sweptValues: namedVariants ? [] : swept, design: design, seed: seed,
             commonRandomNumbers: commonRandomNumbers, daily: daily)
     }
 
@@ -146,6 +165,11 @@ public struct ExperimentPlan: Codable, Sendable, Equatable {
         }
         if variantNames.isEmpty || variantNames.count != pointValues.count {
             problems.append("it names \(variantNames.count) variants with \(pointValues.count) sets of swept values")
+        }
+        if let design, design.experiments != variantNames.count || design.policies.isEmpty {
+            problems.append(
+                "its design has \(design.points) points x \(design.policies.count) policies for \(variantNames.count) variants"
+            )
         }
         if Set(variantNames).count != variantNames.count {
             problems.append("a variant is named twice")

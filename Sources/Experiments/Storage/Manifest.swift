@@ -84,6 +84,8 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var fileSHA256: [String: String]?
     /// Peak resident memory of the process, in MiB (VmHWM).
     public var peakMemoryMiB: Double?
+    /// A design batch's points, policies and parameters; absent for other batches.
+    public var design: DesignDescription?
 
     public init(
         escsimVersion: String, scenario: ScenarioInfo, seed: UInt64, replications: Int, replicationsDone: Int,
@@ -129,7 +131,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         case wallTimeSeconds = "wall_time_seconds"
         case simulationSeconds = "simulation_seconds"
         case outputSeconds = "output_seconds"
-        case complete, files, posterior, engine
+        case complete, files, posterior, engine, design
         case fileSHA256 = "file_sha256"
     }
 
@@ -167,6 +169,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         peakMemoryMiB = try container.decodeIfPresent(Double.self, forKey: .peakMemoryMiB)
         posterior = try container.decodeIfPresent(FileInfo.self, forKey: .posterior)
         engine = try container.decodeIfPresent(FileInfo.self, forKey: .engine)
+        design = try container.decodeIfPresent(DesignDescription.self, forKey: .design)
     }
 
     /// The manifest of `plan`'s batch: the plan's facts, the random-number facts, and the run's.
@@ -195,6 +198,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         if let file = plan.engineFile, let text = plan.engineText {
             engine = FileInfo(file: file, sha256: SHA256.hexDigest(Array(text.utf8)))
         }
+        design = plan.design
     }
 
     /// Pretty, key-sorted JSON with a final newline.
