@@ -21,6 +21,11 @@ struct DesignTable: Sendable, Equatable {
         return seen
     }
 
+    /// Each experiment's policy, by the experiment's name.
+    var policyOf: [String: String] {
+        Dictionary(experiments.map { ($0.variant, $0.policy) }, uniquingKeysWith: { first, _ in first })
+    }
+
     static let file = "experiments.csv"
 
     static func read(path: String) throws(ReportError) -> DesignTable {

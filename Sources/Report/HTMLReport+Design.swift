@@ -13,7 +13,13 @@ extension HTMLReport {
             let policyComparison =
                 folder.comparisons?.contains { $0.baseline == "baseline" } == true
                 ? comparisonSection() : ("", 0)
-            return [designSection(), policyEndStateSection(), policyComparison]
+            // A lean design's summaries pool each policy over every point (the spread of outcomes
+            // across the uncertainty the design spans): those charts stand too. With --per-point
+            // the first variant is an experiment, and its charts would single out a point.
+            let pooled = !folder.variants.contains { $0.hasPrefix("point_") }
+            return [designSection(), policyEndStateSection()]
+                + (pooled ? [outcomeSection(), timelineSection(), overlaidTimelineSection()] : [])
+                + [policyComparison]
         }
         return [
             outcomeSection(), endStateSection(), timelineSection(), overlaidTimelineSection(), comparisonSection(),

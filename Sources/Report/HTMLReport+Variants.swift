@@ -30,7 +30,8 @@ extension HTMLReport {
     /// Territory of each actor that holds some in any variant, the ladder and civilians killed,
     /// with every variant on one chart.
     func overlaidTimelineSection() -> (html: String, charts: Int) {
-        let variants = variantsWithRuns
+        // A design's timeline.csv has its policies, whose runs are its experiments' rows.
+        let variants = folder.extras.isDesign ? folder.variants : variantsWithRuns
         guard variants.count > 1 else { return ("", 0) }
         var byMeasure: [String: [String: TimelineSeries]] = [:]
         var measures: [String] = []

@@ -30,6 +30,12 @@ struct ResponseChart: Sendable {
     static let panelWidth = 172.0
     static let panelHeight = 138.0
 
+    /// A panel's title: the dotted path, cut at the front to fit over the panel (22 characters
+    /// of bold 10 px text); the full path is in the chart's description.
+    static func shortLabel(_ parameter: String) -> String {
+        parameter.count > 22 ? "\u{2026}" + parameter.suffix(21) : parameter
+    }
+
     /// Panels per row and rows.
     var rows: Int { (parameters.count + Self.columns - 1) / Self.columns }
 
@@ -46,7 +52,7 @@ struct ResponseChart: Sendable {
 
     func svg() -> String {
         let top = policies.count > 1 ? 50.0 : 34.0
-        let height = top + Double(max(rows, 1)) * (Self.panelHeight + 44) + 6
+        let height = top + Double(max(rows, 1)) * (Self.panelHeight + 44) + 20
         var canvas = SVGCanvas(width: Self.width, height: height)
         canvas.text(title, x: 8, y: 18, size: 14, bold: true, role: "chart-title")
         if policies.count > 1 {
@@ -60,22 +66,24 @@ struct ResponseChart: Sendable {
         }
         let values = points.map(\.mean).filter(\.isFinite).map { $0 * factor }
         let yScale = LinearScale(
-            domain: (min(0, values.min() ?? 0), max(values.max() ?? 1, 1e-9)), range: (0, 1)
+            // An outcome that never varied from zero still gets a readable axis.
+            domain: (min(0, values.min() ?? 0), (values.max() ?? 0) > 0 ? values.max()! : 1), range: (0, 1)
         ).nice(count: 4)
         for (index, parameter) in parameters.enumerated() {
             let column = Double(index % Self.columns)
             let row = Double(index / Self.columns)
             let left = 8 + column * (Self.panelWidth + 12) + 36
-            let panelTop = top + row * (Self.panelHeight + 44) + 16
+            let panelTop = top + row * (Self.panelHeight + 44) + 30
             let inputs = points.map { $0.inputs[index] }.filter(\.isFinite)
             var area = PlotArea(
                 canvas: SVGCanvas(width: left + Self.panelWidth - 36, height: panelTop + Self.panelHeight),
                 margins: (panelTop, 0, 0, left), xDomain: (inputs.min() ?? 0, inputs.max() ?? 1),
                 yDomain: yScale.domain)
+            area.x = area.x.nice(count: 3)
             area.y = LinearScale(domain: yScale.domain, range: (area.bottom, area.top))
             canvas.beginGroup(role: "panel", data: [("data-parameter", parameter)])
             canvas.text(
-                parameter.count > 28 ? "\u{2026}" + parameter.suffix(27) : parameter,
+                Self.shortLabel(parameter),
                 x: left, y: panelTop - 5, size: 10, bold: true, role: "panel-title")
             let yTicks = PlotArea.ticks(area.y, count: 4)
             area.drawGrid(on: &canvas, yTicks: yTicks)
@@ -108,7 +116,8 @@ struct ResponseChart: Sendable {
         canvas.text(unit, x: 8, y: top + 8, size: 10, fill: Palette.grey, role: "axis-label y-label")
         return canvas.render(
             id: id, kind: "response", title: "\(title) against the swept parameters",
-            description: "Small multiples of \(title.lowercased()) against \(parameters.count) parameters. " + caption,
+            description: "Small multiples of \(title.lowercased()) against \(parameters.count) parameters ("
+                + parameters.joined(separator: ", ") + "). " + caption,
             data: [
                 ("data-outcome", outcome), ("data-panels", "\(parameters.count)"),
                 ("data-points", "\(points.filter { $0.mean.isFinite }.count)"),

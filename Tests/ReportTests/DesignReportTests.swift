@@ -35,7 +35,9 @@ import Testing
 
     /// Writes the folder; `withExperiments: false` leaves out experiments.csv (a design known
     /// from manifest.json alone).
-    static func write(withExperiments: Bool = true) throws -> String {
+    /// `lean`: summary.csv has a row per policy pooled over the points, as a design writes it
+    /// by default; otherwise a row per experiment, as with `--per-point`.
+    static func write(withExperiments: Bool = true, lean: Bool = false) throws -> String {
         let directory = ReportFixtures.root + "/design-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         func put(_ name: String, _ lines: [String]) throws {
@@ -67,6 +69,14 @@ import Testing
             }
         }
         try put("replications.csv", runRows)
+        if lean {
+            summaryRows = [summaryRows[0]]
+            for policy in policies {
+                let mean =
+                    points.map { expectedMean(morale: $0[0], policy: policy) }.reduce(0, +) / Double(points.count)
+                summaryRows.append("\(policy),regime_collapsed,indicator,20,\(mean),0,0,0,0,0,1,1,1,0,1,wilson")
+            }
+        }
         try put("summary.csv", summaryRows)
         if withExperiments { try put("experiments.csv", experimentRows) }
         try put(
@@ -154,6 +164,27 @@ import Testing
         let morale = dots.prefix(Self.experiments.count).filter { $0["data-variant"]!.hasSuffix("/baseline") }
         let heights = morale.map { $0.number("cy")! }
         #expect(zip(heights, heights.dropFirst()).allSatisfy { $0 > $1 })
+    }
+
+    /// A lean design's summary.csv pools each policy: the policies are the folder's variants,
+    /// and replications.csv's experiments are counted under them.
+    @Test func aLeanDesignIsReadByPolicy() throws {
+        let folder = try OutputFolder.load(try Self.write(lean: true))
+        #expect(folder.variants == Self.policies && folder.baseline == "baseline")
+        #expect(folder.runs("baseline") == Self.points.count * Self.replications)
+        let page = HTMLReport(folder: folder).render()
+        let charts = ChartMarkup.all(in: page.html)
+        #expect(
+            ChartMarkup.kind(charts, "response").compactMap { $0.attributes["data-outcome"] } == ["regime_collapsed"])
+        #expect(ChartMarkup.kind(charts, "end-states").count == 1)
+        #expect(page.charts == charts.count)
+        // A manifest that counts fewer replications than the rows of a policy is caught.
+        let damaged = try Self.write(lean: true)
+        let manifest = damaged + "/manifest.json"
+        let text = try String(contentsOfFile: manifest, encoding: .utf8)
+            .replacingOccurrences(of: "\"replications_done\":5", with: "\"replications_done\":4")
+        try text.write(toFile: manifest, atomically: true, encoding: .utf8)
+        #expect(throws: ReportError.self) { try OutputFolder.load(damaged) }
     }
 
     @Test func sobolAndMorrisAreDrawnAsTornadoes() throws {

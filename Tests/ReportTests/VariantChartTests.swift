@@ -138,7 +138,7 @@ import Testing
         )
         let tornadoes = ChartMarkup.kind(charts, "tornado")
         #expect(!tornadoes.isEmpty)
-        #expect(tornadoes.contains { $0.attributes["data-outcome"] == "regime_collapsed" })
+        #expect(tornadoes.contains { $0.attributes["data-outcome"] == "civilians_killed" })
         for svg in tornadoes {
             let name = try #require(svg.attributes["data-outcome"])
             let rows = sensitivity.rows.filter { $0[0] == "baseline" && $0[outcome] == name }
