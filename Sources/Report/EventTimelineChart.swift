@@ -24,10 +24,19 @@ struct EventTimelineChart: Sendable {
     /// Per row, the days with airstrikes (whole days, each once).
     var strikeDays: [[Int]]
     var horizon: Double
+    /// Days per airstrike tick (1 unless the horizon is longer than `maximumStrikeBins` days).
+    var strikeSpan: Int
+    /// Events past `maximumMarks`, not drawn.
+    var omitted: Int
 
     /// The row of events no actor acted in.
     static let noActor = "the war as a whole"
     static let width = 1100.0
+    /// The most events drawn one by one; a longer story (a wide scenario over years) keeps its
+    /// first ones, and the caption says how many were left out, so the page stays small.
+    static let maximumMarks = 2000
+    /// Airstrike ticks are per day up to this many days of horizon, then per span of days.
+    static let maximumStrikeBins = 500
     static let rowHeight = 26.0
     /// Kinds drawn faint and per day, not one by one.
     static let frequent: Set<String> = ["airstrike", "mediation"]
@@ -50,6 +59,8 @@ struct EventTimelineChart: Sendable {
         self.title = title
         actors = parameters.actors.map(\.name) + [Self.noActor]
         horizon = parameters.horizonDays
+        let strikeSpan = max(1, Int((parameters.horizonDays / Double(Self.maximumStrikeBins)).rounded(.up)))
+        self.strikeSpan = strikeSpan
         let index = Dictionary(
             parameters.actors.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         var marks: [Mark] = []
@@ -57,12 +68,15 @@ struct EventTimelineChart: Sendable {
         for entry in entries {
             let row = entry.actors.first.flatMap { index[$0] } ?? parameters.actors.count
             if Self.frequent.contains(entry.event) {
-                if entry.event == "airstrike" { strikes[row].insert(Int(entry.day.rounded(.down))) }
+                if entry.event == "airstrike" {
+                    strikes[row].insert(Int((entry.day / Double(strikeSpan)).rounded(.down)) * strikeSpan)
+                }
                 continue
             }
             marks.append(Mark(day: entry.day, event: entry.event, row: row, sentence: entry.sentence))
         }
-        self.marks = marks
+        omitted = max(0, marks.count - Self.maximumMarks)
+        self.marks = Array(marks.prefix(Self.maximumMarks))
         strikeDays = strikes.map { $0.sorted() }
     }
 
@@ -76,7 +90,12 @@ struct EventTimelineChart: Sendable {
         let listed = Self.kinds.map(\.event).filter { counts[$0] != nil }
             .map { "\(counts[$0]!) \($0)" }
         return "Events of replication 0 of the baseline by the actor that acted, on the day they happened: "
-            + listed.joined(separator: ", ") + ". Grey ticks: days with airstrikes. Hover a mark for its sentence."
+            + listed.joined(separator: ", ")
+            + (omitted > 0
+                ? " (the first \(Self.maximumMarks); \(NumberText.count(omitted)) later events not drawn)" : "")
+            + (strikeSpan > 1
+                ? ". Grey ticks: spans of \(strikeSpan) days with airstrikes" : ". Grey ticks: days with airstrikes")
+            + ". Hover a mark for its sentence."
     }
 
     func svg() -> String {
@@ -117,7 +136,7 @@ struct EventTimelineChart: Sendable {
             canvas.text(actors[row], x: area.left - 8, y: y + 4, anchor: .end, size: 11, role: "row-label")
             canvas.line(x1: area.left, y1: y, x2: area.right, y2: y, stroke: Palette.lightGrey, width: 0.5)
             for day in strikeDays[row] {
-                let px = area.x(Double(day) + 0.5)
+                let px = area.x(Double(day) + Double(strikeSpan) / 2)
                 canvas.line(
                     x1: px, y1: y - 8, x2: px, y2: y + 8, stroke: Palette.grey, width: 1.5, role: "strike-day",
                     data: [("stroke-opacity", "0.45")])

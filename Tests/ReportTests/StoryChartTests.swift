@@ -1,9 +1,9 @@
-import EscalationModel
 import Experiments
 import Foundation
 import Scenario
 import Testing
 
+@testable import EscalationModel
 @testable import Report
 
 /// The section of one traced run: the event timeline and the region graph, and when the report
@@ -89,6 +89,24 @@ import Testing
             let end = story.parameters.actors[story.traced.finalControllers[index]].camp.index
             #expect(node["data-start-camp"] == "\(start)" && node["data-end-camp"] == "\(end)")
         }
+    }
+
+    /// A long story keeps the page small: at most `maximumMarks` events, and airstrike ticks per
+    /// span of days past `maximumStrikeBins` days of horizon.
+    @Test func aLongStoryIsCapped() throws {
+        var parameters = try ReplicationStory.load(manifest: try manifest()).get().parameters
+        parameters.horizonDays = 2000
+        let actor = parameters.actors[0].id
+        let entries =
+            (0..<2500).map { TraceEntry(day: Double($0) * 0.7, event: "assault", actors: [actor], sentence: "a") }
+            + (0..<2000).map { TraceEntry(day: Double($0), event: "airstrike", actors: [actor], sentence: "s") }
+        let chart = EventTimelineChart(id: "t", title: "T", parameters: parameters, entries: entries)
+        #expect(chart.marks.count == EventTimelineChart.maximumMarks && chart.omitted == 500)
+        #expect(chart.strikeSpan == 4 && chart.strikeDays[0].count == 500)
+        #expect(chart.strikeDays[0].allSatisfy { $0 % 4 == 0 })
+        #expect(chart.caption.contains("500 later events not drawn") && chart.caption.contains("spans of 4 days"))
+        let svg = ChartMarkup.all(in: chart.svg())[0]
+        #expect(svg.elements("event").count == 2000 && svg.elements("strike-day").count == 500)
     }
 
     @Test func theLayoutIsLayeredByDistance() {
