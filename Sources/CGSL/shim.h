@@ -13,10 +13,12 @@
 #include <gsl/gsl_histogram.h>
 #include <gsl/gsl_multifit.h>
 #include <gsl/gsl_linalg.h>
+#include <gsl/gsl_qrng.h>
 
 // GSL's generator types are mutable C globals, which Swift 6 refuses to read
 // ("not concurrency-safe"); these accessors hand them over as plain values.
 static inline const gsl_rng_type *escsim_gsl_rng_mt19937(void) { return gsl_rng_mt19937; }
+static inline const gsl_qrng_type *escsim_gsl_qrng_sobol(void) { return gsl_qrng_sobol; }
 
 // The runtime version (gsl_version is a mutable global, hence the accessor).
 static inline const char *escsim_gsl_version(void) { return gsl_version; }

@@ -25,7 +25,7 @@ struct Escsim: ParsableCommand {
         version: EscsimVersion.current,
         subcommands: [
             RunCommand.self, MergeCommand.self, TraceCommand.self, ValidateCommand.self, ReportCommand.self,
-            ScoreCommand.self, CalibrateCommand.self, BacktestCommand.self, SchemaCommand.self,
+            ScoreCommand.self, CalibrateCommand.self, BacktestCommand.self, SchemaCommand.self, SensitivityCommand.self,
         ]
     )
 }

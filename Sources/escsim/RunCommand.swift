@@ -64,8 +64,10 @@ struct RunCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Run the design points in this CSV file: one row per point, one column per dotted path.",
-            valueName: "file.csv"))
+            "Run a design: the points of a CSV file (one row per point, one column per dotted path), or "
+                + "sobol:N (Saltelli's N x (k + 2) points for Sobol indices) or morris:R[:L] (R Morris "
+                + "trajectories on an L-level grid, default 4) over the ranges of the scenario's sweep: section.",
+            valueName: "file.csv|sobol:N|morris:R"))
     var design: String?
 
     @Flag(
@@ -293,6 +295,9 @@ struct RunCommand: ParsableCommand {
                 "wrote \(TerminalText.escaped(session.directory))/ (\(completion.result.files.joined(separator: ", ")), "
                     + "manifest.json) in \(SummaryTable.fixed(manifest.wallTimeSeconds, digits: 2)) s")
         }
+        if !quiet {
+            for note in completion.result.notes { printError("escsim: note: \(note)") }
+        }
         if manifest.failedRecords > 0, manifest.failedRecords < manifest.replicationsDone * manifest.variants.count {
             printError("escsim: \(manifest.failedRecords) replication(s) failed; see the status and error columns")
         }
@@ -433,20 +438,35 @@ struct RunCommand: ParsableCommand {
     {
         let points: [[SweptValue]]
         var description: DesignDescription
+        // The ranges of the sweep section's parameters (a grid's listed values span theirs).
+        func ranged(_ section: SweepSpecification?) -> [DesignDescription.Parameter] {
+            (section?.parameters ?? []).map {
+                DesignDescription.Parameter(
+                    path: $0.path, low: $0.values?.min() ?? $0.low, high: $0.values?.max() ?? $0.high)
+            }
+        }
         if sweep {
             points = try SweepDesign.points(of: section, seed: seed ?? ExperimentPlan.defaultSeed)
             description = DesignDescription(
                 method: section?.method.rawValue ?? "grid", points: points.count, policies: policies,
-                parameters: (section?.parameters ?? []).map {
-                    DesignDescription.Parameter(
-                        path: $0.path, low: $0.values?.min() ?? $0.low, high: $0.values?.max() ?? $0.high)
-                })
+                parameters: ranged(section))
         } else {
-            let file = design ?? ""
-            points = try SweepDesign.points(fromCSV: file)
-            description = DesignDescription(
-                method: "file", points: points.count, policies: policies,
-                parameters: (points.first ?? []).map { DesignDescription.Parameter(path: $0.path) }, file: file)
+            let method = try DesignMethod(argument: design ?? "")
+            points = try SweepDesign.points(of: method, sweep: section, seed: seed ?? ExperimentPlan.defaultSeed)
+            switch method {
+            case .file(let file):
+                description = DesignDescription(
+                    method: method.name, points: points.count, policies: policies,
+                    parameters: (points.first ?? []).map { DesignDescription.Parameter(path: $0.path) }, file: file)
+            case .sobol(let baseSamples):
+                description = DesignDescription(
+                    method: method.name, points: points.count, policies: policies,
+                    parameters: ranged(section), baseSamples: baseSamples)
+            case .morris(let trajectories, let levels):
+                description = DesignDescription(
+                    method: method.name, points: points.count, policies: policies,
+                    parameters: ranged(section), trajectories: trajectories, levels: levels)
+            }
         }
         let experiments = points.count * policies.count
         guard experiments <= SweepDesign.maximumPoints else {

@@ -84,6 +84,28 @@ import Testing
         #expect(!comparison.contains { $0.hasPrefix("point_0002/baseline,") })
     }
 
+    /// A Sobol or Morris design writes its global sensitivity as it finishes, the same bytes
+    /// `escsim sensitivity` computes from the folder's files afterwards.
+    @Test(arguments: [("sobol:8", "sobol.csv", 8 * 4), ("morris:6", "morris.csv", 6 * 3)])
+    func aSensitivityDesignWritesItsIndices(design: String, file: String, points: Int) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out").path
+        let result = try CLI.run([
+            "run", CLI.baseline, "--design", design, "-r", "3", "--quiet", "--set", "horizon_days=8", "--out", out,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try lines(out + "/experiments.csv").count == 1 + points)
+        let written = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
+        #expect(written.contains("baseline,airstrikes,actors.russia.sorties_per_day,"))
+        let again = dir.appendingPathComponent("again").path
+        let analysis = try CLI.run(["sensitivity", out, "--out", again, "--quiet"])
+        #expect(analysis.status == 0, "\(analysis.stderr)")
+        #expect(try String(contentsOfFile: again + "/" + file, encoding: .utf8) == written)
+        let manifest = try String(contentsOfFile: out + "/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"method\" : \"\(design.prefix { $0 != ":" })\""))
+    }
+
     @Test func optionsThatDoNotGoTogetherAreUsageErrors() throws {
         for (arguments, message) in [
             (["--per-point"], "--per-point goes with --sweep or --design."),

@@ -65,6 +65,8 @@ public enum BatchOutput {
         /// The SHA-256 of each file written, by name.
         public var checksums: [String: String]
         public var failedRecords: Int
+        /// What the batch could not write and why (the terminal shows them as notes).
+        public var notes: [String] = []
     }
 
     /// Writes every data file into `directory` (each whole or not at all; scratch space in
@@ -177,6 +179,18 @@ public enum BatchOutput {
             try publish(sensitivity.text, as: sensitivityFile)
         }
 
+        var notes: [String] = []
+        switch designSensitivity(experiment, store: store, masks: masks) {
+        case .success(let tables)?:
+            for (table, name) in [(tables.sobol, sobolFile), (tables.morris, morrisFile), (tables.prim, primFile)] {
+                if let table { try publish(table.text, as: name) }
+            }
+        case .failure(let error)?:
+            notes.append("no global sensitivity: \(error)")
+        case nil:
+            break
+        }
+
         if experiment.daily {
             files.append(dailyFile)
             checksums[dailyFile] = try writeDaily(experiment, logs: logs, to: directory + "/" + dailyFile)
@@ -184,7 +198,7 @@ public enum BatchOutput {
         return Result(
             statistics: statistics, statisticsNames: groups.map(\.name), comparisons: comparisons, files: files,
             checksums: checksums,
-            failedRecords: failed)
+            failedRecords: failed, notes: notes)
     }
 
     /// What `summary.csv`, `histograms.csv` and `timeline.csv` summarise, in row order: each
