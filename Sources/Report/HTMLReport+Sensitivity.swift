@@ -52,7 +52,10 @@ extension HTMLReport {
                     measure: table.method == .sobol ? "Sobol index" : "Morris \u{03BC}*", bars: bars)
                 if table.method == .sobol {
                     chart.behindLabel = "total order"
-                    chart.domain = (0, 1)
+                    // Indices lie in 0...1, but estimates from a small design stray outside it:
+                    // the axis widens to show them rather than cut them at an edge.
+                    let values = bars.flatMap { [$0.value, $0.behind] }.filter(\.isFinite)
+                    chart.domain = (min(0, values.min() ?? 0), max(1, values.max() ?? 1))
                 }
                 figures.append(figure(chart.svg(), caption: chart.caption))
             }
@@ -60,7 +63,7 @@ extension HTMLReport {
                 table.method == .sobol
                     ? "Sobol indices from sobol.csv (\(Markup.escape(policy))): the share of the outcome's variance "
                         + "a parameter explains alone (first order, dark) and with its interactions (total order, "
-                        + "light)."
+                        + "light). An estimate outside 0 to 1 is noise, a sign the design is too small."
                     : "Morris elementary effects from morris.csv (\(Markup.escape(policy))): \u{03BC}*, the mean "
                         + "absolute change of the outcome per step of the parameter, a screening measure.")
         }

@@ -79,7 +79,7 @@ struct TornadoChart: Sendable {
         if domain == nil { area.x = area.x.nice(count: 5) }
         let ticks = PlotArea.ticks(area.x, count: 5)
         canvas.text(title, x: 8, y: 18, size: 14, bold: true, role: "chart-title")
-        canvas.text(measure, x: area.right + 4, y: top - 6, size: 10, fill: Palette.grey)
+        canvas.text("value", x: area.right + 4, y: top - 6, size: 10, fill: Palette.grey)
         if let behindLabel {
             canvas.rect(x: area.left, y: 31, width: 12, height: 10, fill: Palette.skyBlue, opacity: 0.45)
             canvas.text(behindLabel, x: area.left + 16, y: 40, size: 11)
