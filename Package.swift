@@ -61,7 +61,7 @@ let package = Package(
         ),
         .target(
             name: "Report",
-            dependencies: ["Experiments", "Backtest", "EscalationModel", "Stochastic"],
+            dependencies: ["Experiments", "Backtest", "EscalationModel", "Scenario", "Stochastic"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportTests",
-            dependencies: ["Report", "Experiments", "EscalationModel", "Stochastic", "escsim"],
+            dependencies: ["Report", "Experiments", "EscalationModel", "Scenario", "Stochastic", "escsim"],
             swiftSettings: testSettings
         ),
         .testTarget(

@@ -13,7 +13,10 @@
 #      its console log on stderr
 #   6. python3 (standard library only) checks that the screenshot is a real page, not a
 #      blank one (enough non-white pixels, enough distinct colours), that the DOM holds as
-#      many <svg> charts as the page says it has, each with its title, and that the console
+#      many <svg> charts as the page says it has, each with its title, that every kind of chart
+#      is there (histograms, fans, forest plots, end states, overlaid fans, convergence,
+#      tornadoes, PIT, prior/posterior, the traced run's event timeline and region graph) with
+#      every variant on the charts across variants, and that the console
 #      logged no error and no failed load
 # The screenshot and the page are kept in results/report-browser-test/ (ignored by git);
 # the last line printed names the screenshot.
@@ -234,12 +237,25 @@ expected = int(declared.group(1)) if declared else -1
 in_file = len(re.findall(r"<svg[\s>]", page))
 in_dom = len(re.findall(r"<svg[\s>]", dom))
 titles = len(re.findall(r"<svg[^>]*>\s*<title", dom))
-kinds = {k: len(re.findall(rf'<svg class="chart {k}"', dom)) for k in ("histogram", "fan", "forest", "pit", "prior-posterior")}
+kinds = {k: len(re.findall(rf'<svg class="chart {k}"', dom))
+         for k in ("histogram", "fan", "forest", "pit", "prior-posterior", "end-states", "overlaid-fan",
+                   "convergence", "tornado", "event-timeline", "region-graph")}
 print(f"charts: page says {expected}, file has {in_file} <svg>, browser DOM has {in_dom} ({titles} with a <title>); {kinds}")
 if not (expected == in_file == in_dom == titles) or expected < 1:
     problems.append("the browser's DOM does not hold every chart of the page")
 if min(kinds.values()) < 1:
     problems.append("a kind of chart is missing")
+# The charts across variants: one end-state bar per variant, every variant on each overlaid fan
+# and convergence chart.
+variants = len(re.findall(r'<g class="row" data-variant="[^"]*" data-runs=', dom))
+end_states = re.search(r'<svg class="chart end-states"[^>]*data-rows="(\d+)"', dom)
+if not end_states or int(end_states.group(1)) != variants or variants < 2:
+    problems.append(f"the end-state chart has {end_states and end_states.group(1)} rows for {variants} variants")
+for kind in ("overlaid-fan", "convergence"):
+    for match in re.finditer(rf'<svg class="chart {kind}"[^>]*data-variants="(\d+)"', dom):
+        if int(match.group(1)) != variants:
+            problems.append(f"a {kind} chart draws {match.group(1)} of {variants} variants")
+print(f"variants drawn side by side: {variants}")
 if "</html>" not in dom or "Manifest" not in dom or "Backtest" not in dom or "Calibration" not in dom:
     problems.append("the DOM is not the whole page")
 

@@ -57,6 +57,11 @@ struct ForestPlot: Sendable {
             + "a filled dot: the interval excludes zero."
     }
 
+    /// "+9.6 [+4.1, +15.0]": what the plot prints at the right of a row with an interval.
+    func valueLabel(_ row: PairedComparison) -> String {
+        "\(signed(row.difference)) [\(signed(row.ciLow)), \(signed(row.ciHigh))]"
+    }
+
     func svg() -> String {
         let top = 48.0
         let bottom = 50.0
@@ -64,11 +69,16 @@ struct ForestPlot: Sendable {
         var canvas = SVGCanvas(width: Self.width, height: height)
         // Scaled first, then filtered: 1e307 in percentage points is beyond Double's range.
         let ends = rows.flatMap { [$0.ciLow, $0.ciHigh, $0.difference] }.map { $0 * factor }.filter(\.isFinite)
+        // The numbers at the right need room for the longest of them ("+38,936 [+8,993, +68,879]"
+        // at 11 px is about 6.2 px a character): the plot gives up width before a label is cut.
+        let longest = rows.map { valueLabel($0).count }.max() ?? 0
+        let rightMargin = min(max(160, Double(longest) * 6.3 + 14), 260)
         var area = PlotArea(
-            canvas: canvas, margins: (top, 160, bottom, 150),
+            canvas: canvas, margins: (top, rightMargin, bottom, 150),
             xDomain: (min(0, ends.min() ?? -1), max(0, ends.max() ?? 1)), yDomain: (0, 1))
         area.x = area.x.nice(count: 5)
-        let xTicks = PlotArea.ticks(area.x, count: 5)
+        // Fewer ticks on a plot narrowed for long labels, so that "-200,000" and "-100,000" do not meet.
+        let xTicks = PlotArea.ticks(area.x, count: area.width < 240 ? 3 : 5)
 
         canvas.text(title, x: 8, y: 18, size: 14, bold: true, role: "chart-title")
         canvas.text("difference [95% interval]", x: area.right + 8, y: 36, size: 10, fill: Palette.grey)
@@ -101,9 +111,7 @@ struct ForestPlot: Sendable {
                 canvas.circle(
                     x: position(row.difference), y: y, radius: 4.5,
                     fill: excludesZero ? Palette.blue : "#FFFFFF", stroke: Palette.blue, role: "estimate")
-                canvas.text(
-                    "\(signed(row.difference)) [\(signed(row.ciLow)), \(signed(row.ciHigh))]",
-                    x: area.right + 8, y: y + 4, size: 11, role: "row-value")
+                canvas.text(valueLabel(row), x: area.right + 8, y: y + 4, size: 11, role: "row-value")
             } else {
                 canvas.text(
                     "no interval (\(row.pairs) pairs)", x: area.right + 8, y: y + 4, size: 11,

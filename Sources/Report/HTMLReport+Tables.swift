@@ -20,6 +20,16 @@ extension HTMLReport {
             + "\(format(summary.ciHigh, summary.kind))]"
     }
 
+    /// A cell of the key-outcomes table: the mean, and below it the interval (and for a day the
+    /// runs it is over), so that six variants fit across a page instead of running off it.
+    func keyCell(_ summary: OutcomeSummary) -> String {
+        guard summary.mean.isFinite else { return cell(NumberText.missing) }
+        var interval = "[\(format(summary.ciLow, summary.kind)), \(format(summary.ciHigh, summary.kind))]"
+        if summary.kind == .day { interval += " (n \(NumberText.count(summary.n)))" }
+        return "<td>\(Markup.escape(format(summary.mean, summary.kind)))<br>"
+            + "<span class=\"interval\">\(Markup.escape(interval))</span></td>"
+    }
+
     func cell(_ text: String, _ css: String? = nil) -> String {
         css.map { "<td class=\"\($0)\">\(Markup.escape(text))</td>" } ?? "<td>\(Markup.escape(text))</td>"
     }
@@ -32,6 +42,7 @@ extension HTMLReport {
     }
 
     func summarySection() -> String {
+        if folder.extras.isDesign { return designSummarySection() }
         let variants = folder.variants.filter { folder.summaries[$0] != nil }
         var headline: [String] = []
         for outcome in OutcomeLabels.histogramOutcomes(among: folder.outcomes)
@@ -47,9 +58,7 @@ extension HTMLReport {
                     row += cell(NumberText.missing)
                     continue
                 }
-                var text = meanWithInterval(summary)
-                if summary.kind == .day { text += " (n \(NumberText.count(summary.n)))" }
-                row += cell(text)
+                row += keyCell(summary)
             }
             acrossRows.append(row + "</tr>")
         }
@@ -78,7 +87,7 @@ extension HTMLReport {
             <h2>Summary tables</h2>
             <p class="note">From summary.csv. Means with 95% intervals: Wilson intervals for probabilities, \
             Student t otherwise. Day outcomes are over the runs where the event happened (n).</p>
-            <div class="table-wrap"><table>
+            <div class="table-wrap"><table class="key-outcomes">
             <caption>Key outcomes by variant: mean [95% interval]</caption>
             <thead>\(headerRow(["outcome"] + variants))</thead>
             <tbody>

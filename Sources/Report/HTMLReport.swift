@@ -2,15 +2,23 @@ import Experiments
 
 /// The report page of one output folder: one self-contained HTML file with inline CSS and
 /// inline SVG charts, and nothing to fetch (no scripts, fonts, images or links). Its bytes
-/// depend only on the folder's files, never on when or where it is made.
+/// depend only on the folder's files (and the scenario file of its one traced run, when that
+/// is still the file the run read), never on when or where it is made.
 public struct HTMLReport: Sendable {
     let folder: OutputFolder
     /// The folder of an `escsim calibrate` run shown beside the output folder, if one was given.
     let calibration: CalibrationFolder?
+    /// Replication 0 of the baseline traced again from the scenario file, or why it could not
+    /// be; nil: no such section (a design, or a page made without looking for the scenario).
+    let story: Result<ReplicationStory, ReplicationStory.Unavailable>?
 
-    init(folder: OutputFolder, calibration: CalibrationFolder? = nil) {
+    init(
+        folder: OutputFolder, calibration: CalibrationFolder? = nil,
+        story: Result<ReplicationStory, ReplicationStory.Unavailable>? = nil
+    ) {
         self.folder = folder
         self.calibration = calibration
+        self.story = story
     }
 
     /// What `write` did.
@@ -29,7 +37,8 @@ public struct HTMLReport: Sendable {
     ) throws(ReportError) -> Written {
         let folder = try OutputFolder.load(directory)
         let calibrated = try calibration.map { (path: String) throws(ReportError) in try CalibrationFolder.load(path) }
-        let report = HTMLReport(folder: folder, calibration: calibrated)
+        let story = folder.extras.isDesign ? nil : ReplicationStory.load(manifest: folder.manifest)
+        let report = HTMLReport(folder: folder, calibration: calibrated, story: story)
         let page = report.render()
         let path = output ?? folder.path + "/" + BatchOutput.reportFile
         do {
@@ -44,7 +53,7 @@ public struct HTMLReport: Sendable {
     func render() -> (html: String, charts: Int) {
         var sections: [String] = []
         var charts = 0
-        for section in [outcomeSection(), timelineSection(), comparisonSection()] {
+        for section in chartSections() where !section.html.isEmpty {
             sections.append(section.html)
             charts += section.charts
         }
@@ -59,7 +68,9 @@ public struct HTMLReport: Sendable {
             sections.append(calibrated.html)
             charts += calibrated.charts
         }
-        sections += [summarySection(), sensitivitySection(), manifestSection()]
+        let sensitivity = sensitivityChartSection()
+        charts += sensitivity.charts
+        sections += [summarySection(), sensitivity.html, manifestSection()]
         let name = folder.manifest.scenario.name
         let html = """
             <!DOCTYPE html>
@@ -74,7 +85,7 @@ public struct HTMLReport: Sendable {
             </style>
             </head>
             <body data-charts="\(charts)">
-            \(header(name: name))
+            \(header(name: name, contents: Self.contents(of: sections)))
             \(sections.joined(separator: "\n"))
             <footer>Made by <code>escsim report</code> \(Markup.escape(EscsimVersion.current)) from the files of \
             <code>\(Markup.escape(folder.path))</code>: \(Markup.escape(sourceFiles.joined(separator: ", "))). \
@@ -94,11 +105,13 @@ public struct HTMLReport: Sendable {
         if folder.comparisons != nil { files.append(BatchOutput.comparisonFile) }
         if folder.sensitivity != nil { files.append(BatchOutput.sensitivityFile) }
         if folder.scores != nil { files.append(OutputFolder.scoresFile) }
+        if folder.extras.design != nil { files.append(DesignTable.file) }
+        files += [folder.extras.sobol, folder.extras.morris].compactMap { $0?.method.file }
         return files
     }
 
     /// Title, the run's key facts from the manifest, and the table of contents.
-    private func header(name: String) -> String {
+    private func header(name: String, contents: [(id: String, heading: String)]) -> String {
         let m = folder.manifest
         let variants = folder.variants
         var facts: [(String, String)] = [
@@ -126,12 +139,8 @@ public struct HTMLReport: Sendable {
                 ? "<dt>\(key)</dt><dd><code>\(Markup.escape(value))</code></dd>"
                 : "<dt>\(key)</dt><dd>\(Markup.escape(value))</dd>"
         }.joined(separator: "\n")
-        var contents = [("outcomes", "Outcomes"), ("over-time", "Over time")]
-        if folder.comparisons != nil { contents.append(("variants", "Variants against \(folder.baseline)")) }
-        if folder.scores != nil { contents.append(("backtest", "Backtest")) }
-        if calibration != nil { contents.append(("calibration", "Calibration")) }
-        contents += [("summary", "Summary tables"), ("sensitivity", "Sensitivity"), ("manifest", "Manifest")]
-        let items = contents.map { "<li><a href=\"#\($0.0)\">\(Markup.escape($0.1))</a></li>" }.joined()
+        // Headings are escaped already, as the sections wrote them.
+        let items = contents.map { "<li><a href=\"#\($0.id)\">\($0.heading)</a></li>" }.joined()
         return """
             <header>
             <h1>\(Markup.escape("escsim report: \(name)"))</h1>
@@ -143,6 +152,15 @@ public struct HTMLReport: Sendable {
             <nav aria-label="Contents"><ol>\(items)</ol></nav>
             </header>
             """
+    }
+
+    /// Each section's anchor and heading (as written, escaped), in page order.
+    static func contents(of sections: [String]) -> [(id: String, heading: String)] {
+        sections.flatMap { html in
+            html.matches(of: /<section id="([^"]+)">\s*<h2>([^<]*)<\/h2>/).map {
+                (String($0.output.1), String($0.output.2))
+            }
+        }
     }
 
     /// "GSL 2.7.1 mt19937".

@@ -4,7 +4,8 @@ import Stochastic
 /// A histogram of one outcome over the runs of one variant, with its median (a line) and the
 /// interval holding the middle 90% of runs (p05 to p95, shaded). For a day outcome the runs
 /// where the event never happened have no value; they stand apart in a box at the right
-/// ("never"), on the same count scale, so the bars are not mistaken for all runs.
+/// ("never"), on a scale of its own (share of all runs), so the bars are not mistaken for all
+/// runs and a large never-count does not flatten them.
 struct HistogramChart: Sendable {
     var id: String
     var outcome: String
@@ -101,7 +102,7 @@ struct HistogramChart: Sendable {
         }
         text +=
             ". Median \(format(median)) (line); 90% of these runs between \(format(p05)) and \(format(p95)) (shaded)"
-        if let neverLabel { text += "; \(neverLabel) at the right" }
+        if let neverLabel { text += "; \(neverLabel) at the right, as a share of all runs" }
         if !quantilesDrawn { text += "; summary.csv has no finite median or interval, so they are not drawn" }
         if !observed.isEmpty {
             text +=
@@ -121,7 +122,9 @@ struct HistogramChart: Sendable {
         // A constant sample is the single bin [v, v]; give it a unit of width (the scale widens
         // it further when a unit is lost in the value's magnitude).
         if high <= low { high = low + 1 }
-        let tallest = max(bars.map(\.count).max() ?? 0, never ?? 0, 1)
+        // The bars alone set the count scale: the runs that never had the event get a scale of
+        // their own (see `drawNever`), so 622 of them do not flatten 378 bars of a few runs each.
+        let tallest = max(bars.map(\.count).max() ?? 0, 1)
         var area = PlotArea(
             canvas: canvas, margins: (48, rightMargin, 50, 62), xDomain: (low, high),
             yDomain: (0, Double(tallest)))
@@ -226,21 +229,38 @@ struct HistogramChart: Sendable {
         }
     }
 
-    /// The box of runs without the event, right of the plot on the same count scale.
+    /// The box of runs without the event, right of the plot, on a scale of its own: its height
+    /// is its share of all runs (0 to 100%, with its own axis), not a count on the bars' axis,
+    /// which a large never-count would stretch until the bars look flat.
     private func drawNever(_ never: Int, on canvas: inout SVGCanvas, area: PlotArea) {
-        let centre = area.right + 72
+        let centre = area.right + 78
+        let axis = area.right + 44
         canvas.line(
             x1: area.right + 16, y1: area.top, x2: area.right + 16, y2: area.bottom, stroke: Palette.grey,
             dash: "3 3")
-        canvas.line(x1: area.right + 40, y1: area.bottom, x2: area.right + 104, y2: area.bottom, stroke: Palette.black)
-        let top = area.y(Double(never))
+        let share = Double(never) / Double(max(runs, 1))
+        let scale = LinearScale(domain: (0, 1), range: (area.bottom, area.top))
+        canvas.line(x1: axis, y1: area.top, x2: axis, y2: area.bottom, stroke: Palette.grey, role: "axis never-axis")
+        for tick in [0.0, 0.5, 1] {
+            canvas.line(x1: axis - 4, y1: scale(tick), x2: axis, y2: scale(tick), stroke: Palette.grey)
+            canvas.text(
+                NumberText.fixed(tick * 100, digits: 0) + "%", x: axis - 6, y: scale(tick) + 4, anchor: .end, size: 9,
+                fill: Palette.grey, role: "tick never-tick")
+        }
+        canvas.line(x1: axis, y1: area.bottom, x2: area.right + 110, y2: area.bottom, stroke: Palette.black)
+        let top = scale(share)
         canvas.rect(
-            x: centre - 18, y: top, width: 36, height: area.bottom - top, fill: Palette.grey,
-            role: "censored", data: [("data-count", "\(never)")])
-        let share = NumberText.percent(Double(never) / Double(max(runs, 1)))
+            x: centre - 16, y: top, width: 32, height: area.bottom - top, fill: Palette.grey,
+            role: "censored", data: [("data-count", "\(never)"), ("data-share", "\(share)")])
         canvas.text(
-            "n = \(NumberText.count(never)), \(share)", x: centre, y: top - 6, anchor: .middle, size: 11,
+            "n = \(NumberText.count(never)),", x: centre, y: max(top - 18, area.top - 10), anchor: .middle, size: 10,
+            role: "censored-label")
+        canvas.text(
+            NumberText.percent(share), x: centre, y: max(top - 6, area.top + 2), anchor: .middle, size: 10,
             role: "censored-label")
         canvas.text("never", x: centre, y: area.bottom + 18, anchor: .middle, size: 11, role: "tick censored-tick")
+        canvas.text(
+            "% of all runs", x: centre - 6, y: area.bottom + 32, anchor: .middle, size: 9, fill: Palette.grey,
+            role: "never-unit")
     }
 }

@@ -33,6 +33,8 @@ struct OutputFolder: Sendable {
     let tally: ReplicationTally
     /// `scores.csv` (written by `escsim score`) in file order; nil when the folder was not scored.
     let scores: [BacktestScore]?
+    /// End states, running estimates and a design's files (`FolderExtras`).
+    var extras = FolderExtras()
 
     /// The file `escsim score` writes into a folder.
     static let scoresFile = "scores.csv"
@@ -96,7 +98,15 @@ struct OutputFolder: Sendable {
         }
 
         let (summaries, outcomes, summaryVariants) = try readSummary(file(BatchOutput.summaryFile))
-        let variants = manifest.variants.isEmpty ? summaryVariants : manifest.variants
+        // A design's lean summary.csv has a row per policy, pooled over the points, where the
+        // manifest lists the experiments: its variants are the policies, and replications.csv's
+        // experiments are tallied under them (with --per-point, summary.csv has the experiments).
+        let design = manifest.design != nil || exists(DesignTable.file)
+        let pooled = design && !manifest.variants.isEmpty && summaries[manifest.variants[0]] == nil
+        let variants = manifest.variants.isEmpty || pooled ? summaryVariants : manifest.variants
+        let policyOf =
+            pooled && exists(DesignTable.file)
+            ? try DesignTable.read(path: file(DesignTable.file)).policyOf : [:]
         guard let baseline = variants.first, summaries[baseline] != nil else {
             throw ReportError.inconsistent(
                 "\(file(BatchOutput.summaryFile)) has no rows for the variant "
@@ -117,24 +127,27 @@ struct OutputFolder: Sendable {
         let unbinned = charted.filter { histograms?[baseline]?[$0] == nil }
         let tally = try ReplicationTally.read(
             path: file(BatchOutput.replicationsFile), outcomes: charted,
-            keep: Set(unbinned), keepVariant: baseline)
+            keep: Set(unbinned), keepVariant: baseline, group: policyOf)
         let scores = readingScores && exists(scoresFile) ? try readScores(file(scoresFile)) : nil
-        let folder = OutputFolder(
+        var folder = OutputFolder(
             path: path, manifest: manifest, variants: variants, outcomes: outcomes,
             summaries: summaries, histograms: histograms, timeline: timeline,
             comparisons: comparisons, sensitivity: sensitivity, tally: tally, scores: scores)
-        try folder.checkAgreement()
+        try folder.checkAgreement(points: pooled ? policyOf.values.filter { $0 == folder.baseline }.count : 1)
+        folder.extras = try FolderExtras.read(path: path, outcomes: outcomes)
         return folder
     }
 
     /// The files must describe one batch: each charted outcome's `n` in `summary.csv` plus the
     /// runs where it never happened is the baseline's run count in `replications.csv`, and the
     /// manifest's count of finished replications is the number of baseline rows.
-    private func checkAgreement() throws(ReportError) {
+    /// `points`: how many experiments of a design each variant (policy) pools.
+    private func checkAgreement(points: Int) throws(ReportError) {
         let rows = runs(baseline) + (tally.failedRuns[baseline] ?? 0)
-        if manifest.replicationsDone != rows {
+        if manifest.replicationsDone * points != rows {
             throw ReportError.inconsistent(
-                "manifest.json says \(manifest.replicationsDone) replications were done, but "
+                "manifest.json says \(manifest.replicationsDone) replications were done"
+                    + (points > 1 ? " at each of \(points) points" : "") + ", but "
                     + "\(path)/\(BatchOutput.replicationsFile) has \(rows) rows of \(baseline)")
         }
         for outcome in histogramOutcomes {

@@ -15,9 +15,11 @@ struct ReplicationTally: Sendable, Equatable {
 
     /// Tallies the file at `path`, tracking `outcomes` for every variant and keeping the values
     /// of `keep` for `keepVariant`. Throws on a missing column or a field that is not a number.
+    /// With `group`, rows are tallied under `group[variant]` instead of their own variant (a
+    /// design's experiments under their policy, as its summary.csv pools them).
     static func read(
         path: String, outcomes: [String], keep: Set<String>,
-        keepVariant: String
+        keepVariant: String, group: [String: String] = [:]
     ) throws(ReportError) -> ReplicationTally {
         var tally = ReplicationTally()
         var tracked: [(name: String, position: Int)] = []
@@ -28,7 +30,8 @@ struct ReplicationTally: Sendable, Equatable {
                 tracked = outcomes.map { ($0, columns[$0]) }
                 kept = tracked.filter { keep.contains($0.name) }
             }
-            let variant = row.text(columns["variant"])
+            let raw = row.text(columns["variant"])
+            let variant = group[raw] ?? raw
             if tally.okRuns[variant] == nil {
                 tally.variants.append(variant)
                 tally.okRuns[variant] = 0

@@ -24,7 +24,15 @@ enum ReportStyle {
         figcaption { font-size: 0.84rem; color: #333333; margin-top: 0.2rem; max-width: 560px; }
         svg.chart { display: block; width: 100%; max-width: 560px; height: auto; }
         svg.chart text { font-family: inherit; }
-        .table-wrap { overflow-x: auto; }
+        figure.wide { margin: 0.8rem 0 1.2rem; }
+        figure.wide svg.chart { max-width: 1100px; }
+        figure.wide figcaption { max-width: 1100px; }
+        .table-wrap { overflow-x: auto; max-width: 100%; }
+        table.key-outcomes td { white-space: normal; min-width: 5.5rem; }
+        table.key-outcomes th { white-space: normal; overflow-wrap: anywhere; }
+        table.key-outcomes .interval { color: #555555; font-size: 0.92em; white-space: nowrap; }
+        details { margin: 0.6rem 0 1rem; }
+        details > summary { cursor: pointer; color: #333333; font-weight: 600; }
         table { border-collapse: collapse; font-size: 0.82rem; font-variant-numeric: tabular-nums; margin: 0.4rem 0 1rem; }
         caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
         th, td { padding: 2px 9px; border-bottom: 1px solid #E2E2E2; text-align: right; vertical-align: top; white-space: nowrap; }

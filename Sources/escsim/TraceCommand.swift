@@ -41,9 +41,8 @@ struct TraceCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try options.load()
-        let seeds = StreamSeeds(masterSeed: seed)
-        let (parameters, draws) = loaded.draw.parameters(forReplication: replication, seeds: seeds)
-        let (outcome, entries) = Replication.trace(parameters: parameters, seeds: seeds, index: replication)
+        let traced = TracedReplication(scenario: loaded, replication: replication, seed: seed)
+        let (parameters, draws, outcome, entries) = (traced.parameters, traced.draws, traced.outcome, traced.entries)
 
         let variantSuffix = loaded.variant == Scenario.baselineName ? "" : "-\(loaded.variant)"
         let directory = out ?? "results/\(loaded.name)\(variantSuffix)/trace-\(replication)"

@@ -34,9 +34,11 @@ import Testing
                 "aleppo_city_fell", "regime_collapsed", "ceasefire", "chemical_weapons_used", "ladder_peak",
                 "civilians_killed", "civilians_displaced",
             ])
-        // The page declares its chart count, and every <svg> is a chart of one of the three kinds.
+        // The page declares its chart count, and every <svg> is a chart of one of the known kinds.
         #expect(html.contains("<body data-charts=\"\(charts.count)\">"))
-        #expect(charts.count == histograms.count + fans.count + forests.count)
+        let others = ["end-states", "overlaid-fan", "convergence", "tornado"].map { ChartMarkup.kind(charts, $0).count }
+        #expect(others[0] == 1 && others[1] >= 3 && others[2] == 2 && others[3] >= 1)
+        #expect(charts.count == histograms.count + fans.count + forests.count + others.reduce(0, +))
     }
 
     /// Territory of an actor is drawn when some day's p95 is above zero, and only then.
