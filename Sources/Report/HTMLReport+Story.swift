@@ -24,9 +24,18 @@ extension HTMLReport {
             let timeline = EventTimelineChart(
                 id: "event-timeline", title: "Events of replication 0 (\(folder.baseline))",
                 parameters: run.parameters, entries: run.traced.entries)
+            // Across the runs when the folder has the daily series; else replication 0's end.
+            let shares =
+                folder.manifest.files.contains(RecordedRuns.dailyFile)
+                ? (try? RegionShares.read(
+                    folder: folder.path, variant: folder.baseline, day: mapDay, parameters: run.parameters)) ?? nil
+                : nil
             let graph = RegionGraphChart(
-                id: "region-graph", title: "Who held each region: start (ring) and end (fill) of replication 0",
-                parameters: run.parameters, endControllers: run.traced.finalControllers)
+                id: "region-graph",
+                title: shares.map {
+                    "Who held each region on day \($0.day): the camp in most of \($0.runs) runs (fill), at the start (ring)"
+                } ?? "Who held each region: start (ring) and end (fill) of replication 0",
+                parameters: run.parameters, endControllers: run.traced.finalControllers, shares: shares)
             let outcome = run.traced.outcome
             let html = """
                 <section id="one-run">

@@ -11,14 +11,18 @@ public struct HTMLReport: Sendable {
     /// Replication 0 of the baseline traced again from the scenario file, or why it could not
     /// be; nil: no such section (a design, or a page made without looking for the scenario).
     let story: Result<ReplicationStory, ReplicationStory.Unavailable>?
+    /// The day the region graph shows who held what across the runs (daily.csv); nil: the
+    /// last day of the horizon.
+    let mapDay: Int?
 
     init(
         folder: OutputFolder, calibration: CalibrationFolder? = nil,
-        story: Result<ReplicationStory, ReplicationStory.Unavailable>? = nil
+        story: Result<ReplicationStory, ReplicationStory.Unavailable>? = nil, mapDay: Int? = nil
     ) {
         self.folder = folder
         self.calibration = calibration
         self.story = story
+        self.mapDay = mapDay
     }
 
     /// What `write` did.
@@ -33,12 +37,12 @@ public struct HTMLReport: Sendable {
     /// unusable, and a failed write leaves no partial file. With `calibration` (a folder of
     /// `escsim calibrate`), the page also compares each calibrated parameter's prior and posterior.
     public static func write(
-        folder directory: String, to output: String? = nil, calibration: String? = nil
+        folder directory: String, to output: String? = nil, calibration: String? = nil, mapDay: Int? = nil
     ) throws(ReportError) -> Written {
         let folder = try OutputFolder.load(directory)
         let calibrated = try calibration.map { (path: String) throws(ReportError) in try CalibrationFolder.load(path) }
         let story = folder.extras.isDesign ? nil : ReplicationStory.load(manifest: folder.manifest)
-        let report = HTMLReport(folder: folder, calibration: calibrated, story: story)
+        let report = HTMLReport(folder: folder, calibration: calibrated, story: story, mapDay: mapDay)
         let page = report.render()
         let path = output ?? folder.path + "/" + BatchOutput.reportFile
         do {

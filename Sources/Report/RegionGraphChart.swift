@@ -15,6 +15,8 @@ struct RegionGraphChart: Sendable {
         var startCamp: Int
         var endCamp: Int
         var keyCity: Bool
+        /// With the batch's shares: the share of runs in which `endCamp` holds the region.
+        var share: Double? = nil
     }
 
     var id: String
@@ -23,6 +25,8 @@ struct RegionGraphChart: Sendable {
     var nodes: [Node]
     /// Pairs of node indices, each edge once.
     var edges: [(Int, Int)]
+    /// Who held what across the runs on one day (daily.csv), when the folder has it.
+    var shares: RegionShares?
 
     static let width = 1100.0
     static let columnWidth = 150.0
@@ -64,8 +68,9 @@ struct RegionGraphChart: Sendable {
         return place.map { $0 ?? (0, 0) }
     }
 
-    init(id: String, title: String, parameters: ModelParameters, endControllers: [Int]) {
+    init(id: String, title: String, parameters: ModelParameters, endControllers: [Int], shares: RegionShares? = nil) {
         self.id = id
+        self.shares = shares
         self.title = title
         camps = parameters.camps.map(\.name)
         let regions = parameters.regions
@@ -75,11 +80,12 @@ struct RegionGraphChart: Sendable {
         }
         nodes = regions.indices.map { index in
             let region = regions[index]
+            let leader = shares?.leader(of: index)
             return Node(
                 id: region.id, name: region.name, column: places[index].column, slot: places[index].slot,
                 startCamp: camp(region.controller),
-                endCamp: camp(index < endControllers.count ? endControllers[index] : region.controller),
-                keyCity: region.isKeyCity)
+                endCamp: leader?.camp ?? camp(index < endControllers.count ? endControllers[index] : region.controller),
+                keyCity: region.isKeyCity, share: leader?.share)
         }
         var edges: [(Int, Int)] = []
         for (index, region) in regions.enumerated() {
@@ -93,6 +99,16 @@ struct RegionGraphChart: Sendable {
 
     var caption: String {
         let changed = changedHands.map(\.name)
+        if let shares {
+            return "Regions (circles; key cities larger) and their adjacency, laid out by distance from "
+                + "\(nodes.first?.name ?? "the first region"). Fill: the camp holding the region on day \(shares.day) "
+                + "in most of the \(shares.runs) runs of the baseline, with the share of runs in which it does; "
+                + "ring: the camp holding it at the start. "
+                + (changed.isEmpty
+                    ? "In most runs no region changed hands."
+                    : "Held by another camp in most runs: "
+                        + changed.joined(separator: ", ") + ".")
+        }
         return "Regions (circles; key cities larger) and their adjacency, laid out by distance from "
             + "\(nodes.first?.name ?? "the first region"). Fill: the camp holding the region at the end of replication "
             + "0 of the baseline; ring: the camp holding it at the start. "
@@ -130,7 +146,7 @@ struct RegionGraphChart: Sendable {
                 data: [
                     ("data-region", node.id), ("data-start-camp", "\(node.startCamp)"),
                     ("data-end-camp", "\(node.endCamp)"),
-                ])
+                ] + (node.share.map { [("data-share", NumberText.fixed($0, digits: 3))] } ?? []))
             canvas.element(
                 "circle",
                 [
@@ -140,6 +156,11 @@ struct RegionGraphChart: Sendable {
                 ])
             let label = node.name.count > 22 ? String(node.name.prefix(21)) + "\u{2026}" : node.name
             canvas.text(label, x: px, y: py + (node.keyCity ? 26 : 22), anchor: .middle, size: 10, role: "node-label")
+            if let share = node.share {
+                canvas.text(
+                    NumberText.fixed(share * 100, digits: 0) + "%", x: px, y: py + (node.keyCity ? 37 : 33),
+                    anchor: .middle, size: 9, role: "node-share")
+            }
             canvas.endGroup()
         }
         return canvas.render(

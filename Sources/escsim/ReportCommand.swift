@@ -33,6 +33,17 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "A folder of 'escsim calibrate' whose prior and posterior the page should show.")
     var calibration: String?
 
+    @Option(
+        name: .customLong("map-day"),
+        help: ArgumentHelp(
+            "The day the region graph shows who held each region across the runs (needs a run with --daily; "
+                + "default: the last day of the horizon).", valueName: "day"))
+    var mapDay: Int?
+
+    func validate() throws {
+        if let mapDay, mapDay < 1 { throw ValidationError("--map-day must be a day from 1; got \(mapDay).") }
+    }
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -59,7 +70,7 @@ struct ReportCommand: ParsableCommand {
             }
         }
         do {
-            let written = try HTMLReport.write(folder: directory, to: out, calibration: calibration)
+            let written = try HTMLReport.write(folder: directory, to: out, calibration: calibration, mapDay: mapDay)
             if intoFolder, let folder {
                 try folder.adopt((written.path as NSString).lastPathComponent)
             }
