@@ -1,3 +1,4 @@
+import EscalationModel
 import Foundation
 
 extension BatchOutput {

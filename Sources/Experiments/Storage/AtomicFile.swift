@@ -1,4 +1,7 @@
 #if canImport(Glibc)
+    // A release build (whole module) may find `struct stat` through Foundation's CoreFoundation
+    // headers first and then, with MemberImportVisibility, require that module for `st_mode`.
+    import CoreFoundation
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
