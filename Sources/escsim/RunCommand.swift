@@ -437,7 +437,7 @@ struct RunCommand: ParsableCommand {
         -> (points: [[SweptValue]], description: DesignDescription)
     {
         let points: [[SweptValue]]
-        var description: DesignDescription
+        let description: DesignDescription
         // The ranges of the sweep section's parameters (a grid's listed values span theirs).
         func ranged(_ section: SweepSpecification?) -> [DesignDescription.Parameter] {
             (section?.parameters ?? []).map {
@@ -474,7 +474,6 @@ struct RunCommand: ParsableCommand {
                 "the design has \(points.count) points x \(policies.count) policies = \(experiments) experiments; "
                     + "at most \(SweepDesign.maximumPoints)")
         }
-        description.points = points.count
         return (points, description)
     }
 

@@ -107,9 +107,7 @@ public enum BatchOutput {
         // A group's values of one field: its variants' in order, so two groups of a design line
         // up point by point and replication by replication (the pairing of common random numbers).
         func present(_ group: [Int], _ field: Int) -> [Double] {
-            group.count == 1
-                ? store.presentValues(variant: group[0], field: field, mask: masks[group[0]])
-                : group.flatMap { store.presentValues(variant: $0, field: field, mask: masks[$0]) }
+            group.flatMap { store.presentValues(variant: $0, field: field, mask: masks[$0]) }
         }
         func okColumn(_ group: [Int], _ field: Int) -> [Double] {
             group.flatMap { store.okColumn(variant: $0, field: field, mask: masks[$0]) }

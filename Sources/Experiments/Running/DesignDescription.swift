@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a design batch is, kept in its plan and written to `manifest.json` as `"design"`: how
 /// its points were made, over which parameters and ranges, and the policies (the baseline and
 /// named variants) run at every point. `escsim sensitivity` reads it back to know how the rows of
@@ -68,7 +70,7 @@ public struct DesignDescription: Codable, Sendable, Hashable {
 
     /// The batch's name of an experiment: `point_0001` without policies, `point_0001/<policy>` with.
     public func experimentName(point: Int, policy: String) -> String {
-        let name = "point_" + String(repeating: "0", count: max(0, 4 - String(point + 1).count)) + String(point + 1)
+        let name = String(format: "point_%04d", point + 1)
         return policies.count > 1 ? name + "/" + policy : name
     }
 
