@@ -96,28 +96,44 @@ public struct Experiment: Sendable {
     }
 
     /// Runs replication `replication` of every variant: one record each, in variant order.
-    public func runGroup(replication: Int, streams: StreamCache? = nil) -> [Double] {
+    public func runGroup(replication: Int) -> [Double] {
         var group: [Double] = []
+        runGroup(replication: replication, workspace: ReplicationWorkspace(), into: &group)
+        return group
+    }
+
+    /// Runs replication `replication` of every variant into `group` (emptied first, its storage
+    /// kept), in a worker's `workspace`: once a group has run there, the next allocates nothing
+    /// but the kernel's event queue. The same records as `runGroup(replication:)`.
+    public func runGroup(replication: Int, workspace: ReplicationWorkspace, into group: inout [Double]) {
+        group.removeAll(keepingCapacity: true)
         group.reserveCapacity(layout.width * variantCount)
         for variant in 0..<variantCount {
             let scenario = scenarios[variant]
             let seeds = seeds(forVariant: variant)
-            let (parameters, draws) = scenario.draw.parameters(
-                forReplication: replication, seeds: seeds, cache: streams)
-            let outcome = Replication.run(parameters: parameters, seeds: seeds, index: replication, streams: streams)
-            var parameterValues = [Double](repeating: .nan, count: layout.parameters.count)
+            let parameters = scenario.draw.parameters(forReplication: replication, seeds: seeds, workspace: workspace)
+            let outcome = Replication.run(
+                parameters: parameters, seeds: seeds, index: replication, workspace: workspace)
+            let draws = workspace.draws
+            var parameterValues = Array.recycled(&workspace.parameterValues)
+            parameterValues.append(contentsOf: repeatElement(.nan, count: layout.parameters.count))
             for (uncertain, draw) in zip(scenario.uncertainParameters, draws) {
                 parameterValues[layout.parameterIndex[uncertain.path]!] = draw
             }
             if !sweptValues.isEmpty {
                 for (path, value) in sweptValues[variant] { parameterValues[layout.parameterIndex[path]!] = value }
             }
+            var values = Array.recycled(&workspace.outcomeValues)
+            schema.values(of: outcome, into: &values)
+            defer {
+                workspace.parameterValues = parameterValues
+                workspace.outcomeValues = values
+            }
             layout.encode(
-                outcome: outcome, values: schema.values(of: outcome), parameters: parameterValues,
+                outcome: outcome, values: values, parameters: parameterValues,
                 replication: replication, variant: variant,
                 horizonDays: scenario.baseParameters.horizonDays, into: &group)
         }
-        return group
     }
 }
 
