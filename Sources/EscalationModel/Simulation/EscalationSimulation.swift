@@ -29,6 +29,14 @@ public struct EscalationSimulation: DiscreteEventModel {
     /// How each pair of camps stands now (`camp x campCount + other`; a camp is allied with
     /// itself). Deals turn neutral pairs allied (`+Deals`).
     var stances: [CampStance]
+    /// For each region, the camps holding at least one of its neighbours, one bit per camp (at
+    /// most 64 camps, `StreamLayout.maximumActors`), kept by `transfer` with `neighboursHeld`;
+    /// and for each camp, the camps hostile to it and those friendly to it (itself included),
+    /// kept with `stances`. "Does this region border a hostile camp" is then one AND: target
+    /// choice asks it of every region on every strike, displacement on every departure.
+    var campsBordering: [UInt64]
+    var hostileCamps: [UInt64]
+    var friendlyCamps: [UInt64]
     /// Engagement slots; `nil` slots are free for reuse.
     var engagements: [Engagement?] = []
     var freeEngagementSlots: [Int] = []
@@ -113,6 +121,9 @@ public struct EscalationSimulation: DiscreteEventModel {
         var spareRegions: [RegionState] = []
         var spareNeighbours: [Int] = []
         var spareStances: [CampStance] = []
+        var spareBordering: [UInt64] = []
+        var spareHostile: [UInt64] = []
+        var spareFriendly: [UInt64] = []
         var spareEngagements: [Engagement?] = []
         var spareSlots: [Int] = []
         var spareStreams: [RandomStream] = []
@@ -129,6 +140,9 @@ public struct EscalationSimulation: DiscreteEventModel {
             spareRegions = .recycled(&previous.regions)
             spareNeighbours = .recycled(&previous.neighboursHeld)
             spareStances = .recycled(&previous.stances)
+            spareBordering = .recycled(&previous.campsBordering)
+            spareHostile = .recycled(&previous.hostileCamps)
+            spareFriendly = .recycled(&previous.friendlyCamps)
             spareEngagements = .recycled(&previous.engagements)
             spareSlots = .recycled(&previous.freeEngagementSlots)
             spareStreams = .recycled(&previous.actorStreams)
@@ -171,6 +185,10 @@ public struct EscalationSimulation: DiscreteEventModel {
         var stances = Array.recycledKeepingElements(&spareStances)
         stances.append(contentsOf: tables.initialStances)
         self.stances = consume stances
+        campsBordering = Array.recycledKeepingElements(&spareBordering)
+        campsBordering.append(contentsOf: repeatElement(0, count: parameters.regions.count))
+        hostileCamps = Array.recycledKeepingElements(&spareHostile)
+        friendlyCamps = Array.recycledKeepingElements(&spareFriendly)
         engagements = consume spareEngagements
         freeEngagementSlots = consume spareSlots
         func stream(_ index: Int) -> RandomStream {
@@ -229,6 +247,8 @@ public struct EscalationSimulation: DiscreteEventModel {
         snapshots = consume snapshotsToReuse
         snapshotSpares = consume spareSnapshots
         trace = tracing ? [] : nil
+        for region in parameters.regions.indices { refreshBordering(of: region) }
+        refreshStanceMasks()
     }
 
     /// Starts the rate-driven processes (each actor's assaults, strikes and decisions, then
@@ -306,19 +326,43 @@ public struct EscalationSimulation: DiscreteEventModel {
         return count
     }
 
-    /// Whether `region` borders ground held by a camp hostile to `camp` (the front, for `camp`).
+    /// Whether `region` borders ground held by a camp hostile to `camp` (the front, for `camp`):
+    /// `hostileNeighbours(of:for:) > 0`, from the bit sets.
     @inline(__always)
     func bordersHostile(_ region: Int, of camp: Camp) -> Bool {
-        hostileNeighbours(of: region, for: camp) > 0
+        campsBordering[region] & hostileCamps[camp.index] != 0
     }
 
     /// Whether `region` borders ground `camp` or one of its allies holds: where it can attack from.
     @inline(__always)
     func bordersFriendly(_ region: Int, of camp: Camp) -> Bool {
-        for other in 0..<tables.campCount where areFriendly(camp, Camp(other)) {
-            if neighbours(of: region, heldBy: other) > 0 { return true }
+        campsBordering[region] & friendlyCamps[camp.index] != 0
+    }
+
+    /// Recomputes `campsBordering[region]` from `neighboursHeld` (after a change of hands nearby).
+    mutating func refreshBordering(of region: Int) {
+        var bits: UInt64 = 0
+        for camp in 0..<tables.campCount where neighbours(of: region, heldBy: camp) > 0 {
+            bits |= 1 &<< UInt64(camp)
         }
-        return false
+        campsBordering[region] = bits
+    }
+
+    /// Recomputes `hostileCamps` and `friendlyCamps` from `stances` (at the start and after a deal).
+    mutating func refreshStanceMasks() {
+        let count = tables.campCount
+        hostileCamps.removeAll(keepingCapacity: true)
+        friendlyCamps.removeAll(keepingCapacity: true)
+        for camp in 0..<count {
+            var hostile: UInt64 = 0
+            var friendly: UInt64 = 0
+            for other in 0..<count {
+                if areHostile(Camp(camp), Camp(other)) { hostile |= 1 &<< UInt64(other) }
+                if areFriendly(Camp(camp), Camp(other)) { friendly |= 1 &<< UInt64(other) }
+            }
+            hostileCamps.append(hostile)
+            friendlyCamps.append(friendly)
+        }
     }
 
     /// Strategic value currently held by `camp`, on the map and off it (its strategic depth).

@@ -74,7 +74,7 @@ final class ModelTables: @unchecked Sendable {
 
     /// Makes these the tables of `parameters`, as `init(_:)` would, writing over the arrays
     /// already here: a worker's next replication allocates nothing. The campaign and supply
-    /// tables (built with allocations) are rebuilt only when what they are made of changed.
+    /// tables (built with allocations) are rebuilt only when the map or objectives changed.
     func refill(_ parameters: ModelParameters) {
         let sameStructure = Self.sameStructure(self.parameters, parameters)
         // Own copies of the actors and regions, element by element: the caller's parameters keep
@@ -89,13 +89,10 @@ final class ModelTables: @unchecked Sendable {
         fill(rebuildingStructure: !sameStructure)
     }
 
-    /// Whether two parameter sets have the same campaign and supply tables: the same camps,
-    /// objectives, map, bases and the numbers those tables copy.
+    /// Whether two parameter sets have the same campaign tables but for the numbers they copy
+    /// (`fill` writes those each time): the same camps, objectives, map and bases.
     private static func sameStructure(_ old: ModelParameters, _ new: ModelParameters) -> Bool {
-        guard old.camps == new.camps, old.actors.count == new.actors.count, old.regions.count == new.regions.count,
-            old.combat.offObjectiveWeight == new.combat.offObjectiveWeight,
-            old.combat.objectiveHopFactor == new.combat.objectiveHopFactor, old.siege == new.siege,
-            old.supply.projectionDecay == new.supply.projectionDecay
+        guard old.camps == new.camps, old.actors.count == new.actors.count, old.regions.count == new.regions.count
         else { return false }
         for index in old.actors.indices {
             guard old.actors[index].camp == new.actors[index].camp,
@@ -176,8 +173,13 @@ final class ModelTables: @unchecked Sendable {
         }
         if rebuildingStructure {
             campaign = CampaignTables(parameters, neighbourStart: neighbourStart, neighbourList: neighbourList)
-            supply = SupplyTables(parameters)
+        } else {
+            // As `CampaignTables.init` copies them (`off_objective_weight` may be drawn per replication).
+            campaign.offObjectiveWeight = parameters.combat.offObjectiveWeight
+            campaign.objectiveHopFactor = parameters.combat.objectiveHopFactor
+            campaign.siege = parameters.siege
         }
+        supply.refill(parameters)
     }
 
     @inline(__always)
