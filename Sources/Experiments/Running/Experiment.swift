@@ -37,6 +37,10 @@ public struct Experiment: Sendable {
     public let commonRandomNumbers: Bool
     public let schema: OutcomeSchema
     public let layout: RecordLayout
+    /// For each variant, the record slot of each uncertain parameter (in draw order) and each
+    /// swept value: looked up once here, not by name for every replication.
+    private let parameterSlots: [[Int]]
+    private let sweptSlots: [[(slot: Int, value: Double)]]
 
     /// - Throws: a message when the variants do not share the baseline's outcome columns.
     public init(
@@ -81,6 +85,13 @@ public struct Experiment: Sendable {
             outcomes: schema.columns, parameters: parameterColumns,
             days: Int(longest.rounded(.down)),
             actors: base.actors.map(\.id), dailySeries: dailySeries)
+        let layout = self.layout
+        parameterSlots = scenarios.map { scenario in
+            scenario.uncertainParameters.map { layout.parameterIndex[$0.path]! }
+        }
+        sweptSlots = scenarios.indices.map { variant in
+            sweptValues.isEmpty ? [] : sweptValues[variant].map { (layout.parameterIndex[$0.key]!, $0.value) }
+        }
     }
 
     public var variantCount: Int { scenarios.count }
@@ -117,12 +128,8 @@ public struct Experiment: Sendable {
             let draws = workspace.draws
             var parameterValues = Array.recycled(&workspace.parameterValues)
             parameterValues.append(contentsOf: repeatElement(.nan, count: layout.parameters.count))
-            for (uncertain, draw) in zip(scenario.uncertainParameters, draws) {
-                parameterValues[layout.parameterIndex[uncertain.path]!] = draw
-            }
-            if !sweptValues.isEmpty {
-                for (path, value) in sweptValues[variant] { parameterValues[layout.parameterIndex[path]!] = value }
-            }
+            for (slot, draw) in zip(parameterSlots[variant], draws) { parameterValues[slot] = draw }
+            for (slot, value) in sweptSlots[variant] { parameterValues[slot] = value }
             var values = Array.recycled(&workspace.outcomeValues)
             schema.values(of: outcome, into: &values)
             defer {
