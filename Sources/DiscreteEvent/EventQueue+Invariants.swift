@@ -17,46 +17,50 @@ extension EventQueue {
     #endif
 
     /// Checks every structural invariant of the queue, stopping with a description of the
-    /// first violation. Always compiled so tests can call it directly; O(number of slots).
+    /// first violation. Always compiled so tests can call it directly; O(number of entries).
     @usableFromInline
     internal func _verifyInvariants() {
-        let keys = _heap.keys.map(\.key)
-        let sequences = _heap.slotSequences
+        let lists = _events.lists
+        let boundary = _events.boundary
+        let front = lists[0].map(\.key)
+        precondition(lists.map(\.count).reduce(0, +) == _events.count, "the entry count is off")
         precondition(
-            keys.count + _heap.freeSlots.count == sequences.count,
-            "\(keys.count) held + \(_heap.freeSlots.count) free slots != \(sequences.count) slots")
-        var cancelled = 0
-        for (index, key) in keys.enumerated() {
-            precondition(key.time.isFinite, "key at \(index) has non-finite time \(key.time)")
-            precondition(
-                key.time >= _clock, "key at \(index) has time \(key.time) before the clock \(_clock)")
-            precondition(
-                key.slot >= 0 && key.slot < sequences.count,
-                "key at \(index) names slot \(key.slot), out of range")
-            if sequences[key.slot] == _EventHeap<Event>.cancelledMark {
-                cancelled += 1
-                precondition(index > 0, "a cancelled key sits at the root")
-            } else {
-                precondition(
-                    sequences[key.slot] == key.sequence,
-                    "slot \(key.slot) records sequence \(sequences[key.slot]), but its key has \(key.sequence)")
-            }
+            !front.isEmpty || _events.occupied == 0, "the front heap is empty while a bucket holds entries")
+        for (index, key) in front.enumerated() {
+            precondition(_EventKey.radix(key.time) <= boundary, "front entry \(index) is after the boundary")
             if index > 0 {
-                let parent = (index - 1) / _EventHeap<Event>.arity
-                precondition(
-                    !key.precedes(keys[parent]),
-                    "heap order broken: key at \(index) precedes its parent at \(parent)")
+                let parent = (index - 1) / _RadixQueue<Event>.arity
+                precondition(!key.precedes(front[parent]), "front heap order broken at \(index)")
             }
         }
-        precondition(
-            cancelled == _heap.cancelledCount, "\(cancelled) tombstones, but the count says \(_heap.cancelledCount)")
-        var seenFree = Set<Int>()
-        for slot in _heap.freeSlots {
-            precondition(slot >= 0 && slot < sequences.count, "free slot \(slot) out of range")
-            precondition(seenFree.insert(slot).inserted, "slot \(slot) is on the free list twice")
+        for bucket in 1..<lists.count {
+            let held = _events.occupied & (1 << UInt64(bucket - 1)) != 0
+            precondition(held == !lists[bucket].isEmpty, "bucket \(bucket)'s occupied bit is wrong")
+            for entry in lists[bucket] {
+                let radix = _EventKey.radix(entry.key.time)
+                precondition(
+                    radix > boundary && _RadixQueue<Event>._bucket(of: radix, boundary: boundary) == bucket,
+                    "an entry at t=\(entry.key.time) is in bucket \(bucket)")
+            }
+        }
+        var sequences = Set<UInt64>()
+        for entry in lists.joined() {
+            precondition(entry.key.time.isFinite, "an entry has non-finite time \(entry.key.time)")
+            precondition(entry.key.time >= _clock, "an entry at t=\(entry.key.time) is before the clock \(_clock)")
+            precondition(entry.key.sequence < _nextSequence, "an entry has a sequence not yet issued")
+            precondition(sequences.insert(entry.key.sequence).inserted, "sequence \(entry.key.sequence) is held twice")
             precondition(
-                sequences[slot] & _EventHeap<Event>.freeTag != 0,
-                "free slot \(slot) still records sequence \(sequences[slot])")
+                entry.key.sequence >= _ledger.watermark, "an entry from before removeAll is still held")
+            let isBehind = entry.key.precedes(_ledger.lastRemoved)
+            let isCancelled = _ledger.cancelled.contains(entry.key.sequence)
+            precondition(
+                isBehind == _ledger.behind.contains(entry.key.sequence) || isCancelled,
+                "entry \(entry.key.sequence) precedes the last removed key but is not recorded behind it")
+        }
+        precondition(_ledger.cancelled.isSubset(of: sequences), "a cancellation mark names no held entry")
+        precondition(_ledger.behind.isSubset(of: sequences), "a behind mark names no held entry")
+        if let first = front.first {
+            precondition(!_ledger.cancelled.contains(first.sequence), "a cancelled entry is first")
         }
     }
 }
