@@ -25,7 +25,7 @@ extension EventQueue {
         let front = lists[0].map(\.key)
         precondition(lists.map(\.count).reduce(0, +) == _events.count, "the entry count is off")
         precondition(
-            !front.isEmpty || _events.occupied == 0, "the front heap is empty while a bucket holds entries")
+            !front.isEmpty || _events.occupied.isEmpty, "the front heap is empty while a bucket holds entries")
         for (index, key) in front.enumerated() {
             precondition(_EventKey.radix(key.time) <= boundary, "front entry \(index) is after the boundary")
             if index > 0 {
@@ -34,7 +34,7 @@ extension EventQueue {
             }
         }
         for bucket in 1..<lists.count {
-            let held = _events.occupied & (1 << UInt64(bucket - 1)) != 0
+            let held = _events.occupied.contains(bucket)
             precondition(held == !lists[bucket].isEmpty, "bucket \(bucket)'s occupied bit is wrong")
             for entry in lists[bucket] {
                 let radix = _EventKey.radix(entry.key.time)

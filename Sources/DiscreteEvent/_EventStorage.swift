@@ -1,17 +1,17 @@
-/// The memory behind ``_RadixQueue``: the front heap and the 64 radix buckets, 65
+/// The memory behind ``_RadixQueue``: the front heap and the 256 radix buckets, 257
 /// ``_EntryList``s tail-allocated in one object, and the numbers that go with them. One object
 /// means one copy-on-write check per operation however many lists it touches.
 @usableFromInline
 internal final class _EventStorage<Event>: ManagedBuffer<_EventStorageHeader, _EntryList<Event>> {
-    /// The front heap and the buckets 1...64.
+    /// The front heap and the buckets 1...256.
     @inlinable @inline(__always)
-    internal static var listCount: Int { 65 }
+    internal static var listCount: Int { 257 }
 
     /// New, empty storage whose front heap has room for `frontCapacity` entries.
     @inlinable
     internal static func make(frontCapacity: Int) -> _EventStorage {
         let buffer = create(minimumCapacity: listCount) { _ in
-            _EventStorageHeader(count: 0, occupied: 0, boundary: 0)
+            _EventStorageHeader(count: 0, occupied: _BucketMask(), boundary: 0)
         }
         // `create` returns the dynamic type it was called on: this class.
         let storage = unsafeDowncast(buffer, to: _EventStorage.self)
@@ -48,14 +48,14 @@ internal final class _EventStorage<Event>: ManagedBuffer<_EventStorageHeader, _E
 internal struct _EventStorageHeader {
     /// Entries in all lists, cancelled ones included.
     @usableFromInline internal var count: Int
-    /// Bit `b - 1` is set exactly when bucket `b` holds an entry.
-    @usableFromInline internal var occupied: UInt64
+    /// The buckets that hold entries.
+    @usableFromInline internal var occupied: _BucketMask
     /// The radix of the time that splits the front heap (at or before it) from the buckets
     /// (after it).
     @usableFromInline internal var boundary: UInt64
 
     @inlinable
-    internal init(count: Int, occupied: UInt64, boundary: UInt64) {
+    internal init(count: Int, occupied: _BucketMask, boundary: UInt64) {
         self.count = count
         self.occupied = occupied
         self.boundary = boundary

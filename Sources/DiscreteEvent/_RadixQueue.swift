@@ -4,19 +4,22 @@
 /// A radix heap (Ahuja, Mehlhorn, Orlin and Tarjan 1990, "Faster algorithms for the shortest
 /// path problem", J. ACM 37(2)) needs keys that never fall below the last one removed; a
 /// simulation's clock gives exactly that. Times are read as 64-bit integers in the same order
-/// (``_EventKey/radix(_:)``). Every entry whose time is at or before the `boundary` sits in the
-/// front heap; any other sits, unordered, in bucket `b`, where bit `b - 1` is the highest bit
-/// in which its time differs from the boundary. So every bucket-b entry is later than every
-/// front entry and earlier than every entry of a higher bucket, and the front heap's root is
-/// the first event.
+/// (``_EventKey/radix(_:)``), in 16 hexadecimal digits. Every entry whose time is at or before
+/// the `boundary` sits in the front heap; any other sits, unordered, in the bucket named by the
+/// highest digit in which its time differs from the boundary and by its own value of that
+/// digit (higher than the boundary's). So every entry of a bucket is later than every front
+/// entry and earlier than every entry of a higher bucket, and the front heap's root is the
+/// first event.
 ///
 /// When the front empties, the lowest occupied bucket is scanned for its earliest time, which
-/// becomes the boundary; entries at that time go to the front and the rest to lower buckets
-/// (their highest differing bit is now lower). Higher buckets keep their place: their entries
-/// differ from the new boundary where they differed from the old one. An entry only ever moves
-/// down, so it is moved at most 64 times, and in practice a few: the pushes and scans are
-/// sequential, where a binary heap of 10^5 events takes 17 dependent, unpredictable steps per
-/// pop. Measured on PHOLD in Benchmarks/compare/README.md.
+/// becomes the boundary; entries at that time go to the front and the rest to buckets of
+/// lower digits (they agree with the new boundary on the old digit). Higher buckets keep their
+/// place: their entries differ from the new boundary where they differed from the old one. An
+/// entry only ever moves to a lower digit, so it is moved at most 16 times, and in practice
+/// two or three: the appends and scans are sequential, where a binary heap of 10^5 events takes
+/// 17 dependent, unpredictable steps per pop. Digits of one bit (64 buckets) moved each entry
+/// about four times as often and made PHOLD with 1,000 pending events 15-20% slower.
+/// Measured on PHOLD in Benchmarks/compare/README.md.
 ///
 /// Inserting is O(1) (an append) unless the time is at or before the boundary; then it is a
 /// push on the front heap, which holds the events due at the current time and any scheduled
@@ -91,7 +94,7 @@ extension _RadixQueue {
         } else {
             let bucket = Self._bucket(of: radix, boundary: boundary)
             lists[bucket].append(entry)
-            header.pointee.occupied |= 1 &<< UInt64(bucket &- 1)
+            header.pointee.occupied.insert(bucket)
         }
     }
 
@@ -106,7 +109,7 @@ extension _RadixQueue {
         let (header, lists) = _pointers
         let first = Self._pop(&lists[0])
         header.pointee.count &-= 1
-        if lists[0].count == 0 && header.pointee.occupied != 0 { Self._refill(header, lists) }
+        if lists[0].count == 0 && !header.pointee.occupied.isEmpty { Self._refill(header, lists) }
         return first
     }
 
@@ -118,14 +121,16 @@ extension _RadixQueue {
         _makeUnique()
         let (header, lists) = _pointers
         for index in 0..<_EventStorage<Event>.listCount { lists[index].removeAll() }
-        header.pointee = _EventStorageHeader(count: 0, occupied: 0, boundary: 0)
+        header.pointee = _EventStorageHeader(count: 0, occupied: _BucketMask(), boundary: 0)
     }
 
-    /// The bucket of a time later than the boundary: one more than the highest bit in which the
-    /// two differ, so 1...64.
+    /// The bucket of a time later than the boundary, 1...256: 16 for each digit above the
+    /// lowest in which the two differ, plus the time's value of that digit (1...15, since it
+    /// exceeds the boundary's). Buckets so numbered sort like the times in them.
     @inlinable @inline(__always)
     internal static func _bucket(of radix: UInt64, boundary: UInt64) -> Int {
-        64 &- (radix ^ boundary).leadingZeroBitCount
+        let digit = (63 &- (radix ^ boundary).leadingZeroBitCount) &>> 2
+        return (digit &<< 4 | Int(truncatingIfNeeded: radix &>> UInt64(digit &<< 2)) & 15) &+ 1
     }
 
     /// Moves the lowest occupied bucket on: its earliest time becomes the boundary, entries at
@@ -134,8 +139,7 @@ extension _RadixQueue {
     internal static func _refill(
         _ header: UnsafeMutablePointer<_EventStorageHeader>, _ lists: UnsafeMutablePointer<_EntryList<Event>>
     ) {
-        let source = header.pointee.occupied.trailingZeroBitCount &+ 1
-        header.pointee.occupied &= ~(1 &<< UInt64(source &- 1))
+        let source = header.pointee.occupied.removeFirst()
         let entries = lists[source].elements
         let count = lists[source].count
         var earliest = _EventKey.radix(entries[0].key.time)
@@ -153,10 +157,10 @@ extension _RadixQueue {
             if radix == earliest {
                 _push(entry, onto: &lists[0])
             } else {
-                // Below `source`: the entry agrees with the new boundary above bit source - 1.
+                // Below `source`'s digit: the entry agrees with the new boundary down to it.
                 let bucket = _bucket(of: radix, boundary: earliest)
                 lists[bucket].append(entry)
-                occupied |= 1 &<< UInt64(bucket &- 1)
+                occupied.insert(bucket)
             }
             index &+= 1
         }
@@ -164,7 +168,7 @@ extension _RadixQueue {
         header.pointee.occupied = occupied
     }
 
-    /// The front heap, then the buckets 1...64 (copies, for invariant checks and tests).
+    /// The front heap, then the buckets 1...256 (copies, for invariant checks and tests).
     @usableFromInline
     internal var lists: [[_EventEntry<Event>]] {
         let lists = _pointers.lists
@@ -175,7 +179,7 @@ extension _RadixQueue {
     @usableFromInline
     internal var boundary: UInt64 { _pointers.header.pointee.boundary }
     @usableFromInline
-    internal var occupied: UInt64 { _pointers.header.pointee.occupied }
+    internal var occupied: _BucketMask { _pointers.header.pointee.occupied }
 
     /// Room in each list before it grows (for tests of steady-state reuse).
     @usableFromInline

@@ -87,13 +87,25 @@ struct EventQueueStorageTests {
     }
 
     /// Events go to the front heap when due at or before the boundary and to the bucket of
-    /// their highest differing bit otherwise; times that are equal as numbers (0 and -0) are
-    /// filed alike.
-    @Test func bucketsFollowTheHighestDifferingBit() {
+    /// their highest differing digit otherwise; times that are equal as numbers (0 and -0) are
+    /// filed alike, and buckets sort like the times in them.
+    @Test func bucketsSortLikeTheirTimes() {
         #expect(_EventKey.radix(0.0) == _EventKey.radix(-0.0))
         let times = [-1e300, -2.5, -1e-300, 0, 1e-300, 1, 1.5, 2, 1e300]
         for (earlier, later) in zip(times, times.dropFirst()) {
             #expect(_EventKey.radix(earlier) < _EventKey.radix(later))
+        }
+        var generator = SplitMix64(seed: 17)
+        for _ in 0..<2_000 {
+            let boundary = Double.random(in: 0..<1_000, using: &generator)
+            let a = boundary + Double.random(in: 0..<100, using: &generator).nextUp
+            let b = boundary + Double.random(in: 0..<100, using: &generator).nextUp
+            let (bucketA, bucketB) = (
+                _RadixQueue<Int>._bucket(of: _EventKey.radix(a), boundary: _EventKey.radix(boundary)),
+                _RadixQueue<Int>._bucket(of: _EventKey.radix(b), boundary: _EventKey.radix(boundary))
+            )
+            #expect((1...256).contains(bucketA))
+            #expect(a >= b || bucketA <= bucketB)
         }
         var queue = EventQueue<Int>()
         queue.schedule(0, at: 1)  // the first event sets the boundary
@@ -102,9 +114,9 @@ struct EventQueueStorageTests {
         let boundary = _EventKey.radix(1)
         #expect(queue._events.boundary == boundary)
         #expect(queue._events.lists[0].count == 2)
-        let bucket = 64 - (_EventKey.radix(3) ^ boundary).leadingZeroBitCount
+        let bucket = _RadixQueue<Int>._bucket(of: _EventKey.radix(3), boundary: boundary)
         #expect(queue._events.lists[bucket].map(\.event) == [2])
-        #expect(queue._events.occupied == 1 << UInt64(bucket - 1))
+        #expect(queue._events.occupied.contains(bucket))
         queue._verifyInvariants()
     }
 
