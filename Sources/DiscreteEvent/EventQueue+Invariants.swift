@@ -20,47 +20,58 @@ extension EventQueue {
     /// first violation. Always compiled so tests can call it directly; O(number of entries).
     @usableFromInline
     internal func _verifyInvariants() {
-        let lists = _events.lists
         let boundary = _events.boundary
-        let front = lists[0].map(\.key)
-        precondition(lists.map(\.count).reduce(0, +) == _events.count, "the entry count is off")
+        let front = _events.list(0)
+        var held = front.count
         precondition(
             !front.isEmpty || _events.occupied.isEmpty, "the front heap is empty while a bucket holds entries")
-        for (index, key) in front.enumerated() {
-            precondition(_EventKey.radix(key.time) <= boundary, "front entry \(index) is after the boundary")
+        for (index, entry) in front.enumerated() {
+            precondition(_EventKey.radix(entry.key.time) <= boundary, "front entry \(index) is after the boundary")
             if index > 0 {
                 let parent = (index - 1) / _RadixQueue<Event>.arity
-                precondition(!key.precedes(front[parent]), "front heap order broken at \(index)")
+                precondition(!entry.key.precedes(front[parent].key), "front heap order broken at \(index)")
             }
+            _verify(entry)
         }
-        for bucket in 1..<lists.count {
-            let held = _events.occupied.contains(bucket)
-            precondition(held == !lists[bucket].isEmpty, "bucket \(bucket)'s occupied bit is wrong")
-            for entry in lists[bucket] {
+        for bucket in 1..<_EventStorage<Event>.listCount {
+            let entries = _events.list(bucket)
+            precondition(
+                _events.occupied.contains(bucket) == !entries.isEmpty, "bucket \(bucket)'s occupied bit is wrong")
+            held += entries.count
+            for entry in entries {
                 let radix = _EventKey.radix(entry.key.time)
                 precondition(
                     radix > boundary && _RadixQueue<Event>._bucket(of: radix, boundary: boundary) == bucket,
                     "an entry at t=\(entry.key.time) is in bucket \(bucket)")
+                _verify(entry)
             }
         }
-        var sequences = Set<UInt64>()
-        for entry in lists.joined() {
-            precondition(entry.key.time.isFinite, "an entry has non-finite time \(entry.key.time)")
-            precondition(entry.key.time >= _clock, "an entry at t=\(entry.key.time) is before the clock \(_clock)")
-            precondition(entry.key.sequence < _nextSequence, "an entry has a sequence not yet issued")
-            precondition(sequences.insert(entry.key.sequence).inserted, "sequence \(entry.key.sequence) is held twice")
-            precondition(
-                entry.key.sequence >= _ledger.watermark, "an entry from before removeAll is still held")
-            let isBehind = entry.key.precedes(_ledger.lastRemoved)
-            let isCancelled = _ledger.cancelled.contains(entry.key.sequence)
-            precondition(
-                isBehind == _ledger.behind.contains(entry.key.sequence) || isCancelled,
-                "entry \(entry.key.sequence) precedes the last removed key but is not recorded behind it")
+        precondition(held == _events.count, "the entry count is off")
+        // Every mark names a held entry: each held entry was checked against the marks above, so
+        // it is enough that there are no more marks than entries carrying them.
+        let cancelledHeld = (0..<_EventStorage<Event>.listCount).reduce(0) { total, list in
+            total + _events.list(list).count { _ledger.cancelled.contains($0.key.sequence) }
         }
-        precondition(_ledger.cancelled.isSubset(of: sequences), "a cancellation mark names no held entry")
-        precondition(_ledger.behind.isSubset(of: sequences), "a behind mark names no held entry")
+        precondition(cancelledHeld == _ledger.cancelled.count, "a cancellation mark names no held entry")
+        let behindHeld = (0..<_EventStorage<Event>.listCount).reduce(0) { total, list in
+            total + _events.list(list).count { _ledger.behind.contains($0.key.sequence) }
+        }
+        precondition(behindHeld == _ledger.behind.count, "a behind mark names no held entry")
         if let first = front.first {
-            precondition(!_ledger.cancelled.contains(first.sequence), "a cancelled entry is first")
+            precondition(!_ledger.cancelled.contains(first.key.sequence), "a cancelled entry is first")
         }
+    }
+
+    /// Checks one held entry against the clock, the sequence counter and the ledger.
+    private func _verify(_ entry: _EventEntry<Event>) {
+        let key = entry.key
+        precondition(key.time.isFinite, "an entry has non-finite time \(key.time)")
+        precondition(key.time >= _clock, "an entry at t=\(key.time) is before the clock \(_clock)")
+        precondition(key.sequence < _nextSequence, "an entry has a sequence not yet issued")
+        precondition(key.sequence >= _ledger.watermark, "an entry from before removeAll is still held")
+        let isBehind = key.precedes(_ledger.lastRemoved)
+        precondition(
+            isBehind == _ledger.behind.contains(key.sequence) || _ledger.cancelled.contains(key.sequence),
+            "entry \(key.sequence) precedes the last removed key but is not recorded behind it")
     }
 }

@@ -53,7 +53,14 @@ internal struct _BucketMask: Sendable, Equatable {
     /// Whether bucket `bucket` (1...256) is marked (for invariant checks).
     @usableFromInline
     internal func contains(_ bucket: Int) -> Bool {
-        let word = [word0, word1, word2, word3][(bucket - 1) >> 6]
-        return word & (1 << UInt64((bucket - 1) & 63)) != 0
+        let index = bucket - 1
+        let word: UInt64
+        switch index >> 6 {
+        case 0: word = word0
+        case 1: word = word1
+        case 2: word = word2
+        default: word = word3
+        }
+        return word & (1 << UInt64(index & 63)) != 0
     }
 }

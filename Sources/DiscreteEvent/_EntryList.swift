@@ -1,4 +1,4 @@
-/// A growable array of entries with no storage object of its own: the radix queue keeps 65 of
+/// A growable array of entries with no storage object of its own: the radix queue keeps 257 of
 /// them in one ``_EventStorage``, which is checked for sharing once per operation instead of
 /// once per list touched (a `ContiguousArray` each would cost a uniqueness check, a runtime
 /// call, on every append).
@@ -74,12 +74,5 @@ internal struct _EntryList<Event> {
         base?.deallocate()
         base = nil
         capacity = 0
-    }
-
-    /// Copies of the elements (for invariant checks and tests).
-    @usableFromInline
-    internal var array: [_EventEntry<Event>] {
-        guard let base else { return [] }
-        return Array(UnsafeBufferPointer(start: base, count: count))
     }
 }

@@ -45,7 +45,7 @@ internal struct _RadixQueue<Event> {
 extension _RadixQueue: @unchecked Sendable where Event: Sendable {}
 
 extension _RadixQueue {
-    /// Pointers to the storage's header and its 65 lists. Valid until `storage` is replaced
+    /// Pointers to the storage's header and its 257 lists. Valid until `storage` is replaced
     /// (by `_makeUnique`), which the callers below never do while using them.
     @inlinable @inline(__always)
     internal var _pointers:
@@ -101,7 +101,7 @@ extension _RadixQueue {
     /// Removes and returns the first entry in order. The queue must not be empty.
     ///
     /// - Complexity: amortized O(log of the front's size) plus the refill, O(the bucket's
-    ///   size) with each entry moved down at most 64 times in its life; no allocations once
+    ///   size) with each entry moved down at most 16 times in its life; no allocations once
     ///   the lists have reached their largest sizes.
     @inlinable @inline(__always)
     internal mutating func removeFirst() -> _EventEntry<Event> {
@@ -168,11 +168,12 @@ extension _RadixQueue {
         header.pointee.occupied = occupied
     }
 
-    /// The front heap, then the buckets 1...256 (copies, for invariant checks and tests).
+    /// The entries of list `index`: 0 the front heap, 1...256 the buckets (for invariant checks
+    /// and tests). Valid only while the queue is not changed.
     @usableFromInline
-    internal var lists: [[_EventEntry<Event>]] {
-        let lists = _pointers.lists
-        return (0..<_EventStorage<Event>.listCount).map { lists[$0].array }
+    internal func list(_ index: Int) -> UnsafeBufferPointer<_EventEntry<Event>> {
+        let list = _pointers.lists[index]
+        return UnsafeBufferPointer(start: list.base, count: list.count)
     }
 
     /// The boundary's radix and the occupied-bucket mask (for invariant checks and tests).
