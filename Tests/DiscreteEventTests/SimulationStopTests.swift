@@ -171,4 +171,23 @@ struct SimulationStopTests {
         #expect(reused.model.handled.map(\.time) == fresh.model.handled.map(\.time))
         #expect(reused.model.handled.map(\.event) == fresh.model.handled.map(\.event))
     }
+
+    /// A simulation handed an earlier simulation's queue runs exactly as one with a new queue.
+    @Test func aReusedQueueRunsLikeANewOne() {
+        var first = Simulation(model: LoggingModel(rescheduleDelay: 2), startTime: 4)
+        first.queue.schedule(1, at: 5)
+        _ = first.run(until: 50, maxEvents: 100)
+        var reused = Simulation(model: LoggingModel(rescheduleDelay: 0.25), queue: first.queue, startTime: 1)
+        var fresh = Simulation(model: LoggingModel(rescheduleDelay: 0.25), startTime: 1)
+        #expect(reused.queue.isEmpty && reused.now == 1)
+        for event in 0..<3 {
+            reused.queue.schedule(event, at: 1 + Double(event) / 3)
+            fresh.queue.schedule(event, at: 1 + Double(event) / 3)
+        }
+        _ = reused.run(until: 6, maxEvents: 1_000)
+        _ = fresh.run(until: 6, maxEvents: 1_000)
+        #expect(reused.model.handled.map(\.time) == fresh.model.handled.map(\.time))
+        #expect(reused.model.handled.map(\.event) == fresh.model.handled.map(\.event))
+        #expect(reused.eventsProcessed == fresh.eventsProcessed)
+    }
 }
