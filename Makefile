@@ -184,7 +184,8 @@ bench: gsl
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark $(BENCH_ARGS)
 
 # PHOLD on escsim's kernel against plain C (GSL, binary heap) and SimPy, same workload, same
-# numbers (Benchmarks/compare/README.md). Installs SimPy with pip if python3 cannot import it.
+# numbers (Benchmarks/compare/README.md), with 10^3, 10^5 and 10^6 events pending (SIZES), five
+# alternating rounds (RUNS). Installs SimPy with pip if python3 cannot import it.
 .PHONY: bench-compare
 bench-compare: gsl
 	bash Benchmarks/compare/compare.sh

@@ -31,6 +31,8 @@ let package = Package(
         suite("StochasticBenchmarks", needs: ["EscalationSim"]),
         // The whole model: batches of replications of the baseline scenario.
         suite("ModelBenchmarks", needs: ["EscalationSim"]),
+        // ABC-SMC of the baseline against its observations: six parameters, whole calibrations.
+        suite("CalibrationBenchmarks", needs: ["EscalationSim"]),
         // PHOLD on escsim's kernel, for `make bench-compare` beside plain C and SimPy
         // (compare/README.md). A plain executable: no Benchmark dependency, no plugin. Its
         // folder's parent is `compare`, not `Benchmarks`, so `swift package benchmark` does not

@@ -2,22 +2,26 @@
 ///
 /// Use a handle to ask whether the event is still pending or to cancel it. A handle stays
 /// safe to use forever: once its event has run, been cancelled, or been discarded by
-/// ``EventQueue/removeAll()``, the handle simply stops matching anything, even if the queue
-/// has since reused the event's internal storage for a newer event.
+/// ``EventQueue/removeAll()``, the handle simply stops matching anything.
 ///
 /// Handles are only meaningful to the queue that issued them.
 public struct EventHandle: Hashable, Sendable {
-    /// The storage slot the event occupied when it was scheduled.
+    /// The event's time.
     @usableFromInline
-    internal let _slot: Int
+    internal let _time: Double
 
-    /// The queue-wide insertion number of the event; never repeats within one queue.
+    /// The event's priority and queue-wide insertion number (``_EventKey/order``); the
+    /// number never repeats within one queue.
     @usableFromInline
-    internal let _sequence: UInt64
+    internal let _order: UInt64
 
     @inlinable
-    internal init(_slot slot: Int, sequence: UInt64) {
-        self._slot = slot
-        self._sequence = sequence
+    internal init(_ key: _EventKey) {
+        self._time = key.time
+        self._order = key.order
     }
+
+    /// The key of the event this handle names.
+    @inlinable
+    internal var _key: _EventKey { _EventKey(time: _time, order: _order) }
 }

@@ -19,21 +19,30 @@
 /// before that time is a precondition failure, so a simulation driven by the queue can never
 /// run backwards.
 ///
-/// Storage is a 4-ary min-heap of entries (ordering key and payload) plus a slot table that
-/// makes events cancellable, both in one copy-on-write buffer. Slots are recycled, so once the
-/// queue has reached its largest size, scheduling, popping and cancelling allocate nothing.
+/// Storage is a radix heap on event times with a small heap in front (``_RadixQueue``), in one
+/// copy-on-write buffer; cancelled events stay in it until they reach the front
+/// (``_CancellationLedger``), so a model that never cancels pays nothing for the possibility.
+/// Once the queue has reached its largest size, scheduling and popping allocate nothing.
 public struct EventQueue<Event> {
-    /// Entries (ordering keys and payloads), slot bookkeeping and sequence numbers.
+    /// Entries (ordering keys and payloads), cancelled ones included.
     @usableFromInline
-    internal var _heap: _EventHeap<Event>
+    internal var _events: _RadixQueue<Event>
+
+    /// Which entries are cancelled, and what `isPending` needs besides.
+    @usableFromInline
+    internal var _ledger: _CancellationLedger
+
+    /// The sequence number the next scheduled event receives.
+    @usableFromInline
+    internal var _nextSequence: UInt64
 
     /// The time of the most recently popped event (or a start time set by `Simulation`);
     /// no event may be scheduled before it. Starts at minus infinity.
     @usableFromInline
     internal var _clock: Double
 
-    /// Creates an empty queue with room for `minimumCapacity` pending events before its
-    /// storage has to grow.
+    /// Creates an empty queue with room for `minimumCapacity` events due at the same time
+    /// before its storage has to grow; later events are filed in lists that grow as needed.
     ///
     /// - Complexity: O(`minimumCapacity`) for the allocation.
     @inlinable
@@ -41,7 +50,9 @@ public struct EventQueue<Event> {
         precondition(
             minimumCapacity >= 0,
             "EventQueue minimumCapacity must not be negative (got \(minimumCapacity))")
-        _heap = _EventHeap(minimumCapacity: minimumCapacity)
+        _events = _RadixQueue(frontCapacity: minimumCapacity)
+        _ledger = _CancellationLedger()
+        _nextSequence = 0
         _clock = -.infinity
     }
 }
@@ -53,19 +64,19 @@ extension EventQueue {
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var count: Int { _heap.count }
+    public var count: Int { _events.count &- _ledger.cancelled.count }
 
     /// True if no event is pending.
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var isEmpty: Bool { _heap.count == 0 }
+    public var isEmpty: Bool { _events.count == 0 }
 
     /// The time of the event `popNext()` would return, or `nil` if the queue is empty.
     ///
     /// - Complexity: O(1)
     @inlinable
-    public var nextTime: Double? { _heap.firstTime }
+    public var nextTime: Double? { _events.firstKey?.time }
 
     /// Schedules `event` to happen at `time`.
     ///
@@ -76,8 +87,8 @@ extension EventQueue {
     ///   - priority: Orders events due at the same time; lower values run first.
     /// - Returns: A handle for `cancel(_:)` and `isPending(_:)`; ignore it if you don't
     ///   need either.
-    /// - Complexity: O(log `count`) comparisons; amortized O(1) allocations, none once the
-    ///   queue has held this many events before.
+    /// - Complexity: O(1), or O(log n) for the n events due before the next one popped;
+    ///   amortized O(1) allocations, none once the queue has held this many events before.
     @inlinable
     @discardableResult
     public mutating func schedule(_ event: Event, at time: Double, priority: Int = 0) -> EventHandle {
@@ -89,22 +100,28 @@ extension EventQueue {
             time >= _clock,
             "EventQueue.schedule: cannot schedule an event at t=\(time), before the current time t=\(_clock); time never goes backwards"
         )
-        let handle = _heap.insert(event, time: time, priority: priority)
+        let key = _EventKey(time: time, priority: priority, sequence: _nextSequence)
+        _nextSequence &+= 1
+        _ledger.scheduled(key)
+        _events.insert(_EventEntry(key: key, event: event))
         _checkInvariants()
-        return handle
+        return EventHandle(key)
     }
 
     /// Removes the event named by `handle` so that it never runs.
     ///
     /// - Returns: `true` if the event was pending and is now cancelled; `false` if it had
     ///   already run, had already been cancelled, or was discarded by `removeAll()`.
-    /// - Complexity: O(1) to mark the event; its key is dropped when it reaches the front
-    ///   (O(log `count`) then). No allocations.
+    /// - Complexity: O(1) to mark the event (a set insertion); its entry is dropped when it
+    ///   reaches the front. Allocates only while the set of marks grows.
     @inlinable
     @discardableResult
     public mutating func cancel(_ handle: EventHandle) -> Bool {
-        // The entry (and its payload) stays in the heap until it reaches the front.
-        guard _heap.cancel(handle) else { return false }
+        let key = handle._key
+        guard _ledger.isPending(key) else { return false }
+        // The entry (and its payload) stays in the queue until it reaches the front.
+        _ledger.cancel(key)
+        _dropCancelledFirsts()
         _checkInvariants()
         return true
     }
@@ -114,20 +131,24 @@ extension EventQueue {
     ///
     /// - Complexity: O(1). Does not modify the queue.
     @inlinable
-    public mutating func isPending(_ handle: EventHandle) -> Bool {
-        _heap.isPending(handle)
+    public func isPending(_ handle: EventHandle) -> Bool {
+        _ledger.isPending(handle._key)
     }
 
     /// Removes and returns the first event in order (see ``EventQueue``), advancing the
     /// queue's clock to its time.
     ///
     /// - Returns: The event and its time, or `nil` if the queue is empty.
-    /// - Complexity: O(log `count`) comparisons, no allocations.
+    /// - Complexity: amortized O(1) moves per event over its life in the radix buckets, plus
+    ///   O(log n) for n events due at the same time; no allocations once the queue has held this
+    ///   many events before.
     @inlinable
     public mutating func popNext() -> (time: Double, event: Event)? {
-        guard _heap.count > 0 else { return nil }
-        let entry = _heap.removeMin()
+        guard _events.count > 0 else { return nil }
+        let entry = _events.removeFirst()
+        _ledger.removed(entry.key)
         _clock = entry.key.time
+        _dropCancelledFirsts()
         _checkInvariants()
         return (entry.key.time, entry.event)
     }
@@ -140,8 +161,26 @@ extension EventQueue {
     /// - Complexity: O(number of slots ever in use at once).
     @inlinable
     public mutating func removeAll() {
-        _heap.removeAll()
+        _events.removeAll()
+        _ledger.removeAll(nextSequence: _nextSequence)
         _checkInvariants()
+    }
+
+    /// Empties the queue and sets its clock to `time`, earlier or later: the start of a new
+    /// run that reuses this queue's memory (``Simulation/restart(with:at:)``).
+    @inlinable
+    internal mutating func _restart(at time: Double) {
+        removeAll()
+        _clock = time
+    }
+
+    /// Drops cancelled entries from the front, so that the first entry is always pending.
+    @inlinable @inline(__always)
+    internal mutating func _dropCancelledFirsts() {
+        while !_ledger.cancelled.isEmpty, let key = _events.firstKey, _ledger.takeTombstone(key) {
+            _ = _events.removeFirst()
+            _ledger.removed(key)
+        }
     }
 }
 

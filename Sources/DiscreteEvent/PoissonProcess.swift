@@ -22,7 +22,8 @@
 /// called once per scheduled occurrence and never when the rate is 0, so the caller's stream
 /// sees exactly one draw per occurrence, in scheduling order.
 ///
-/// Nothing here allocates: the process is a handle, and the closure is non-escaping.
+/// Nothing here allocates: the process is a handle, and the closure is non-escaping. (The queue
+/// allocates only while its lists and its set of cancelled events grow to their largest sizes.)
 public struct PoissonProcess: Hashable, Sendable {
     /// Storage for `pending`; written only here.
     @usableFromInline
@@ -52,8 +53,8 @@ public struct PoissonProcess: Hashable, Sendable {
     ///   - time: The current time, from which the wait is drawn.
     ///   - queue: The queue the occurrence goes on.
     ///   - exponential: Draws an exponential variate of the mean it is given.
-    /// - Complexity: O(log n) for n pending events (one cancel, one schedule); no allocations
-    ///   once the queue has reached its largest size.
+    /// - Complexity: O(1) expected (one cancel, one schedule); no allocations once the queue
+    ///   has reached its largest size.
     @inlinable
     public mutating func reschedule<Event>(
         _ event: Event, rate: Double, after time: Double, in queue: inout EventQueue<Event>,

@@ -60,6 +60,43 @@ public struct Simulation<Model: DiscreteEventModel> {
     }
 }
 
+extension Simulation {
+    /// Creates a simulation of `model` that runs on `queue`'s memory: the queue is emptied and
+    /// its clock set to `startTime`, as a new one would be. A worker that runs replication after
+    /// replication hands each simulation the queue of the one before, so that none allocates a
+    /// queue once the first has grown it. Handles issued by the queue before match nothing.
+    ///
+    /// - Complexity: O(number of events still queued)
+    @inlinable
+    public init(model: Model, queue: consuming EventQueue<Model.Event>, startTime: Double = 0) {
+        precondition(
+            startTime.isFinite, "Simulation start time must be finite (got \(startTime))")
+        queue._restart(at: startTime)
+        self.model = model
+        self.queue = queue
+        self._now = startTime
+        self._eventsProcessed = 0
+    }
+
+    /// Starts over with `model` at `startTime`: an empty queue, the clock at `startTime` and no
+    /// events processed, as a new `Simulation(model:startTime:)`, but keeping the queue's
+    /// memory. Running replication after replication on one simulation this way allocates
+    /// nothing for the queue once it has reached its largest size.
+    ///
+    /// Handles issued before the restart match nothing afterwards.
+    ///
+    /// - Complexity: O(number of events still queued)
+    @inlinable
+    public mutating func restart(with model: Model, at startTime: Double = 0) {
+        precondition(
+            startTime.isFinite, "Simulation start time must be finite (got \(startTime))")
+        self.model = model
+        queue._restart(at: startTime)
+        _now = startTime
+        _eventsProcessed = 0
+    }
+}
+
 extension Simulation: Sendable where Model: Sendable, Model.Event: Sendable {}
 
 extension Simulation {

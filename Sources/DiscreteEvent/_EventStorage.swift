@@ -1,69 +1,63 @@
-/// The memory behind ``_EventHeap``: its entries (tail-allocated) and its slot table, in one
-/// object, so a mutation checks that the storage is unshared once instead of once for each of
-/// two arrays it touches. Growing allocates a new object; `_EventHeap` copies on write.
-///
-/// Two `ContiguousArray`s cost six uniqueness checks (runtime calls) per PHOLD event, about a
-/// tenth of the kernel's instructions (callgrind).
+/// The memory behind ``_RadixQueue``: the front heap and the 256 radix buckets, 257
+/// ``_EntryList``s tail-allocated in one object, and the numbers that go with them. One object
+/// means one copy-on-write check per operation however many lists it touches.
 @usableFromInline
-internal final class _EventStorage<Event>: ManagedBuffer<_EventStorageHeader, _EventEntry<Event>> {
-    /// New storage with room for `entryCapacity` entries and `slotCapacity` slots, both empty.
+internal final class _EventStorage<Event>: ManagedBuffer<_EventStorageHeader, _EntryList<Event>> {
+    /// The front heap and the buckets 1...256.
+    @inlinable @inline(__always)
+    internal static var listCount: Int { 257 }
+
+    /// New, empty storage whose front heap has room for `frontCapacity` entries.
     @inlinable
-    internal static func make(entryCapacity: Int, slotCapacity: Int) -> _EventStorage {
-        let buffer = create(minimumCapacity: Swift.max(entryCapacity, 1)) { buffer in
-            _EventStorageHeader(
-                entryCount: 0, entryCapacity: buffer.capacity,
-                slots: .allocate(capacity: Swift.max(slotCapacity, 1)),
-                slotCount: 0, slotCapacity: Swift.max(slotCapacity, 1))
+    internal static func make(frontCapacity: Int) -> _EventStorage {
+        let buffer = create(minimumCapacity: listCount) { _ in
+            _EventStorageHeader(count: 0, occupied: _BucketMask(), boundary: 0)
         }
         // `create` returns the dynamic type it was called on: this class.
-        return unsafeDowncast(buffer, to: _EventStorage.self)
+        let storage = unsafeDowncast(buffer, to: _EventStorage.self)
+        storage.withUnsafeMutablePointers { _, lists in
+            lists.initialize(repeating: _EntryList(), count: listCount)
+            if frontCapacity > 0 { lists[0].grow(to: frontCapacity) }
+        }
+        return storage
     }
 
-    /// A copy with room for at least the given numbers of entries and slots.
+    /// A copy with lists of its own holding the same entries.
     @inlinable
-    internal func copy(entryCapacity: Int, slotCapacity: Int) -> _EventStorage {
-        withUnsafeMutablePointers { header, entries in
-            let copy = Self.make(
-                entryCapacity: Swift.max(entryCapacity, header.pointee.entryCount),
-                slotCapacity: Swift.max(slotCapacity, header.pointee.slotCount))
-            copy.withUnsafeMutablePointers { copyHeader, copyEntries in
-                copyEntries.initialize(from: entries, count: header.pointee.entryCount)
-                copyHeader.pointee.entryCount = header.pointee.entryCount
-                copyHeader.pointee.slots.initialize(from: header.pointee.slots, count: header.pointee.slotCount)
-                copyHeader.pointee.slotCount = header.pointee.slotCount
+    internal func copy() -> _EventStorage {
+        withUnsafeMutablePointers { header, lists in
+            let copy = Self.make(frontCapacity: 0)
+            copy.withUnsafeMutablePointers { copyHeader, copyLists in
+                copyHeader.pointee = header.pointee
+                for index in 0..<Self.listCount { copyLists[index] = lists[index].copy() }
             }
             return copy
         }
     }
 
     deinit {
-        withUnsafeMutablePointers { header, entries in
-            _ = entries.deinitialize(count: header.pointee.entryCount)
-            header.pointee.slots.deallocate()
+        withUnsafeMutablePointers { _, lists in
+            for index in 0..<Self.listCount { lists[index].destroy() }
+            lists.deinitialize(count: Self.listCount)
         }
     }
 }
 
-/// Counts and the slot table of an ``_EventStorage``.
+/// The counts and the radix boundary of an ``_EventStorage``.
 @usableFromInline
 internal struct _EventStorageHeader {
-    @usableFromInline internal var entryCount: Int
-    @usableFromInline internal var entryCapacity: Int
-    /// For each slot, the sequence of its pending event, `cancelledMark`, or `freeTag` with
-    /// the free-stack link (see `_EventHeap`).
-    @usableFromInline internal var slots: UnsafeMutablePointer<UInt64>
-    @usableFromInline internal var slotCount: Int
-    @usableFromInline internal var slotCapacity: Int
+    /// Entries in all lists, cancelled ones included.
+    @usableFromInline internal var count: Int
+    /// The buckets that hold entries.
+    @usableFromInline internal var occupied: _BucketMask
+    /// The radix of the time that splits the front heap (at or before it) from the buckets
+    /// (after it).
+    @usableFromInline internal var boundary: UInt64
 
     @inlinable
-    internal init(
-        entryCount: Int, entryCapacity: Int, slots: UnsafeMutablePointer<UInt64>, slotCount: Int,
-        slotCapacity: Int
-    ) {
-        self.entryCount = entryCount
-        self.entryCapacity = entryCapacity
-        self.slots = slots
-        self.slotCount = slotCount
-        self.slotCapacity = slotCapacity
+    internal init(count: Int, occupied: _BucketMask, boundary: UInt64) {
+        self.count = count
+        self.occupied = occupied
+        self.boundary = boundary
     }
 }

@@ -2,7 +2,7 @@ import Testing
 
 @testable import DiscreteEvent
 
-/// White-box checks of the heap, slot table and free list (needs `@testable`).
+/// White-box checks of the radix queue and the cancellation ledger (needs `@testable`).
 @Suite("EventQueue storage")
 struct EventQueueStorageTests {
     private struct Pending {
@@ -56,31 +56,89 @@ struct EventQueueStorageTests {
                 }
             }
             #expect(queue.count == reference.count)
+            // Handles of events that left (run or cancelled) never match again; pending ones do,
+            // including those scheduled behind the last pop at the clock's time.
+            if let stale = retired.randomElement(using: &generator) { #expect(!queue.isPending(stale)) }
+            if let live = reference.randomElement(using: &generator) { #expect(queue.isPending(live.handle)) }
             queue._verifyInvariants()
         }
         #expect(reference.allSatisfy { queue.isPending($0.handle) })
         #expect(retired.allSatisfy { !queue.isPending($0) })
     }
 
-    /// Once the queue has held its largest number of events, a pop-and-reschedule loop
-    /// reuses slots and storage instead of growing anything.
-    @Test func steadyStateReusesStorage() {
+    /// A queue restarted for a second run of the same workload finds every list it needs
+    /// already large enough, so the second run allocates nothing (lists never shrink; which
+    /// buckets a run uses depends on the bits of its times, so a run over the same times uses
+    /// the same ones).
+    @Test func aRepeatedRunReusesStorage() {
         var queue = EventQueue<Int>(minimumCapacity: 8)
-        for i in 0..<100 {
-            queue.schedule(i, at: Double(i))
+        var capacities: [[Int]] = []
+        for _ in 0..<2 {
+            queue._restart(at: 0)
+            for i in 0..<100 {
+                queue.schedule(i, at: Double(i))
+            }
+            for _ in 0..<10_000 {
+                let (time, event) = queue.popNext()!
+                queue.schedule(event, at: time + 100)
+            }
+            #expect(queue.count == 100)
+            capacities.append(queue._events.capacities)
         }
-        let keyCapacity = queue._heap.entryCapacity
-        let slotCapacity = queue._heap.slotCapacity
-        for _ in 0..<10_000 {
-            let (time, event) = queue.popNext()!
-            queue.schedule(event, at: time + 100)
-        }
-        #expect(queue.count == 100)
-        #expect(queue._heap.slotCount == 100)
-        #expect(queue._heap.entryCapacity == keyCapacity)
-        #expect(queue._heap.slotCapacity == slotCapacity)
-        #expect(queue._heap.freeSlots.isEmpty)  // every slot is in use again after each reschedule
+        #expect(capacities[0] == capacities[1])
+        #expect(queue._ledger.behind.isEmpty && queue._ledger.cancelled.isEmpty)
         queue._verifyInvariants()
+    }
+
+    /// Events go to the front heap when due at or before the boundary and to the bucket of
+    /// their highest differing digit otherwise; times that are equal as numbers (0 and -0) are
+    /// filed alike, and buckets sort like the times in them.
+    @Test func bucketsSortLikeTheirTimes() {
+        #expect(_EventKey.radix(0.0) == _EventKey.radix(-0.0))
+        let times = [-1e300, -2.5, -1e-300, 0, 1e-300, 1, 1.5, 2, 1e300]
+        for (earlier, later) in zip(times, times.dropFirst()) {
+            #expect(_EventKey.radix(earlier) < _EventKey.radix(later))
+        }
+        var generator = SplitMix64(seed: 17)
+        for _ in 0..<2_000 {
+            let boundary = Double.random(in: 0..<1_000, using: &generator)
+            let a = boundary + Double.random(in: 0..<100, using: &generator).nextUp
+            let b = boundary + Double.random(in: 0..<100, using: &generator).nextUp
+            let (bucketA, bucketB) = (
+                _RadixQueue<Int>._bucket(of: _EventKey.radix(a), boundary: _EventKey.radix(boundary)),
+                _RadixQueue<Int>._bucket(of: _EventKey.radix(b), boundary: _EventKey.radix(boundary))
+            )
+            #expect((1...256).contains(bucketA))
+            #expect(a >= b || bucketA <= bucketB)
+        }
+        var queue = EventQueue<Int>()
+        queue.schedule(0, at: 1)  // the first event sets the boundary
+        queue.schedule(1, at: 1)
+        queue.schedule(2, at: 3)
+        let boundary = _EventKey.radix(1)
+        #expect(queue._events.boundary == boundary)
+        #expect(queue._events.list(0).count == 2)
+        let bucket = _RadixQueue<Int>._bucket(of: _EventKey.radix(3), boundary: boundary)
+        #expect(queue._events.list(bucket).map(\.event) == [2])
+        #expect(queue._events.occupied.contains(bucket))
+        queue._verifyInvariants()
+    }
+
+    /// An event scheduled at the clock's time with a lower priority runs before the one just
+    /// popped would have; its handle is pending until it runs, and then not.
+    @Test func eventsScheduledBehindTheLastPopAreTracked() {
+        var queue = EventQueue<String>()
+        queue.schedule("review", at: 5, priority: 1)
+        queue.schedule("later", at: 9)
+        #expect(queue.popNext()?.event == "review")
+        let urgent = queue.schedule("urgent", at: 5, priority: 0)
+        #expect(queue._ledger.behind.count == 1)
+        #expect(queue.isPending(urgent))
+        queue._verifyInvariants()
+        #expect(queue.popNext()?.event == "urgent")
+        #expect(!queue.isPending(urgent))
+        #expect(queue._ledger.behind.isEmpty)
+        #expect(queue.popNext()?.event == "later")
     }
 
     /// The storage is shared between copies until one of them changes: each copy then behaves
@@ -112,11 +170,11 @@ struct EventQueueStorageTests {
         for i in 0..<500 {
             queue.schedule("event \(i)", at: 1)
         }
-        let capacity = queue._heap.entryCapacity
+        let capacities = queue._events.capacities
         queue.removeAll()
         queue._verifyInvariants()
-        #expect(queue._heap.entryCapacity == capacity)
-        #expect(queue._heap.slotCount == 0)
+        #expect(queue._events.capacities == capacities)
+        #expect(queue._events.count == 0)
     }
 
     @Test func payloadsAreReleasedWhenEventsLeave() {

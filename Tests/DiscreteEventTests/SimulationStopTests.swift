@@ -146,4 +146,48 @@ struct SimulationStopTests {
         #expect(StopReason.maxEventsReached.rawValue == "max-events")
         #expect(StopReason(rawValue: "max-events") == .maxEventsReached)
     }
+
+    /// A restarted simulation runs a new model exactly as a fresh one does, from an earlier
+    /// start time, with the old run's events and handles gone.
+    @Test func restartRunsLikeAFreshSimulation() {
+        var reused = Simulation(model: LoggingModel(rescheduleDelay: 1.5), startTime: 10)
+        reused.queue.schedule(7, at: 10)
+        let old = reused.queue.schedule(8, at: 30)
+        _ = reused.run(until: 20, maxEvents: 100)
+        reused.restart(with: LoggingModel(rescheduleDelay: 0.5), at: 2)
+
+        var fresh = Simulation(model: LoggingModel(rescheduleDelay: 0.5), startTime: 2)
+        for events in [[1, 2], [3]] {
+            for event in events {
+                reused.queue.schedule(event, at: 2 + Double(event))
+                fresh.queue.schedule(event, at: 2 + Double(event))
+            }
+        }
+        #expect(reused.now == 2 && reused.eventsProcessed == 0 && reused.queue.count == 3)
+        #expect(!reused.queue.isPending(old))
+        let reusedSummary = reused.run(until: 8, maxEvents: 100)
+        let freshSummary = fresh.run(until: 8, maxEvents: 100)
+        #expect(reusedSummary.eventsProcessed == freshSummary.eventsProcessed)
+        #expect(reused.model.handled.map(\.time) == fresh.model.handled.map(\.time))
+        #expect(reused.model.handled.map(\.event) == fresh.model.handled.map(\.event))
+    }
+
+    /// A simulation handed an earlier simulation's queue runs exactly as one with a new queue.
+    @Test func aReusedQueueRunsLikeANewOne() {
+        var first = Simulation(model: LoggingModel(rescheduleDelay: 2), startTime: 4)
+        first.queue.schedule(1, at: 5)
+        _ = first.run(until: 50, maxEvents: 100)
+        var reused = Simulation(model: LoggingModel(rescheduleDelay: 0.25), queue: first.queue, startTime: 1)
+        var fresh = Simulation(model: LoggingModel(rescheduleDelay: 0.25), startTime: 1)
+        #expect(reused.queue.isEmpty && reused.now == 1)
+        for event in 0..<3 {
+            reused.queue.schedule(event, at: 1 + Double(event) / 3)
+            fresh.queue.schedule(event, at: 1 + Double(event) / 3)
+        }
+        _ = reused.run(until: 6, maxEvents: 1_000)
+        _ = fresh.run(until: 6, maxEvents: 1_000)
+        #expect(reused.model.handled.map(\.time) == fresh.model.handled.map(\.time))
+        #expect(reused.model.handled.map(\.event) == fresh.model.handled.map(\.event))
+        #expect(reused.eventsProcessed == fresh.eventsProcessed)
+    }
 }
