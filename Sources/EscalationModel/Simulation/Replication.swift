@@ -18,8 +18,8 @@ public enum Replication {
 
     /// Runs replication `index` in a worker's `workspace`: the same outcome as
     /// `run(parameters:seeds:index:)`, but the simulation's arrays, streams and the outcome's
-    /// arrays are the workspace's, refilled in place, so that once a replication of the scenario
-    /// has run in it, the next allocates nothing but the kernel's event queue. The outcome shares
+    /// arrays and the kernel's event queue are the workspace's, refilled in place, so that once a
+    /// replication of the scenario has run in it, the next allocates nothing. The outcome shares
     /// its arrays with the workspace until the next run: drop it before then, or that run copies
     /// them.
     public static func run(
@@ -27,16 +27,26 @@ public enum Replication {
     ) -> ReplicationOutcome {
         var outcome = workspace.outcome.take() ?? .empty
         var previous = workspace.previous.take()
-        // Built in place: a `let model` passed on would keep a second reference to every array
-        // until it goes, and the run's first write to each would copy it.
-        var simulation = Simulation(
-            model: EscalationSimulation(
+        // Built as a temporary handed straight to the simulation: a `let model` passed on would
+        // keep a second reference to every array while it lives, and the run's first write to
+        // each would copy it.
+        func model() -> EscalationSimulation {
+            EscalationSimulation(
                 parameters: parameters, seeds: seeds, replication: index, tracing: false,
-                streams: workspace.streams, recycling: &previous, snapshots: &outcome.snapshots))
+                streams: workspace.streams, recycling: &previous, snapshots: &outcome.snapshots)
+        }
+        // The previous replication's queue, emptied and its clock reset by the kernel.
+        var simulation =
+            if let queue = workspace.queue.take() {
+                Simulation(model: model(), queue: queue)
+            } else {
+                Simulation(model: model())
+            }
         simulation.model.start(queue: &simulation.queue)
         let summary = simulation.run(until: parameters.horizonDays, maxEvents: parameters.maxEvents)
         simulation.model.fill(&outcome, replication: index, summary: summary)
         workspace.previous = simulation.model
+        workspace.queue = simulation.queue
         workspace.outcome = outcome
         return outcome
     }

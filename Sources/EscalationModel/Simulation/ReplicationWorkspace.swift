@@ -1,9 +1,10 @@
+import DiscreteEvent
 import Stochastic
 
 /// What one worker thread keeps from replication to replication so that a batch allocates
 /// nothing per replication once the first has run: its random generators (reseeded, not
-/// allocated), the last simulation's state arrays and the last outcome, whose buffers the next
-/// replication refills in place.
+/// allocated), the last simulation's state arrays and event queue and the last outcome, whose
+/// buffers the next replication refills in place.
 ///
 /// Every value is rebuilt from (parameters, seeds, index) alone, so a replication gives the same
 /// outcome with a workspace as without one, whatever ran before it; the workspace only saves
@@ -15,6 +16,9 @@ public final class ReplicationWorkspace {
     var previous: EscalationSimulation?
     /// The previous outcome; its arrays (snapshots included) are refilled by the next run.
     var outcome: ReplicationOutcome?
+    /// The previous replication's event queue, which the next one runs on
+    /// (`Simulation.init(model:queue:)` empties it and resets its clock).
+    var queue: EventQueue<ModelEvent>?
     /// Each draw's parameters of the last replication (`ParameterDraw.parameters(forReplication:
     /// seeds:workspace:)`), by the draw's identity: the next replication writes its draws over them.
     /// The owner is held, so it cannot be freed and its address reused by another draw.
