@@ -59,6 +59,8 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
     }
+
+    replicationBenchmarks()
 }
 
 /// `Scenarios/aleppo-2024.yaml` of the main package, found from this file's location:
@@ -70,15 +72,39 @@ enum BaselineScenario {
         return (components + ["Scenarios", "aleppo-2024.yaml"]).joined(separator: "/")
     }()
 
-    /// The scenario's baseline alone, as an experiment with the default seed of `escsim run`.
-    static func experiment() -> Experiment {
+    /// The scenario's baseline alone, as an experiment with the default seed of `escsim run`;
+    /// with `engine`, the scenario with that engine file of `Scenarios/` in place of its own
+    /// (a copy of both in the temporary directory, since the loader reads the engine beside it).
+    static func experiment(engine: String? = nil) -> Experiment {
         do {
-            let scenario = try Scenario.load(path: path)
+            let scenario = try Scenario.load(path: try engine.map(copy(withEngine:)) ?? path)
             let variant = Experiment.Variant(name: scenario.name, title: scenario.title, draw: scenario.draw)
             return try Experiment(scenarios: [variant], variantNames: [Scenario.baselineName],
                                   seed: ExperimentPlan.defaultSeed)
         } catch {
             fatalError("cannot set up the baseline scenario \(path):\n\(error)")
         }
+    }
+
+    /// A copy of the scenario whose `engine:` line names `engine`, beside a copy of that engine.
+    private static func copy(withEngine engine: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("escsim-benchmark-\(getpid())-scenario")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let source = URL(fileURLWithPath: path)
+        let text = try String(contentsOf: source, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix("engine:") ? "engine: \(engine)" : String(line)
+        }
+        guard lines.contains("engine: \(engine)") else {
+            fatalError("\(path) has no `engine:` line to replace")
+        }
+        let copy = folder.appendingPathComponent(source.lastPathComponent)
+        try lines.joined(separator: "\n").write(to: copy, atomically: true, encoding: .utf8)
+        let engineCopy = folder.appendingPathComponent(engine)
+        try? FileManager.default.removeItem(at: engineCopy)
+        try FileManager.default.copyItem(
+            at: source.deletingLastPathComponent().appendingPathComponent(engine), to: engineCopy)
+        return copy.path
     }
 }

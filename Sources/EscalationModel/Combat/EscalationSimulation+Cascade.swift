@@ -25,6 +25,7 @@ extension EscalationSimulation {
                 let neighbour = tables.neighbourList[slot]
                 neighboursHeld[loserCamp.index * count + neighbour] -= 1
                 neighboursHeld[winnerCamp.index * count + neighbour] += 1
+                refreshBordering(of: neighbour)
             }
         }
         regions[region].garrison = garrison

@@ -9,17 +9,27 @@ extension EscalationSimulation {
     /// `withdrawal_morale` times a gamma factor of mean 1 and coefficient of variation
     /// `threshold_spread` (drawn from `thresholds` in region order; no draw when the spread is 0).
     static func formations(of parameters: ModelParameters, thresholds: RandomStream) -> [RegionState] {
+        var regions: [RegionState] = []
+        formations(of: parameters, thresholds: thresholds, into: &regions)
+        return regions
+    }
+
+    /// The same, appended to `regions` (a worker's recycled array).
+    static func formations(of parameters: ModelParameters, thresholds: RandomStream, into regions: inout [RegionState])
+    {
         let cascade = parameters.cascade
         let spread = cascade.thresholdSpread
         // Gamma with shape k and scale 1/k has mean 1 and coefficient of variation 1/sqrt(k).
         let factor: Distribution? =
             spread > 0 ? .gamma(shape: 1 / (spread * spread), scale: spread * spread) : nil
-        return parameters.regions.map { region in
+        regions.reserveCapacity(parameters.regions.count)
+        for region in parameters.regions {
             let line = cascade.withdrawalMorale * (factor?.sample(thresholds) ?? 1)
-            return RegionState(
-                controller: region.controller, garrison: region.garrison,
-                garrisonMorale: parameters.actors[region.controller].morale,
-                breakingMorale: min(1, line), population: region.population)
+            regions.append(
+                RegionState(
+                    controller: region.controller, garrison: region.garrison,
+                    garrisonMorale: parameters.actors[region.controller].morale,
+                    breakingMorale: min(1, line), population: region.population))
         }
     }
 

@@ -4,9 +4,9 @@ import Stochastic
 /// or displaced, by home region and by where they stay. Every array is sized in `init`, so the
 /// handlers that move people never allocate.
 struct CivilianHarmState {
-    let regionCount: Int
+    private(set) var regionCount: Int
     /// Residents of each region at the start: the yardstick of how many are left to be harmed.
-    let initialPopulation: [Double]
+    private(set) var initialPopulation: [Double]
     /// People displaced from home region `h` staying in region `s`, at `h x (regionCount + 1) + s`;
     /// column `regionCount` is "out of the map" (no region was safe when they left).
     var away: [Double]
@@ -24,24 +24,55 @@ struct CivilianHarmState {
     var destinationWeight: [Double]
     /// People who have left home so far (every departure, returns not subtracted).
     var fled = 0.0
-    let killedPerFighterLost: Double
-    let injuredPerKilled: Double
-    let rules: DisplacementParameters
+    private(set) var killedPerFighterLost: Double
+    private(set) var injuredPerKilled: Double
+    private(set) var rules: DisplacementParameters
 
     init(_ parameters: ModelParameters) {
+        self.init()
+        reset(parameters)
+    }
+
+    /// Nothing yet: `reset(_:)` sizes it for a scenario.
+    init() {
+        regionCount = 0
+        initialPopulation = []
+        away = []
+        awayFrom = []
+        hosted = []
+        lastViolence = []
+        lastCapture = []
+        controllerAtReview = []
+        destinationWeight = []
+        killedPerFighterLost = 0
+        injuredPerKilled = 0
+        rules = DisplacementParameters()
+    }
+
+    /// The state at the start of a replication of `parameters`, in the arrays already there (a
+    /// worker's next replication allocates nothing here).
+    mutating func reset(_ parameters: ModelParameters) {
         let count = parameters.regions.count
         regionCount = count
-        initialPopulation = parameters.regions.map(\.population)
-        away = Array(repeating: 0, count: count * (count + 1))
-        awayFrom = Array(repeating: 0, count: count)
-        hosted = Array(repeating: 0, count: count + 1)
-        lastViolence = Array(repeating: -.infinity, count: count)
-        lastCapture = Array(repeating: -.infinity, count: count)
-        controllerAtReview = parameters.regions.map(\.controller)
-        destinationWeight = Array(repeating: 0, count: count)
+        Self.refill(&initialPopulation, count: count) { parameters.regions[$0].population }
+        Self.refill(&away, count: count * (count + 1)) { _ in 0 }
+        Self.refill(&awayFrom, count: count) { _ in 0 }
+        Self.refill(&hosted, count: count + 1) { _ in 0 }
+        Self.refill(&lastViolence, count: count) { _ in -.infinity }
+        Self.refill(&lastCapture, count: count) { _ in -.infinity }
+        Self.refill(&controllerAtReview, count: count) { parameters.regions[$0].controller }
+        Self.refill(&destinationWeight, count: count) { _ in 0 }
+        fled = 0
         killedPerFighterLost = parameters.groundHarm.civiliansKilledPerFighterLost
         injuredPerKilled = parameters.groundHarm.injuredPerKilled
         rules = parameters.displacement
+    }
+
+    @inline(__always)
+    private static func refill<T>(_ array: inout [T], count: Int, _ value: (Int) -> T) {
+        array.removeAll(keepingCapacity: true)
+        array.reserveCapacity(count)
+        for index in 0..<count { array.append(value(index)) }
     }
 
     /// Whether flight rates or returns can move anyone at a day's end.

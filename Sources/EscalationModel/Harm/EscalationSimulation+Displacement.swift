@@ -70,7 +70,12 @@ extension EscalationSimulation {
         var total = 0.0
         var lastSafe = -1
         for region in regions.indices {
-            let weight = region != home && isSafe(region) ? regions[region].population : 0
+            // `isSafe(region)`, spelled out: this loop runs over every region on every departure.
+            var weight = 0.0
+            if region != home, !regions[region].underAssault {
+                let holder = tables.actorCamp[regions[region].controller].index
+                if campsBordering[region] & hostileCamps[holder] == 0 { weight = regions[region].population }
+            }
             civilianHarm.destinationWeight[region] = weight
             if weight > 0 {
                 total += weight

@@ -26,4 +26,12 @@ public struct DailySnapshot: Sendable, Hashable {
     public var reinforcements: [Double]
     /// Aircraft each actor has lost so far to the enemy camp's air defences.
     public var aircraftLost: [Int] = []
+
+    /// A snapshot with nothing in it yet, to be filled (`EscalationSimulation.record(_:day:)`).
+    static var empty: DailySnapshot {
+        DailySnapshot(
+            day: 0, territoryShare: [], ladderLevel: 0, civiliansKilled: 0, civiliansInjured: 0,
+            civiliansDisplaced: 0, civiliansFled: 0, controllers: [], losses: [], killed: [], captured: [],
+            deserted: [], strikes: [], reinforcements: [], aircraftLost: [])
+    }
 }

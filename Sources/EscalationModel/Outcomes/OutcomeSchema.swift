@@ -52,6 +52,15 @@ public struct OutcomeSchema: Sendable {
 
     /// The outcome as numbers in column order; `.nan` marks a missing value (an event that did not happen).
     public func values(of outcome: ReplicationOutcome) -> [Double] {
-        sources.map { $0.entry.value(outcome, $0.member) }
+        var result: [Double] = []
+        values(of: outcome, into: &result)
+        return result
+    }
+
+    /// The same values written over `values`, keeping its storage (a batch worker's scratch).
+    public func values(of outcome: ReplicationOutcome, into values: inout [Double]) {
+        values.removeAll(keepingCapacity: true)
+        values.reserveCapacity(sources.count)
+        for source in sources { values.append(source.entry.value(outcome, source.member)) }
     }
 }

@@ -41,6 +41,7 @@ extension EscalationSimulation {
         let count = tables.campCount
         stances[loser.index &* count &+ protector.index] = .allied
         stances[protector.index &* count &+ loser.index] = .allied
+        refreshStanceMasks()
         if dealDay == nil { dealDay = time }
         if trace != nil {
             note(

@@ -59,11 +59,12 @@ extension EscalationSimulation {
             // The posture stays, but its commitment (and so its sortie rate) may have risen.
             if actors[patron].commitment != before { scheduleNextAirstrike(of: patron, after: time, queue: &queue) }
         } else {
-            let reason =
-                answer == .back
-                ? "a ground operation after \(incidents) hits on its troops"
-                : "retaliating for a hit on its troops"
-            setPosture(of: patron, to: answer, at: time, because: reason, queue: &queue)
+            setPosture(
+                of: patron, to: answer, at: time,
+                because: answer == .back
+                    ? "a ground operation after \(incidents) hits on its troops"
+                    : "retaliating for a hit on its troops",
+                queue: &queue)
         }
     }
 

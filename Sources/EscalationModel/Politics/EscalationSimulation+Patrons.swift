@@ -49,9 +49,10 @@ extension EscalationSimulation {
             let drawDown = spec.distraction * (1 - pressure) * rule.drawdownPropensity
             let u = stream.uniform()
             if u < reinforce, spec.reinforcementSize > 0 {
+                let lost = loss(of: clientCamp)
                 sendReinforcement(
                     from: patron, at: time, stream: stream, queue: &queue,
-                    because: "its client's camp has lost \(Int(loss(of: clientCamp) * 100))% of its ground")
+                    because: "its client's camp has lost \(Int(lost * 100))% of its ground")
             } else if u < reinforce + drawDown {
                 actors[patron].commitment *= rule.drawdownFactor
                 scheduleNextAirstrike(of: patron, after: time, queue: &queue)
@@ -83,7 +84,7 @@ extension EscalationSimulation {
     /// from `stream`.
     mutating func sendReinforcement(
         from patron: Int, at time: Double, stream: RandomStream, queue: inout EventQueue<ModelEvent>,
-        because reason: String
+        because reason: @autoclosure () -> String
     ) {
         let spec = parameters.actors[patron]
         actors[patron].reinforcementsSent += spec.reinforcementSize
@@ -92,7 +93,7 @@ extension EscalationSimulation {
         if trace != nil {
             note(
                 time, "reinforce", [patron], region: nil,
-                "\(spec.name) decides to send \(Int(spec.reinforcementSize)) fighters (\(reason))")
+                "\(spec.name) decides to send \(Int(spec.reinforcementSize)) fighters (\(reason()))")
         }
     }
 
@@ -111,7 +112,7 @@ extension EscalationSimulation {
 
     /// Changes a patron's posture, and with it the rates of its own and its client's operations.
     mutating func setPosture(
-        of patron: Int, to posture: Posture, at time: Double, because reason: String,
+        of patron: Int, to posture: Posture, at time: Double, because reason: @autoclosure () -> String,
         queue: inout EventQueue<ModelEvent>
     ) {
         guard let current = actors[patron].posture, current != posture else { return }
@@ -125,7 +126,7 @@ extension EscalationSimulation {
                 note(
                     time, "posture", [patron, client], region: nil,
                     "\(parameters.actors[patron].name) moves from \(current.rawValue) to \(posture.rawValue) "
-                        + "toward \(parameters.actors[client].name), \(reason)")
+                        + "toward \(parameters.actors[client].name), \(reason())")
             }
         }
     }

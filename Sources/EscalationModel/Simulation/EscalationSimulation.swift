@@ -29,6 +29,14 @@ public struct EscalationSimulation: DiscreteEventModel {
     /// How each pair of camps stands now (`camp x campCount + other`; a camp is allied with
     /// itself). Deals turn neutral pairs allied (`+Deals`).
     var stances: [CampStance]
+    /// For each region, the camps holding at least one of its neighbours, one bit per camp (at
+    /// most 64 camps, `StreamLayout.maximumActors`), kept by `transfer` with `neighboursHeld`;
+    /// and for each camp, the camps hostile to it and those friendly to it (itself included),
+    /// kept with `stances`. "Does this region border a hostile camp" is then one AND: target
+    /// choice asks it of every region on every strike, displacement on every departure.
+    var campsBordering: [UInt64]
+    var hostileCamps: [UInt64]
+    var friendlyCamps: [UInt64]
     /// Engagement slots; `nil` slots are free for reuse.
     var engagements: [Engagement?] = []
     var freeEngagementSlots: [Int] = []
@@ -44,20 +52,22 @@ public struct EscalationSimulation: DiscreteEventModel {
     let siegeStream: RandomStream
     let patronStream: RandomStream
     let dealStream: RandomStream
-    let actorStreams: [RandomStream]
+    /// Each actor's stream. The arrays that never change during a run are `var` all the same, so
+    /// that a worker's next replication refills them in place (`ReplicationWorkspace`).
+    var actorStreams: [RandomStream]
     /// Civilians harmed by ground fighting, and displaced (`+GroundHarm`, `+Displacement`).
     let civilianHarmStream: RandomStream
     var civilianHarm: CivilianHarmState
 
     /// For each actor, the patron that sets its posture (Turkey for the SNA), if any.
-    let posturePatron: [Int?]
+    var posturePatron: [Int?]
     /// Strategic value each camp held at the start (by camp index), on the map and off it: the
     /// yardstick of threat and morale shocks.
-    let initialCampValue: [Double]
+    var initialCampValue: [Double]
     /// All fighters at the start, the yardstick of exhaustion.
     let initialFighters: Double
     /// Regions (formations) each camp held at the start, the yardstick of contagion.
-    let initialFormations: [Int]
+    var initialFormations: [Int]
     /// The collapsing actor's fighters at the start (field force and garrisons), the yardstick of
     /// its army's dissolution.
     let collapsingActorFighters: Double
@@ -81,30 +91,106 @@ public struct EscalationSimulation: DiscreteEventModel {
     var dealDay: Double?
     var lastTransferDay = 0.0
     var snapshots: [DailySnapshot] = []
+    /// Snapshots of an earlier replication whose arrays the daily review refills (`+DailyReview`).
+    var snapshotSpares: [DailySnapshot] = []
     /// The story of the run, kept only when tracing (nil costs nothing in batches).
     var trace: [TraceEntry]?
 
     /// Creates the world of replication `replication`, with streams derived from `seeds` (taken
-    /// from `streams`, a worker's reusable generators, when given).
+    /// from `streams`, a worker's reusable generators, when given). `recycling`, the worker's
+    /// previous simulation, lends its arrays, refilled in place: the same world, no allocation.
     public init(
         parameters: ModelParameters, seeds: StreamSeeds, replication: Int, tracing: Bool = false,
         streams: StreamCache? = nil
     ) {
-        tables = ModelTables(parameters)
-        strikeEffects = parameters.airCampaign
-        actors = parameters.actors.map {
-            ActorState(
-                fieldStrength: $0.fieldStrength, morale: $0.morale, commitment: $0.commitment,
-                posture: $0.initialPosture)
+        var nothing: EscalationSimulation?
+        var noSnapshots: [DailySnapshot] = []
+        self.init(
+            parameters: parameters, seeds: seeds, replication: replication, tracing: tracing, streams: streams,
+            recycling: &nothing, snapshots: &noSnapshots)
+    }
+
+    init(
+        parameters: ModelParameters, seeds: StreamSeeds, replication: Int, tracing: Bool,
+        streams: StreamCache?, recycling old: inout EscalationSimulation?, snapshots oldSnapshots: inout [DailySnapshot]
+    ) {
+        // Take every array out of the old simulation before dropping it, so each is referenced
+        // once and refills in place. Arrays move by swapping (`recycled...`), never by copying
+        // (`var a = b` keeps two references while `b` lives, and the first write would copy).
+        var spareActors: [ActorState] = []
+        var spareRegions: [RegionState] = []
+        var spareNeighbours: [Int] = []
+        var spareStances: [CampStance] = []
+        var spareBordering: [UInt64] = []
+        var spareHostile: [UInt64] = []
+        var spareFriendly: [UInt64] = []
+        var spareEngagements: [Engagement?] = []
+        var spareSlots: [Int] = []
+        var spareStreams: [RandomStream] = []
+        var sparePatrons: [Int?] = []
+        var spareValue: [Double] = []
+        var spareFormations: [Int] = []
+        var spareRungs: [Double?] = []
+        var spareSnapshots: [DailySnapshot] = []
+        var spareHarm: CivilianHarmState?
+        var spareTables: ModelTables?
+        if var previous = old.take() {
+            spareTables = previous.tables
+            spareActors = .recycled(&previous.actors)
+            spareRegions = .recycled(&previous.regions)
+            spareNeighbours = .recycled(&previous.neighboursHeld)
+            spareStances = .recycled(&previous.stances)
+            spareBordering = .recycled(&previous.campsBordering)
+            spareHostile = .recycled(&previous.hostileCamps)
+            spareFriendly = .recycled(&previous.friendlyCamps)
+            spareEngagements = .recycled(&previous.engagements)
+            spareSlots = .recycled(&previous.freeEngagementSlots)
+            spareStreams = .recycled(&previous.actorStreams)
+            sparePatrons = .recycled(&previous.posturePatron)
+            spareValue = .recycled(&previous.initialCampValue)
+            spareFormations = .recycled(&previous.initialFormations)
+            spareRungs = .recycled(&previous.rungFirstDay)
+            spareSnapshots = .recycled(&previous.snapshotSpares)
+            spareHarm = previous.civilianHarm
+            previous.civilianHarm = CivilianHarmState()
         }
-        neighboursHeld = Array(repeating: 0, count: tables.campCount * parameters.regions.count)
+        // The old outcome's snapshots become spares: their arrays are refilled day by day.
+        var snapshotsToReuse = [DailySnapshot].recycledKeepingElements(&oldSnapshots)
+        while let snapshot = snapshotsToReuse.popLast() { spareSnapshots.append(snapshot) }
+
+        if let spareTables = spareTables.take() {
+            spareTables.refill(parameters)
+            tables = spareTables
+        } else {
+            tables = ModelTables(parameters)
+        }
+        strikeEffects = parameters.airCampaign
+        var actors = Array.recycledKeepingElements(&spareActors)
+        for actor in parameters.actors {
+            actors.append(
+                ActorState(
+                    fieldStrength: actor.fieldStrength, morale: actor.morale, commitment: actor.commitment,
+                    posture: actor.initialPosture))
+        }
+        self.actors = consume actors
+        var neighboursHeld = Array.recycledKeepingElements(&spareNeighbours)
+        neighboursHeld.append(contentsOf: repeatElement(0, count: tables.campCount * parameters.regions.count))
         for (index, region) in parameters.regions.enumerated() {
             for neighbour in region.neighbours {
                 let camp = tables.actorCamp[parameters.regions[neighbour].controller]
                 neighboursHeld[camp.index * parameters.regions.count + index] += 1
             }
         }
-        stances = tables.initialStances
+        self.neighboursHeld = consume neighboursHeld
+        var stances = Array.recycledKeepingElements(&spareStances)
+        stances.append(contentsOf: tables.initialStances)
+        self.stances = consume stances
+        campsBordering = Array.recycledKeepingElements(&spareBordering)
+        campsBordering.append(contentsOf: repeatElement(0, count: parameters.regions.count))
+        hostileCamps = Array.recycledKeepingElements(&spareHostile)
+        friendlyCamps = Array.recycledKeepingElements(&spareFriendly)
+        engagements = consume spareEngagements
+        freeEngagementSlots = consume spareSlots
         func stream(_ index: Int) -> RandomStream {
             streams?.stream(index, replication: replication, seeds: seeds)
                 ?? RandomStream(seeds: seeds, replication: replication, stream: index)
@@ -117,18 +203,29 @@ public struct EscalationSimulation: DiscreteEventModel {
         siegeStream = stream(StreamLayout.siegesAndDeals)
         patronStream = stream(StreamLayout.patronEscalation)
         dealStream = stream(StreamLayout.deals)
-        actorStreams = parameters.actors.indices.map { stream(StreamLayout.actor($0)) }
-        regions = Self.formations(of: parameters, thresholds: cascadeStream)
+        var actorStreams = Array.recycledKeepingElements(&spareStreams)
+        for index in parameters.actors.indices { actorStreams.append(stream(StreamLayout.actor(index))) }
+        self.actorStreams = consume actorStreams
+        var regions = Array.recycledKeepingElements(&spareRegions)
+        Self.formations(of: parameters, thresholds: cascadeStream, into: &regions)
+        self.regions = consume regions
         civilianHarmStream = stream(StreamLayout.civilianHarm)
-        civilianHarm = CivilianHarmState(parameters)
+        var harm = spareHarm.take() ?? CivilianHarmState()
+        harm.reset(parameters)
+        civilianHarm = consume harm
 
-        posturePatron = parameters.actors.indices.map { client in
-            parameters.actors.indices.first {
-                parameters.actors[$0].patronOf == client && parameters.actors[$0].initialPosture != nil
-            }
+        var posturePatron = Array.recycledKeepingElements(&sparePatrons)
+        for client in parameters.actors.indices {
+            posturePatron.append(
+                parameters.actors.indices.first {
+                    parameters.actors[$0].patronOf == client && parameters.actors[$0].initialPosture != nil
+                })
         }
-        var value = tables.campOffMapValue
-        var formations = Array(repeating: 0, count: tables.campCount)
+        self.posturePatron = consume posturePatron
+        var value = Array.recycledKeepingElements(&spareValue)
+        value.append(contentsOf: tables.campOffMapValue)
+        var formations = Array.recycledKeepingElements(&spareFormations)
+        formations.append(contentsOf: repeatElement(0, count: tables.campCount))
         let collapsing = parameters.collapse.actor
         var collapsingFighters = parameters.actors.isEmpty ? 0 : parameters.actors[collapsing].fieldStrength
         for region in parameters.regions {
@@ -137,15 +234,21 @@ public struct EscalationSimulation: DiscreteEventModel {
             formations[camp] += 1
             if region.controller == collapsing { collapsingFighters += region.garrison }
         }
-        initialCampValue = value
-        initialFormations = formations
+        initialCampValue = consume value
+        initialFormations = consume formations
         collapsingActorFighters = collapsingFighters
         initialFighters =
             parameters.actors.reduce(0) { $0 + $1.fieldStrength }
             + parameters.regions.reduce(0) { $0 + $1.garrison }
-        rungFirstDay = Array(repeating: nil, count: parameters.ladder.count)
+        var rungFirstDay = Array.recycledKeepingElements(&spareRungs)
+        rungFirstDay.append(contentsOf: repeatElement(nil, count: parameters.ladder.count))
         if !rungFirstDay.isEmpty { rungFirstDay[0] = 0 }
+        self.rungFirstDay = consume rungFirstDay
+        snapshots = consume snapshotsToReuse
+        snapshotSpares = consume spareSnapshots
         trace = tracing ? [] : nil
+        for region in parameters.regions.indices { refreshBordering(of: region) }
+        refreshStanceMasks()
     }
 
     /// Starts the rate-driven processes (each actor's assaults, strikes and decisions, then
@@ -223,19 +326,43 @@ public struct EscalationSimulation: DiscreteEventModel {
         return count
     }
 
-    /// Whether `region` borders ground held by a camp hostile to `camp` (the front, for `camp`).
+    /// Whether `region` borders ground held by a camp hostile to `camp` (the front, for `camp`):
+    /// `hostileNeighbours(of:for:) > 0`, from the bit sets.
     @inline(__always)
     func bordersHostile(_ region: Int, of camp: Camp) -> Bool {
-        hostileNeighbours(of: region, for: camp) > 0
+        campsBordering[region] & hostileCamps[camp.index] != 0
     }
 
     /// Whether `region` borders ground `camp` or one of its allies holds: where it can attack from.
     @inline(__always)
     func bordersFriendly(_ region: Int, of camp: Camp) -> Bool {
-        for other in 0..<tables.campCount where areFriendly(camp, Camp(other)) {
-            if neighbours(of: region, heldBy: other) > 0 { return true }
+        campsBordering[region] & friendlyCamps[camp.index] != 0
+    }
+
+    /// Recomputes `campsBordering[region]` from `neighboursHeld` (after a change of hands nearby).
+    mutating func refreshBordering(of region: Int) {
+        var bits: UInt64 = 0
+        for camp in 0..<tables.campCount where neighbours(of: region, heldBy: camp) > 0 {
+            bits |= 1 &<< UInt64(camp)
         }
-        return false
+        campsBordering[region] = bits
+    }
+
+    /// Recomputes `hostileCamps` and `friendlyCamps` from `stances` (at the start and after a deal).
+    mutating func refreshStanceMasks() {
+        let count = tables.campCount
+        hostileCamps.removeAll(keepingCapacity: true)
+        friendlyCamps.removeAll(keepingCapacity: true)
+        for camp in 0..<count {
+            var hostile: UInt64 = 0
+            var friendly: UInt64 = 0
+            for other in 0..<count {
+                if areHostile(Camp(camp), Camp(other)) { hostile |= 1 &<< UInt64(other) }
+                if areFriendly(Camp(camp), Camp(other)) { friendly |= 1 &<< UInt64(other) }
+            }
+            hostileCamps.append(hostile)
+            friendlyCamps.append(friendly)
+        }
     }
 
     /// Strategic value currently held by `camp`, on the map and off it (its strategic depth).

@@ -14,9 +14,11 @@ struct CampaignTables: Sendable {
     let campHasSupplyBase: [Bool]
     let regionIsSupplyBase: [Bool]
     let regionEvacuateTo: [Int?]
-    let offObjectiveWeight: Double
-    let objectiveHopFactor: Double
-    let siege: SiegeParameters
+    /// Numbers copied from the parameters, `var` so that a worker's refilled tables update them
+    /// alone when the map and objectives stay (`ModelTables.refill`).
+    var offObjectiveWeight: Double
+    var objectiveHopFactor: Double
+    var siege: SiegeParameters
 
     init(_ parameters: ModelParameters, neighbourStart: [Int], neighbourList: [Int]) {
         let hasObjectives = parameters.actors.contains { !$0.objectives.isEmpty }

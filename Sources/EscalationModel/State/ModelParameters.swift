@@ -64,8 +64,15 @@ public struct ModelParameters: Sendable, Hashable {
 
     /// How each pair of `camps` stands at the start (`camp x camps.count + other`).
     public static func stances(of camps: [CampSpec]) -> [CampStance] {
+        var stances = Array(repeating: CampStance.hostile, count: camps.count * camps.count)
+        writeStances(of: camps, into: &stances)
+        return stances
+    }
+
+    /// Writes the alliances and neutrality of `camps` over `stances`, which holds `.hostile`
+    /// for every pair (a worker's tables refilled in place, `ModelTables.refill`).
+    static func writeStances(of camps: [CampSpec], into stances: inout [CampStance]) {
         let count = camps.count
-        var stances = Array(repeating: CampStance.hostile, count: count * count)
         for (index, camp) in camps.enumerated() {
             stances[index * count + index] = .allied
             for other in camp.neutral {
@@ -77,7 +84,6 @@ public struct ModelParameters: Sendable, Hashable {
                 stances[other * count + index] = .allied
             }
         }
-        return stances
     }
 
     /// Indices of the regions whose fall is an outcome of its own, in scenario order.

@@ -15,6 +15,12 @@ public struct ParameterDraw: Sendable {
     public let posterior: PosteriorSample?
     /// For each path of `posterior`, the index of its parameter in `uncertain`.
     private let posteriorColumns: [Int]
+    /// Where each of `uncertain` goes, resolved once (`ParameterSetter`).
+    private let setters: [ParameterSetter]
+    /// Names this draw for a worker's kept parameters (`parameters(forReplication:seeds:workspace:)`).
+    private let identity = Identity()
+
+    private final class Identity: Sendable {}
 
     /// - Precondition: every path of `posterior` is the path of one of `uncertain` (the scenario
     ///   layer checks this and says which is not).
@@ -27,6 +33,9 @@ public struct ParameterDraw: Sendable {
                 preconditionFailure("the posterior's \(path) is not an uncertain parameter")
             }
             return index
+        }
+        self.setters = uncertain.map {
+            ParameterSetter($0.target, actors: base.actors.count, regions: base.regions.count)
         }
     }
 
@@ -72,5 +81,47 @@ public struct ParameterDraw: Sendable {
             }
         }
         return (parameters, draws)
+    }
+
+    /// The parameters of replication `replication`, as `parameters(forReplication:seeds:cache:)`
+    /// gives them, with the draws left in `workspace.draws`. The parameters are the worker's
+    /// copy of `base`, kept from replication to replication: every uncertain number is drawn
+    /// afresh each time and nothing else changes, so writing the draws over the last
+    /// replication's gives the same parameters without allocating.
+    public func parameters(
+        forReplication replication: Int, seeds: StreamSeeds, workspace: ReplicationWorkspace
+    ) -> ModelParameters {
+        workspace.draws.removeAll(keepingCapacity: true)
+        guard !uncertain.isEmpty else { return base }
+        var parameters = workspace.keptParameters(for: identity) ?? base
+        var draws: [Double] = .recycled(&workspace.draws)
+        var streams: [RandomStream?] = .recycledKeepingElements(&workspace.drawStreams)
+        for (index, parameter) in uncertain.enumerated() {
+            // One stream per owner, started once per replication and drawn in order.
+            let stream: RandomStream
+            if let started = streams[parameter.stream] {
+                stream = started
+            } else {
+                stream = workspace.streams.stream(parameter.stream, replication: replication, seeds: seeds)
+                streams[parameter.stream] = stream
+            }
+            let value = parameter.distribution.sample(stream)
+            setters[index].write(value, into: &parameters)
+            draws.append(value)
+        }
+        for parameter in uncertain { streams[parameter.stream] = nil }
+        workspace.drawStreams = streams
+        if let posterior {
+            let stream = workspace.streams.stream(
+                StreamLayout.posteriorParticle, replication: replication, seeds: seeds)
+            let particle = posterior.particles[posterior.particle(at: stream.uniform())]
+            for (column, index) in posteriorColumns.enumerated() {
+                setters[index].write(particle[column], into: &parameters)
+                draws[index] = particle[column]
+            }
+        }
+        workspace.draws = draws
+        workspace.keepParameters(parameters, for: identity)
+        return parameters
     }
 }

@@ -45,12 +45,14 @@ public enum BatchRunner {
         let workers = max(1, min(threads, end - first))
         if first < end {
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                let streams = StreamCache()  // this worker's generators, reseeded for each replication
+                // This worker's generators and model state, refilled for each replication.
+                let workspace = ReplicationWorkspace()
                 while !stop.isRequested {
                     let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     guard index < end else { break }
                     writer.waitForRoom(index: index)
-                    let group = experiment.runGroup(replication: index, streams: streams)
+                    var group = writer.spareGroup()
+                    experiment.runGroup(replication: index, workspace: workspace, into: &group)
                     if let done = writer.deposit(index: index, group: group), let progress {
                         progress(done, range.count)
                     }
@@ -76,6 +78,9 @@ private final class OrderedWriter: @unchecked Sendable {
     private let failFast: Bool
     private let stop: StopFlag
     private var pending: [Int: [Double]] = [:]
+    /// Groups already written, whose storage workers fill again (`spareGroup()`): with them the
+    /// writer allocates nothing per group once the reorder buffer has reached its size.
+    private var spares: [[Double]] = []
     private var nextToWrite: Int
     private(set) var error: FileWriteError?
     private(set) var failedReplication: Int?
@@ -91,6 +96,13 @@ private final class OrderedWriter: @unchecked Sendable {
         self.stop = stop
         nextToWrite = first
         window = max(1, min(256, (64 << 20) / max(1, layout.width * variants * MemoryLayout<Double>.size)))
+    }
+
+    /// A written group's storage for a worker to fill, or an empty array.
+    func spareGroup() -> [Double] {
+        lock.lock()
+        defer { lock.unlock() }
+        return spares.popLast() ?? []
     }
 
     func waitForRoom(index: Int) {
@@ -119,6 +131,7 @@ private final class OrderedWriter: @unchecked Sendable {
                 break
             }
             written += 1
+            spares.append(ready)
             if failFast, (0..<variants).contains(where: { !RecordLayout.header(ready, at: $0 * layout.width).isOK }) {
                 failedReplication = nextToWrite
                 stop.request()

@@ -37,6 +37,10 @@ public struct Experiment: Sendable {
     public let commonRandomNumbers: Bool
     public let schema: OutcomeSchema
     public let layout: RecordLayout
+    /// For each variant, the record slot of each uncertain parameter (in draw order) and each
+    /// swept value: looked up once here, not by name for every replication.
+    private let parameterSlots: [[Int]]
+    private let sweptSlots: [[(slot: Int, value: Double)]]
 
     /// - Throws: a message when the variants do not share the baseline's outcome columns.
     public init(
@@ -81,6 +85,13 @@ public struct Experiment: Sendable {
             outcomes: schema.columns, parameters: parameterColumns,
             days: Int(longest.rounded(.down)),
             actors: base.actors.map(\.id), dailySeries: dailySeries)
+        let layout = self.layout
+        parameterSlots = scenarios.map { scenario in
+            scenario.uncertainParameters.map { layout.parameterIndex[$0.path]! }
+        }
+        sweptSlots = scenarios.indices.map { variant in
+            sweptValues.isEmpty ? [] : sweptValues[variant].map { (layout.parameterIndex[$0.key]!, $0.value) }
+        }
     }
 
     public var variantCount: Int { scenarios.count }
@@ -96,28 +107,40 @@ public struct Experiment: Sendable {
     }
 
     /// Runs replication `replication` of every variant: one record each, in variant order.
-    public func runGroup(replication: Int, streams: StreamCache? = nil) -> [Double] {
+    public func runGroup(replication: Int) -> [Double] {
         var group: [Double] = []
+        runGroup(replication: replication, workspace: ReplicationWorkspace(), into: &group)
+        return group
+    }
+
+    /// Runs replication `replication` of every variant into `group` (emptied first, its storage
+    /// kept), in a worker's `workspace`: once a group has run there, the next allocates nothing
+    /// but the kernel's event queue. The same records as `runGroup(replication:)`.
+    public func runGroup(replication: Int, workspace: ReplicationWorkspace, into group: inout [Double]) {
+        group.removeAll(keepingCapacity: true)
         group.reserveCapacity(layout.width * variantCount)
         for variant in 0..<variantCount {
             let scenario = scenarios[variant]
             let seeds = seeds(forVariant: variant)
-            let (parameters, draws) = scenario.draw.parameters(
-                forReplication: replication, seeds: seeds, cache: streams)
-            let outcome = Replication.run(parameters: parameters, seeds: seeds, index: replication, streams: streams)
-            var parameterValues = [Double](repeating: .nan, count: layout.parameters.count)
-            for (uncertain, draw) in zip(scenario.uncertainParameters, draws) {
-                parameterValues[layout.parameterIndex[uncertain.path]!] = draw
-            }
-            if !sweptValues.isEmpty {
-                for (path, value) in sweptValues[variant] { parameterValues[layout.parameterIndex[path]!] = value }
+            let parameters = scenario.draw.parameters(forReplication: replication, seeds: seeds, workspace: workspace)
+            let outcome = Replication.run(
+                parameters: parameters, seeds: seeds, index: replication, workspace: workspace)
+            let draws = workspace.draws
+            var parameterValues = Array.recycled(&workspace.parameterValues)
+            parameterValues.append(contentsOf: repeatElement(.nan, count: layout.parameters.count))
+            for (slot, draw) in zip(parameterSlots[variant], draws) { parameterValues[slot] = draw }
+            for (slot, value) in sweptSlots[variant] { parameterValues[slot] = value }
+            var values = Array.recycled(&workspace.outcomeValues)
+            schema.values(of: outcome, into: &values)
+            defer {
+                workspace.parameterValues = parameterValues
+                workspace.outcomeValues = values
             }
             layout.encode(
-                outcome: outcome, values: schema.values(of: outcome), parameters: parameterValues,
+                outcome: outcome, values: values, parameters: parameterValues,
                 replication: replication, variant: variant,
                 horizonDays: scenario.baseParameters.horizonDays, into: &group)
         }
-        return group
     }
 }
 

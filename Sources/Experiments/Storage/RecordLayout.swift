@@ -160,6 +160,9 @@ public struct RecordLayout: Sendable, Hashable {
         return nil
     }
 
+    /// The end states in their stored order, built once (`allCases` builds an array on each call).
+    private static let endStates = EndState.allCases
+
     /// Appends the record of one replication to `record`. Days after `horizonDays` (a variant
     /// with a shorter horizon than the longest) are NaN: missing, never counted in the bands.
     func encode(
@@ -171,8 +174,8 @@ public struct RecordLayout: Sendable, Hashable {
         if outcome.stopReason == .maxEventsReached {
             status = .guardHit
             detail = outcome.eventsProcessed
-        } else if let bad = Array(zip(outcomes, values)).firstIndex(where: { column, value in
-            value.isInfinite || (value.isNaN && column.kind != .day)
+        } else if let bad = outcomes.indices.first(where: { column in
+            values[column].isInfinite || (values[column].isNaN && outcomes[column].kind != .day)
         }) {
             status = .nonFinite
             detail = bad
@@ -180,8 +183,13 @@ public struct RecordLayout: Sendable, Hashable {
         let header = Header(
             replication: Double(replication), variant: Double(variant),
             statusValue: Double(status.rawValue), detail: Double(detail),
-            endStateValue: Double(EndState.allCases.firstIndex(of: outcome.endState) ?? 0))
-        record.append(contentsOf: header.fields)
+            endStateValue: Double(Self.endStates.firstIndex(of: outcome.endState) ?? 0))
+        // Field by field in `HeaderField` order (`allCases` may build an array on each call).
+        record.append(header.replication)
+        record.append(header.variant)
+        record.append(header.statusValue)
+        record.append(header.detail)
+        record.append(header.endStateValue)
         record.append(contentsOf: values)
         record.append(contentsOf: parameterValues)
         // The day-by-day timeline; after the run ends (collapse, ceasefire) the state stays as it ended.

@@ -28,6 +28,9 @@ public final class RecordLog: @unchecked Sendable {
     public let groupWidth: Int
     private var descriptor: Int32
     public private(set) var groupCount: Int
+    /// The bytes of the last append (groups and checksums), kept so that appending groups of
+    /// the same size allocates nothing after the first.
+    private var outgoing: [Double] = []
 
     /// Words per group on disk: the payload and its checksum.
     private var stride: Int { groupWidth + 1 }
@@ -63,7 +66,10 @@ public final class RecordLog: @unchecked Sendable {
     public func append(_ values: [Double]) throws(FileWriteError) {
         precondition(values.count % groupWidth == 0, "a record log takes whole groups")
         let groups = values.count / groupWidth
-        var stored = [Double]()
+        var stored: [Double] = []
+        swap(&stored, &outgoing)
+        defer { swap(&stored, &outgoing) }
+        stored.removeAll(keepingCapacity: true)
         stored.reserveCapacity(groups * stride)
         for group in 0..<groups {
             let payload = values[(group * groupWidth)..<((group + 1) * groupWidth)]
