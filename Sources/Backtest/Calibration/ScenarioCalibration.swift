@@ -85,33 +85,40 @@ public struct ScenarioCalibration: Sendable {
     public func simulator(seed: UInt64) -> ABCSimulator {
         let lookups = cases.map(\.lookup)
         let calibration = self
+        let workspaces = WorkspacePool()
         return { theta, index in
-            var discrepancies: [Double] = []
-            for (number, calibrationCase) in calibration.cases.enumerated() {
-                let seeds = Self.modelSeeds(
-                    seed: Self.replicateSeed(seed, replicate: index.replicate), generation: index.generation,
-                    case: number)
-                let outcome = Replication.run(
-                    parameters: calibration.modelParameters(theta, case: number), seeds: seeds, index: index.attempt)
-                let lookup = lookups[number]
-                let run = SimulatedRun(
-                    outcome: outcome, schema: lookup.schema, columns: lookup.columns, series: lookup.series)
-                let stream = RandomStream(seeds: seeds, replication: index.attempt, stream: Self.measurementStream)
-                for observation in calibrationCase.observations {
-                    // A fact that does not apply to this run (its `given:` did not happen) says nothing.
-                    guard let applies = observation.applies(to: run) else {
-                        discrepancies.append(.infinity)
-                        continue
+            workspaces.withWorkspace { workspace in
+                var discrepancies: [Double] = []
+                for (number, calibrationCase) in calibration.cases.enumerated() {
+                    let seeds = Self.modelSeeds(
+                        seed: Self.replicateSeed(seed, replicate: index.replicate), generation: index.generation,
+                        case: number)
+                    let outcome = Replication.run(
+                        parameters: calibration.modelParameters(theta, case: number), seeds: seeds,
+                        index: index.attempt,
+                        workspace: workspace)
+                    let lookup = lookups[number]
+                    let run = SimulatedRun(
+                        outcome: outcome, schema: lookup.schema, columns: lookup.columns, series: lookup.series)
+                    // The same sequence as a new RandomStream of that number, without the allocation.
+                    let stream = workspace.streams.stream(
+                        Self.measurementStream, replication: index.attempt, seeds: seeds)
+                    for observation in calibrationCase.observations {
+                        // A fact that does not apply to this run (its `given:` did not happen) says nothing.
+                        guard let applies = observation.applies(to: run) else {
+                            discrepancies.append(.infinity)
+                            continue
+                        }
+                        guard applies else {
+                            discrepancies.append(0)
+                            continue
+                        }
+                        let value = observation.modelValue(in: run, horizon: outcome.endDay, stream: stream)
+                        discrepancies.append(value.map(observation.discrepancy) ?? .infinity)
                     }
-                    guard applies else {
-                        discrepancies.append(0)
-                        continue
-                    }
-                    let value = observation.modelValue(in: run, horizon: outcome.endDay, stream: stream)
-                    discrepancies.append(value.map(observation.discrepancy) ?? .infinity)
                 }
+                return discrepancies
             }
-            return discrepancies
         }
     }
 
